@@ -1,0 +1,85 @@
+"""Validated parts of a note -> the frozen Note: masthead words, contents, running head."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from toolkit.model import wording
+from toolkit.model.document import Annex, Chapter, ContentsEntry, Footnote, Inline, Masthead, Note, Text
+from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.scripts import split_scripts
+from toolkit.model.words import format_date
+
+
+@dataclass(frozen=True)
+class AnnexPart:
+    numeral: str
+    title: tuple[Inline, ...]
+    chapters: tuple[Chapter, ...]
+    stem: str
+    source: str
+
+
+@dataclass(frozen=True)
+class NotePart:
+    stem: str
+    source: str
+    meeting: Meeting
+    item: AgendaItem
+    parent: AgendaItem | None
+    title: str
+    date: dt.date
+    distribution: str
+    language_line: str
+    symbol: str | None
+    chapters: tuple[Chapter, ...]
+    annexes: tuple[AnnexPart, ...]
+    footnotes: tuple[Footnote, ...]
+
+
+def _runs(text: str) -> tuple[Inline, ...]:
+    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
+
+
+def assemble_note(part: NotePart) -> Note:
+    meeting = part.meeting
+    heading_item = part.parent or part.item
+    masthead = Masthead(
+        symbol=part.symbol,
+        distribution=wording.distribution_line(part.distribution),
+        date=format_date(part.date),
+        language=part.language_line,
+        organization=tuple(line.upper() for line in meeting.organization),
+        meeting_title=meeting.title,
+        meeting_dates=meeting.dates,
+        meeting_venue=meeting.venue,
+        agenda_heading=heading_item.title.upper(),
+        item_line=wording.item_line(part.item.citation),
+        title=_runs(part.title),
+        author_line=wording.AUTHOR_LINE,
+    )
+    annexes = tuple(
+        Annex(numeral=a.numeral, heading=wording.annex_heading(a.numeral), title=a.title,
+              chapters=a.chapters, stem=a.stem, source=a.source, anchor=f"annex{a.numeral}")
+        for a in part.annexes)
+    contents = tuple(
+        [ContentsEntry(c.label, c.title, c.anchor, "chapter", True) for c in part.chapters if c.numeral]
+        + [ContentsEntry(f"{a.heading}.", a.title, a.anchor, "annex", False) for a in annexes])
+    return Note(
+        stem=part.stem,
+        source=part.source,
+        title=part.title,
+        date=part.date,
+        language=wording.DOCUMENT_LANGUAGE,
+        masthead=masthead,
+        contents_heading=wording.CONTENTS,
+        contents=contents,
+        chapters=part.chapters,
+        annexes=annexes,
+        footnotes=part.footnotes,
+        running_head=part.symbol,
+        meeting_title=meeting.title,
+        organization=wording.AUTHOR,
+        keywords=tuple(k for k in (meeting.short_title, part.item.citation) if k),
+    )

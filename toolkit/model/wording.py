@@ -1,0 +1,22 @@
+"""The fixed words of NEASPEC documents, in one place (a translation would start here)."""
+
+DISTRIBUTIONS = ("General", "Limited", "Restricted")
+DEFAULT_DISTRIBUTION = "Limited"
+DEFAULT_LANGUAGE_LINE = "English only"
+DOCUMENT_LANGUAGE = "en"
+CONTENTS = "CONTENTS"
+CONSIDERATIONS_TITLE = "Issues for consideration"
+AUTHOR_LINE = "Note by the Secretariat"
+AUTHOR = "NEASPEC Secretariat, ESCAP East and North-East Asia Office"
+
+
+def distribution_line(distribution: str) -> str:
+    return f"Distr.: {distribution}"
+
+
+def item_line(citation: str) -> str:
+    return f"(Item {citation} of the provisional agenda)"
+
+
+def annex_heading(numeral: str) -> str:
+    return f"Annex {numeral}"

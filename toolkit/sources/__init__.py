@@ -1,0 +1,1 @@
+"""Sources: the files of a meeting folder -> validated values with positions."""

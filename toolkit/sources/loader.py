@@ -1,0 +1,45 @@
+"""A meeting folder -> the validated Meeting and all its Notes, or every problem found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.diagnostics import Diagnostics, Position, ToolkitError
+from toolkit.model.document import Note
+from toolkit.model.meeting import Meeting
+from toolkit.sources.meeting import MEETING_FILE, load_meeting
+from toolkit.sources.note import load_note
+
+NOTES_DIR = "notes"
+
+
+@dataclass(frozen=True)
+class LoadedMeeting:
+    root: Path
+    meeting: Meeting
+    notes: tuple[Note, ...]
+    diagnostics: Diagnostics
+
+
+def load(root: Path) -> LoadedMeeting:
+    """Reads and validates everything first (nothing is rendered from a half-valid meeting)."""
+    if not root.is_dir():
+        raise ToolkitError(f"{root}: not a meeting folder (no such directory)")
+    if not (root / MEETING_FILE).is_file():
+        raise ToolkitError(f"{root}: not a meeting folder (it has no {MEETING_FILE})")
+    diags = Diagnostics()
+    meeting = load_meeting(root, diags)
+    notes: list[Note] = []
+    note_files = sorted(p for p in (root / NOTES_DIR).glob("*.md")) if (root / NOTES_DIR).is_dir() else []
+    if meeting is not None:
+        for path in note_files:
+            if not path.is_file():
+                diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
+                continue
+            note = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags)
+            if note is not None:
+                notes.append(note)
+    diags.raise_if_errors()
+    assert meeting is not None  # no errors means the meeting loaded
+    return LoadedMeeting(root, meeting, tuple(notes), diags)

@@ -1,0 +1,353 @@
+"""Markdown body -> chapters of numbered paragraphs, sub-headings, lists and footnotes.
+
+Paragraph and footnote numbers are taken from counters shared by the whole note,
+so numbering runs on through chapters, considerations and annexes as it should.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from toolkit.diagnostics import Diagnostics, Position
+from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Footnote, FootnoteRef, Inline,
+                                    LineBreak, Link, ListItem, Paragraph, Strong, SubHeading, Text)
+from toolkit.model.scripts import split_scripts
+from toolkit.model.words import letter, roman
+from toolkit.sources.expressions import Expressions
+
+_UNDEFINED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+_UNSUPPORTED = {
+    "blockquote_open": "block quotes (lines starting with '>')",
+    "code_block": "indented code blocks (lines indented by four spaces)",
+    "fence": "code blocks (```)",
+    "hr": "horizontal rules (---, ***)",
+    "table_open": "tables",
+    "html_block": "raw HTML",
+}
+
+
+def markdown_parser() -> MarkdownIt:
+    # commonmark with raw HTML off: a '<script>' in a source stays visible text.
+    # Tables are parsed only to be reported; images likewise, never fetched.
+    return MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).enable("table")
+
+
+@dataclass
+class Counter:
+    """Paragraph numbers of one numbering run (the note; or one annex)."""
+
+    numbered: bool = True
+    next: int = 1
+
+    def take(self) -> int | None:
+        if not self.numbered:
+            return None
+        self.next += 1
+        return self.next - 1
+
+
+@dataclass
+class FootnoteBook:
+    """Footnotes of one document, numbered in order of first call."""
+
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def add(self, content: tuple[Inline, ...], position: Position) -> int:
+        number = len(self.footnotes) + 1
+        self.footnotes.append(Footnote(number, content, position))
+        return number
+
+
+@dataclass
+class BodyContext:
+    md: MarkdownIt
+    expressions: Expressions
+    diags: Diagnostics
+    paragraphs: Counter
+    footnotes: FootnoteBook
+    anchor_prefix: str
+
+
+class _Source:
+    """One Markdown text and where its first line stands in its file."""
+
+    def __init__(self, text: str, rel: str, first_line: int):
+        self.text = text
+        self.lines = text.split("\n")
+        self.rel = rel
+        self.first_line = first_line  # file line number of text's line 1
+
+    def pos(self, line_index: int, col: int | None = None) -> Position:
+        return Position(self.rel, self.first_line + line_index, col)
+
+    def line(self, line_index: int) -> str | None:
+        return self.lines[line_index] if 0 <= line_index < len(self.lines) else None
+
+
+def parse_body(text: str, rel: str, first_line: int, ctx: BodyContext) -> list[Chapter]:
+    """A Markdown text -> chapters; the first is numeral-less when text precedes any '# '."""
+    src = _Source(text, rel, first_line)
+    env: dict = {}
+    tokens = ctx.md.parse(text, env)
+    converter = _Converter(src, ctx, tokens, env)
+    return converter.chapters()
+
+
+def parse_inline(text: str, pos: Position, ctx: BodyContext) -> tuple[Inline, ...]:
+    """One line of Markdown from front matter (a consideration) -> inline content."""
+    src = _Source(text, pos.path, pos.line)
+    env: dict = {}
+    tokens = ctx.md.parseInline(text, env)
+    converter = _Converter(src, ctx, tokens, env)
+    if not tokens:
+        return ()
+    return converter.inlines(tokens[0], 0)
+
+
+class _Converter:
+    def __init__(self, src: _Source, ctx: BodyContext, tokens: list[Token], env: dict):
+        self.src = src
+        self.ctx = ctx
+        self.tokens = tokens
+        self.env = env
+        self.local_numbers: dict[int, int] = {}  # markdown-it footnote id -> note-wide number
+        self.definitions = self._footnote_definitions()
+        self._report_unused_definitions()
+
+    # ---- footnotes -------------------------------------------------------
+
+    def _footnote_definitions(self) -> dict[int, tuple[Token, int]]:
+        """markdown-it footnote id -> (inline token of its text, its line index)."""
+        found: dict[int, tuple[Token, int]] = {}
+        current = None
+        for token in self.tokens:
+            if token.type == "footnote_open":
+                current = token.meta["id"]
+            elif token.type == "inline" and current is not None and current not in found:
+                found[current] = (token, token.map[0] if token.map else 0)
+            elif token.type == "footnote_close":
+                current = None
+        return found
+
+    def _report_unused_definitions(self) -> None:
+        refs = self.env.get("footnotes", {}).get("refs", {})
+        for key, ident in refs.items():
+            if ident == -1:
+                label = key[1:]
+                index = next((i for i, line in enumerate(self.src.lines)
+                              if line.lstrip().startswith(f"[^{label}]:")), 0)
+                self.ctx.diags.warning(self.src.pos(index, 1), f"footnote [^{label}] is defined but never cited")
+
+    def _footnote_number(self, ident: int, line_index: int) -> tuple[int, bool]:
+        if ident in self.local_numbers:
+            return self.local_numbers[ident], False
+        inline, def_line = self.definitions.get(ident, (None, line_index))
+        # Reserve the number before converting the text, so numbers follow first calls.
+        number = self.ctx.footnotes.add((), self.src.pos(def_line))
+        self.local_numbers[ident] = number
+        content = self.inlines(inline, def_line) if inline is not None else ()
+        book = self.ctx.footnotes.footnotes
+        book[number - 1] = replace(book[number - 1], content=content)
+        return number, True
+
+    # ---- blocks ----------------------------------------------------------
+
+    def chapters(self) -> list[Chapter]:
+        chapters: list[Chapter] = []
+        title: tuple[Inline, ...] | None = None
+        title_pos: Position | None = None
+        blocks: list = []
+
+        def close() -> None:
+            if title is None and not blocks:
+                return
+            numeral = roman(len([c for c in chapters if c.numeral]) + 1) if title is not None else None
+            anchor = f"{self.ctx.anchor_prefix}ch{numeral or 0}"
+            chapters.append(Chapter(numeral, title or (), tuple(blocks), anchor, title_pos))
+
+        i = 0
+        tokens = self.tokens
+        while i < len(tokens):
+            token = tokens[i]
+            end = _close_index(tokens, i)
+            line_index = token.map[0] if token.map else 0
+            if token.type == "heading_open":
+                inline = self.inlines(tokens[i + 1], line_index)
+                if token.tag == "h1":
+                    close()
+                    title, title_pos, blocks = _upper(inline), self.src.pos(line_index, 1), []
+                elif token.tag == "h2":
+                    blocks.append(SubHeading((Text("("),) + inline + (Text(")"),), self.src.pos(line_index, 1)))
+                else:
+                    self.ctx.diags.error(self.src.pos(line_index, 1),
+                                         f"heading level {token.tag[1]} is not used in NEASPEC documents: "
+                                         "write '# ' for a chapter or '## ' for a sub-heading")
+            elif token.type == "paragraph_open":
+                content = self.inlines(tokens[i + 1], line_index)
+                blocks.append(Paragraph(self.ctx.paragraphs.take(), content, (), self.src.pos(line_index, 1)))
+            elif token.type == "ordered_list_open":
+                items = self.list_items(tokens, i, end, depth=0)
+                if blocks and isinstance(blocks[-1], Paragraph) and not blocks[-1].subitems:
+                    blocks[-1] = replace(blocks[-1], subitems=items)
+                else:
+                    self.ctx.diags.error(self.src.pos(line_index, 1),
+                                         "a numbered list must follow the paragraph it belongs to "
+                                         "(its items become (a), (b), ...)")
+            elif token.type == "bullet_list_open":
+                blocks.append(BulletList(self.list_items(tokens, i, end, depth=0), self.src.pos(line_index, 1)))
+            elif token.type == "footnote_block_open":
+                pass  # footnote texts are taken where they are first cited
+            elif token.type in _UNSUPPORTED:
+                self.ctx.diags.error(self.src.pos(line_index, 1),
+                                     f"{_UNSUPPORTED[token.type]} are not supported in NEASPEC documents")
+            i = end + 1
+        close()
+        return chapters
+
+    def list_items(self, tokens: list[Token], start: int, end: int, depth: int) -> tuple[ListItem, ...]:
+        ordered = tokens[start].type == "ordered_list_open"
+        if depth > 1:
+            self.ctx.diags.error(self.src.pos(tokens[start].map[0], 1), "lists nest at most two levels deep")
+        items: list[ListItem] = []
+        i = start + 1
+        while i < end:
+            token = tokens[i]
+            item_end = _close_index(tokens, i)
+            if token.type == "list_item_open":
+                items.append(self._list_item(tokens, i, item_end, ordered, len(items) + 1, depth))
+            i = item_end + 1
+        return tuple(items)
+
+    def _list_item(self, tokens, start, end, ordered, index, depth) -> ListItem:
+        label = None
+        if ordered:
+            label = f"({letter(index)})" if depth == 0 else f"({roman(index).lower()})"
+        content: list[Inline] = []
+        children: tuple[ListItem, ...] = ()
+        line_index = tokens[start].map[0] if tokens[start].map else 0
+        i = start + 1
+        while i < end:
+            token = tokens[i]
+            inner_end = _close_index(tokens, i)
+            if token.type == "paragraph_open":
+                if content:
+                    content.append(LineBreak())
+                content.extend(self.inlines(tokens[i + 1], token.map[0]))
+            elif token.type in ("ordered_list_open", "bullet_list_open"):
+                children = self.list_items(tokens, i, inner_end, depth + 1)
+            elif token.type in _UNSUPPORTED or token.type == "heading_open":
+                what = _UNSUPPORTED.get(token.type, "headings")
+                self.ctx.diags.error(self.src.pos(token.map[0] if token.map else line_index, 1),
+                                     f"{what} are not supported inside a list item")
+            i = inner_end + 1
+        return ListItem(label, tuple(content), children, self.src.pos(line_index, 1))
+
+    # ---- inlines ---------------------------------------------------------
+
+    def inlines(self, inline: Token, line_index: int) -> tuple[Inline, ...]:
+        stack: list[tuple[str, object, list[Inline]]] = [("root", None, [])]
+        for child in inline.children or []:
+            kind = child.type
+            out = stack[-1][2]
+            if kind == "text":
+                out.extend(self._text(child.content, line_index))
+            elif kind == "softbreak":
+                out.append(Text(" "))
+                line_index += 1
+            elif kind == "hardbreak":
+                out.append(LineBreak())
+                line_index += 1
+            elif kind == "code_inline":
+                out.append(Code(child.content))
+            elif kind in ("em_open", "strong_open"):
+                stack.append((kind, None, []))
+            elif kind == "link_open":
+                href = str(child.attrs.get("href", ""))
+                if not href.lower().startswith(_ALLOWED_SCHEMES):
+                    self.ctx.diags.error(self.src.pos(line_index, _find_col(self.src.line(line_index), "](")),
+                                         f"link target {href[:80]!r} is not allowed: links must be web "
+                                         "addresses (https://...) or e-mail addresses (mailto:...)")
+                    href = ""
+                stack.append((kind, href, []))
+            elif kind in ("em_close", "strong_close", "link_close"):
+                opened, data, children = stack.pop()
+                if opened == "em_open":
+                    stack[-1][2].append(Emphasis(_merge(children)))
+                elif opened == "strong_open":
+                    stack[-1][2].append(Strong(_merge(children)))
+                elif data:
+                    stack[-1][2].append(Link(data, _merge(children)))
+                else:  # a refused link (already reported) keeps its words
+                    stack[-1][2].extend(children)
+            elif kind == "footnote_ref":
+                number, first = self._footnote_number(child.meta["id"], line_index)
+                out.append(FootnoteRef(number, first))
+            elif kind == "image":
+                self.ctx.diags.error(self.src.pos(line_index, _find_col(self.src.line(line_index), "![")),
+                                     "images are not supported in NEASPEC documents")
+            else:
+                self.ctx.diags.error(self.src.pos(line_index, 1), f"unsupported Markdown element {kind!r}")
+        while len(stack) > 1:  # unbalanced only if markdown-it changes; keep the text
+            _, _, children = stack.pop()
+            stack[-1][2].extend(children)
+        return _merge(stack[0][2])
+
+    def _text(self, raw: str, line_index: int) -> list[Inline]:
+        source_line = self.src.line(line_index)
+        for match in _UNDEFINED_FOOTNOTE.finditer(raw):
+            col = _find_col(source_line, match.group(0))
+            self.ctx.diags.error(self.src.pos(line_index, col),
+                                 f"undefined footnote {match.group(0)}: no line '{match.group(0)}: ...' gives its text")
+        value = self.ctx.expressions.render(raw, self.src.pos(line_index), self.ctx.diags, source_line)
+        return [Text(piece, lang) for piece, lang in split_scripts(value)]
+
+
+def _close_index(tokens: list[Token], start: int) -> int:
+    """Index of the token closing tokens[start] (itself when it opens nothing)."""
+    token = tokens[start]
+    if token.nesting != 1:
+        return start
+    depth = 0
+    for j in range(start, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _find_col(line: str | None, needle: str) -> int | None:
+    if line is None:
+        return None
+    index = line.find(needle)
+    return index + 1 if index >= 0 else None
+
+
+def _upper(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Text):
+            out.append(Text(node.text.upper(), node.lang))
+        elif isinstance(node, (Emphasis, Strong)):
+            out.append(type(node)(_upper(node.children)))
+        elif isinstance(node, Link):
+            out.append(Link(node.url, _upper(node.children)))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _merge(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Join neighbouring Text nodes of the same language."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text) and out[-1].lang == node.lang:
+            out[-1] = Text(out[-1].text + node.text, node.lang)
+        elif not (isinstance(node, Text) and not node.text):
+            out.append(node)
+    return tuple(out)

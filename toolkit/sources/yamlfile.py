@@ -1,0 +1,118 @@
+"""YAML text -> plain values (str, dict, list) that remember their line and column.
+
+Every scalar stays a string (`NO`, `1.10`, `2023-10-06`): the schema, not YAML 1.1,
+decides what a value means. Duplicate keys, tags and alias bombs are errors.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from toolkit.diagnostics import Diagnostics, Position
+
+# A meeting.yaml has a few hundred values; aliases that expand past this are an attack.
+MAX_VALUES = 20_000
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class Str(str):
+    """A string with the position of its first character."""
+
+    pos: Position
+
+    def __new__(cls, value: str, pos: Position) -> Str:
+        obj = super().__new__(cls, value)
+        obj.pos = pos
+        return obj
+
+
+class Map(dict):
+    """A mapping with its own position and the position of each key."""
+
+    def __init__(self, pos: Position):
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Position] = {}
+
+
+class Seq(list):
+    def __init__(self, pos: Position):
+        super().__init__()
+        self.pos = pos
+
+
+Value = Str | Map | Seq
+
+
+class _Budget(Exception):
+    pass
+
+
+def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value | None:
+    """Parse one YAML document; report problems into diags; None when unusable."""
+
+    def pos(mark) -> Position:
+        return Position(rel, mark.line + 1 + line_offset, mark.column + 1)
+
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        diags.error(pos(mark) if mark else Position(rel, 1 + line_offset), f"YAML syntax error: {problem}")
+        return None
+    except yaml.YAMLError as exc:
+        diags.error(Position(rel, 1 + line_offset), f"YAML error: {exc}")
+        return None
+    except RecursionError:
+        diags.error(Position(rel, 1 + line_offset), "YAML nesting is too deep")
+        return None
+    if node is None:
+        return None
+
+    count = 0
+    active: set[int] = set()
+
+    def convert(n) -> Value:
+        nonlocal count
+        count += 1
+        if count > MAX_VALUES:
+            raise _Budget
+        if n.tag not in _PLAIN_TAGS:
+            diags.error(pos(n.start_mark), f"YAML tag {n.tag!r} is not allowed; write plain values")
+        if id(n) in active:
+            diags.error(pos(n.start_mark), "recursive YAML alias")
+            return Str("", pos(n.start_mark))
+        if isinstance(n, yaml.ScalarNode):
+            return Str(n.value, pos(n.start_mark))
+        active.add(id(n))
+        try:
+            if isinstance(n, yaml.SequenceNode):
+                seq = Seq(pos(n.start_mark))
+                seq.extend(convert(child) for child in n.value)
+                return seq
+            mapping = Map(pos(n.start_mark))
+            for key_node, value_node in n.value:
+                key = convert(key_node)
+                if not isinstance(key, Str):
+                    diags.error(pos(key_node.start_mark), "a key must be a plain word")
+                    continue
+                if key in mapping:
+                    first = mapping.key_pos[key]
+                    diags.error(key.pos, f"duplicate key {str(key)!r} (first given on line {first.line})")
+                    continue
+                mapping[Str(key, key.pos)] = convert(value_node)
+                mapping.key_pos[str(key)] = key.pos
+            return mapping
+        finally:
+            active.discard(id(n))
+
+    try:
+        return convert(node)
+    except _Budget:
+        diags.error(pos(node.start_mark),
+                    f"the YAML expands to more than {MAX_VALUES} values (too many aliases?)")
+        return None
+    except RecursionError:
+        diags.error(pos(node.start_mark), "YAML nesting is too deep")
+        return None
