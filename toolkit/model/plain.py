@@ -1,0 +1,56 @@
+"""Model content -> plain text: for checks (glyphs), messages and the parity of renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
+                                    ListItem, Note, Paragraph, Strong, SubHeading, Text)
+
+
+def inline_text(content: tuple[Inline, ...]) -> str:
+    out = []
+    for node in content:
+        if isinstance(node, (Text, Code)):
+            out.append(node.text)
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            out.append(inline_text(node.children))
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+        elif isinstance(node, FootnoteRef):
+            out.append(str(node.number))
+    return "".join(out)
+
+
+def _items(items: tuple[ListItem, ...]) -> Iterator[str]:
+    for item in items:
+        yield inline_text(item.content)
+        yield from _items(item.children)
+
+
+def _chapters(chapters: tuple[Chapter, ...]) -> Iterator[str]:
+    for chapter in chapters:
+        yield inline_text(chapter.title)
+        for block in chapter.blocks:
+            if isinstance(block, Paragraph):
+                yield inline_text(block.content)
+                yield from _items(block.subitems)
+            elif isinstance(block, BulletList):
+                yield from _items(block.items)
+            elif isinstance(block, SubHeading):
+                yield inline_text(block.content)
+
+
+def note_strings(note: Note) -> Iterator[str]:
+    """Every piece of text the note prints."""
+    m = note.masthead
+    yield from (m.symbol or "", m.distribution, m.date, m.language, *m.organization, m.meeting_title,
+                m.meeting_dates, m.meeting_venue, m.agenda_heading, m.item_line, inline_text(m.title), m.author_line)
+    yield note.contents_heading
+    yield from _chapters(note.chapters)
+    for annex in note.annexes:
+        yield annex.heading
+        yield inline_text(annex.title)
+        yield from _chapters(annex.chapters)
+    for footnote in note.footnotes:
+        yield inline_text(footnote.content)

@@ -1,0 +1,1 @@
+"""Pipeline: load the whole meeting, render every document, write the outputs safely."""

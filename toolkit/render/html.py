@@ -1,0 +1,68 @@
+"""A Note of the model -> HTML for WeasyPrint, through the sandboxed Jinja templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from toolkit.model.document import (BulletList, Code, Emphasis, Footnote, FootnoteRef, Inline, LineBreak, Link,
+                                    Note, Paragraph, Strong, SubHeading, Text)
+
+NOTE_TEMPLATE = "note.html"
+
+
+class InlineHTML:
+    """Inline model nodes -> HTML; first footnote calls carry the footnote text (CSS float: footnote)."""
+
+    def __init__(self, footnotes: tuple[Footnote, ...]):
+        self.footnotes = {f.number: f for f in footnotes}
+
+    def __call__(self, content: tuple[Inline, ...]) -> Markup:
+        return Markup("".join(self._node(node) for node in content))
+
+    def _node(self, node: Inline) -> str:
+        if isinstance(node, Text):
+            text = escape(node.text)
+            return f'<span lang="{node.lang}">{text}</span>' if node.lang else str(text)
+        if isinstance(node, Emphasis):
+            return f"<em>{self(node.children)}</em>"
+        if isinstance(node, Strong):
+            return f"<strong>{self(node.children)}</strong>"
+        if isinstance(node, Code):
+            return f"<code>{escape(node.text)}</code>"
+        if isinstance(node, Link):
+            return f'<a href="{escape(node.url)}">{self(node.children)}</a>'
+        if isinstance(node, LineBreak):
+            return "<br>"
+        if isinstance(node, FootnoteRef):
+            if node.first:
+                body = self(self.footnotes[node.number].content)
+                return f'<span class="footnote" data-n="{node.number}">{body}</span>'
+            return f'<sup class="footnote-ref">{node.number}</sup>'
+        raise TypeError(f"the HTML renderer has no rule for {type(node).__name__}")
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    # Templates may be edited by a secretariat: sandboxed, strict, autoescaped.
+    return ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def block_kind(block: object) -> str:
+    for kind, cls in (("paragraph", Paragraph), ("bullets", BulletList), ("subheading", SubHeading)):
+        if isinstance(block, cls):
+            return kind
+    raise TypeError(f"the HTML renderer has no rule for {type(block).__name__}")
+
+
+def render_note_html(note: Note, env: jinja2.Environment) -> str:
+    template = env.get_template(NOTE_TEMPLATE)
+    return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind)

@@ -1,0 +1,70 @@
+"""A Note of the model -> PDF bytes, by the HTML template and WeasyPrint."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jinja2
+
+from toolkit.diagnostics import Diagnostics, Position
+from toolkit.model.document import Note
+from toolkit.model.plain import note_strings
+from toolkit.render.footnote_check import misplaced
+from toolkit.render.glyphs import describe, missing_glyphs
+from toolkit.render.html import render_note_html
+
+
+# Second try when the layout misplaced a footnote: WeasyPrint's footnote bug is
+# triggered by widow/orphan control, so the retry relaxes it.
+_RETRY_CSS = "p, div, li { orphans: 1 !important; widows: 1 !important; }"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path,
+             diags: Diagnostics) -> bytes | None:
+    """Renders one note; problems go to diags (naming the note) and give None."""
+    missing = missing_glyphs(note_strings(note))
+    if missing:
+        shown = ", ".join(describe(ch) for ch in missing[:5])
+        diags.error(Position(note.source, 1), f"no installed font can print {shown}"
+                                              f"{' and others' if len(missing) > 5 else ''}")
+        return None
+    html = render_note_html(note, env)
+
+    import weasyprint  # heavy: imported only when something is rendered
+
+    from toolkit.render.fetcher import RefusedFetch, RestrictedFetcher
+
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    fetcher = RestrictedFetcher([templates, meeting_root])
+    try:
+        source = weasyprint.HTML(string=html, base_url=templates.resolve().as_uri() + "/", url_fetcher=fetcher)
+        document = source.render()
+        problems = misplaced(document)
+        if problems:
+            document = source.render(stylesheets=[weasyprint.CSS(string=_RETRY_CSS, url_fetcher=fetcher)])
+            problems = misplaced(document)
+        for problem in problems:
+            diags.error(Position(note.source, 1), f"PDF layout: {problem}")
+        if problems:
+            return None
+        pdf = document.write_pdf()
+    except RefusedFetch as exc:
+        diags.error(Position(note.source, 1), str(exc))
+        return None
+    finally:
+        logger.removeHandler(handler)
+    for message in handler.messages:  # WeasyPrint's warnings are the build's errors
+        diags.error(Position(note.source, 1), f"PDF layout: {message}")
+    return None if handler.messages else pdf
