@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -18,21 +18,40 @@ class Expressions:
     """Evaluates the Jinja expressions of one source file against the meeting's names."""
 
     def __init__(self, names: Mapping[str, object]):
-        self.env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                                 keep_trailing_newline=True)
         self.names = dict(names)
+        self.env = ImmutableSandboxedEnvironment(undefined=self._undefined_class(), autoescape=False,
+                                                 keep_trailing_newline=True)
 
-    def render(self, text: str, pos: Position, diags: Diagnostics, source_line: str | None = None) -> str:
+    def _undefined_class(self) -> type[jinja2.StrictUndefined]:
+        names = self.names
+
+        class Undefined(jinja2.StrictUndefined):
+            """Says `meeting.chair is not defined` rather than Jinja's `'dict object' has no attribute`."""
+
+            @property
+            def _undefined_message(self) -> str:
+                owner = next((key for key, value in names.items() if value is self._undefined_obj), None)
+                if self._undefined_hint is None and owner is not None:
+                    return f"{owner}.{self._undefined_name} is not defined"
+                return super()._undefined_message
+
+        return Undefined
+
+    def render(self, text: str, where: Position, diags: Diagnostics) -> str:
+        """`where` is the position of the text's first expression (or of the text)."""
         if "{{" not in text and "{%" not in text and "{#" not in text:
             return text
-        where = _column(pos, text, source_line)
         try:
             return self.env.from_string(text).render(self.names)
         except jinja2.TemplateSyntaxError as exc:
-            line_pos = Position(pos.path, pos.line + (exc.lineno or 1) - 1, where.col if (exc.lineno or 1) == 1 else None)
+            line_pos = Position(where.path, where.line + (exc.lineno or 1) - 1,
+                                where.col if (exc.lineno or 1) == 1 else None)
             diags.error(line_pos, f"expression syntax error: {exc.message}")
         except jinja2.UndefinedError as exc:
-            diags.error(where, f"unknown name in expression: {exc.message}")
+            if "unsafe" in (exc.message or ""):  # the sandbox's refusal reads as undefined
+                diags.error(where, f"expression not allowed: {exc.message}")
+            else:
+                diags.error(where, f"unknown name in expression: {exc.message}")
         except SecurityError as exc:
             diags.error(where, f"expression not allowed: {exc}")
         except ExpressionError as exc:
@@ -43,14 +62,3 @@ class Expressions:
             diags.error(where, f"expression failed: {type(exc).__name__}: {exc}")
         return text
 
-
-def _column(pos: Position, text: str, source_line: str | None) -> Position:
-    if pos.col is not None or source_line is None:
-        return pos
-    index = source_line.find("{")
-    return Position(pos.path, pos.line, index + 1 if index >= 0 else None)
-
-
-def names_for(meeting_names: Mapping[str, object], note_names: Mapping[str, object],
-              annex: Callable[[str], str]) -> dict[str, object]:
-    return {"meeting": dict(meeting_names), "note": dict(note_names), "annex": annex}

@@ -21,6 +21,10 @@ from toolkit.model.words import letter, roman
 from toolkit.sources.expressions import Expressions
 
 _UNDEFINED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# `{{ ... }}` is shielded from the Markdown parser (which would read `__x__` or `*`
+# inside it as emphasis) by a placeholder of private-use characters, then evaluated whole.
+_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 _UNSUPPORTED = {
     "blockquote_open": "block quotes (lines starting with '>')",
@@ -35,7 +39,11 @@ _UNSUPPORTED = {
 def markdown_parser() -> MarkdownIt:
     # commonmark with raw HTML off: a '<script>' in a source stays visible text.
     # Tables are parsed only to be reported; images likewise, never fetched.
-    return MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).enable("table")
+    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).enable("table")
+    # markdown-it silently leaves javascript:/file: links as text; let every link
+    # through so the check below names the line instead.
+    md.validateLink = lambda url: True
+    return md
 
 
 @dataclass
@@ -77,13 +85,25 @@ class BodyContext:
 class _Source:
     """One Markdown text and where its first line stands in its file."""
 
-    def __init__(self, text: str, rel: str, first_line: int):
+    def __init__(self, text: str, rel: str, first_line: int, first_col: int = 1):
         self.text = text
         self.lines = text.split("\n")
         self.rel = rel
         self.first_line = first_line  # file line number of text's line 1
+        self.first_col = first_col  # file column of text's first character (front-matter values)
+        self.expressions: list[tuple[str, Position]] = []
+        self.shielded = "\n".join(self._shield(index, line) for index, line in enumerate(self.lines))
+
+    def _shield(self, index: int, line: str) -> str:
+        def replace_one(match: re.Match) -> str:
+            self.expressions.append((match.group(0), self.pos(index, match.start() + 1)))
+            return f"\ue000{len(self.expressions) - 1}\ue001"
+
+        return _EXPRESSION.sub(replace_one, line) if "{" in line else line
 
     def pos(self, line_index: int, col: int | None = None) -> Position:
+        if col is not None and line_index == 0:
+            col += self.first_col - 1
         return Position(self.rel, self.first_line + line_index, col)
 
     def line(self, line_index: int) -> str | None:
@@ -94,16 +114,16 @@ def parse_body(text: str, rel: str, first_line: int, ctx: BodyContext) -> list[C
     """A Markdown text -> chapters; the first is numeral-less when text precedes any '# '."""
     src = _Source(text, rel, first_line)
     env: dict = {}
-    tokens = ctx.md.parse(text, env)
+    tokens = ctx.md.parse(src.shielded, env)
     converter = _Converter(src, ctx, tokens, env)
     return converter.chapters()
 
 
 def parse_inline(text: str, pos: Position, ctx: BodyContext) -> tuple[Inline, ...]:
     """One line of Markdown from front matter (a consideration) -> inline content."""
-    src = _Source(text, pos.path, pos.line)
+    src = _Source(text, pos.path, pos.line, pos.col or 1)
     env: dict = {}
-    tokens = ctx.md.parseInline(text, env)
+    tokens = ctx.md.parseInline(src.shielded, env)
     converter = _Converter(src, ctx, tokens, env)
     if not tokens:
         return ()
@@ -304,8 +324,20 @@ class _Converter:
             col = _find_col(source_line, match.group(0))
             self.ctx.diags.error(self.src.pos(line_index, col),
                                  f"undefined footnote {match.group(0)}: no line '{match.group(0)}: ...' gives its text")
-        value = self.ctx.expressions.render(raw, self.src.pos(line_index), self.ctx.diags, source_line)
+        for opener in ("{{", "{%"):
+            if opener in raw:  # a closed one would have been shielded
+                closer = "}}" if opener == "{{" else "%}"
+                self.ctx.diags.error(self.src.pos(line_index, _find_col(source_line, opener)),
+                                     f"'{opener}' is not closed by '{closer}' on the same line")
+        value = _PLACEHOLDER.sub(self._evaluate, raw) if "\ue000" in raw else raw
         return [Text(piece, lang) for piece, lang in split_scripts(value)]
+
+    def _evaluate(self, match: re.Match) -> str:
+        index = int(match.group(1))
+        if index >= len(self.src.expressions):  # the characters were in the source itself
+            return match.group(0)
+        expression, where = self.src.expressions[index]
+        return self.ctx.expressions.render(expression, where, self.ctx.diags)
 
 
 def _close_index(tokens: list[Token], start: int) -> int:

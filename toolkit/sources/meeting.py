@@ -26,7 +26,6 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         return None
     data = load(text, MEETING_FILE, diags)
     if data is None:
-        diags.error(Position(MEETING_FILE, 1), "meeting.yaml is empty")
         return None
     if not isinstance(data, Map):
         diags.error(data.pos, "meeting.yaml must be a mapping of keys (organization, title, ...)")

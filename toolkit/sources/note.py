@@ -47,8 +47,10 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics):
         diags.error(Position(rel, 1, 1), "a note starts with front matter between '---' lines (item, title, date)")
         return None
     data = load(parts.yaml, rel, diags, line_offset=1)
+    if data is None:
+        return None
     if not isinstance(data, Map):
-        diags.error(Position(rel, 2, 1), "the front matter must be a mapping of keys (item, title, date, ...)")
+        diags.error(data.pos, "the front matter must be a mapping of keys (item, title, date, ...)")
         return None
 
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")

@@ -49,7 +49,7 @@ class _Budget(Exception):
 
 
 def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value | None:
-    """Parse one YAML document; report problems into diags; None when unusable."""
+    """Parse one YAML document; None when it is unusable (the problem is already reported)."""
 
     def pos(mark) -> Position:
         return Position(rel, mark.line + 1 + line_offset, mark.column + 1)
@@ -67,8 +67,8 @@ def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value
     except RecursionError:
         diags.error(Position(rel, 1 + line_offset), "YAML nesting is too deep")
         return None
-    if node is None:
-        return None
+    if node is None:  # an empty document is an empty mapping: required keys are then reported
+        return Map(Position(rel, 1 + line_offset, 1))
 
     count = 0
     active: set[int] = set()

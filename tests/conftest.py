@@ -1,0 +1,73 @@
+"""Shared fixtures: fixture meetings copied to a temporary folder, built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import main
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+MEETINGS = TESTS / "meetings"
+SAMPLE = REPO / "agendas" / "som-26"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str) -> Run:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def copy_meeting(name: str, dest: Path) -> Path:
+    target = dest / name
+    shutil.copytree(MEETINGS / name, target)
+    return target
+
+
+@dataclass
+class PdfPage:
+    number: int
+    text: str
+    lines: list[dict]  # pdfplumber text lines: text, x0, top, chars
+    chars: list[dict]
+    height: float
+
+
+def read_pdf(path: Path) -> list[PdfPage]:
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for index, page in enumerate(pdf.pages, 1):
+            lines = page.extract_text_lines(return_chars=True)
+            pages.append(PdfPage(index, page.extract_text(), lines, list(page.chars), float(page.height)))
+    return pages
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Path:
+    """The sample meeting, built once with the README's command."""
+    out = tmp_path_factory.mktemp("sample")
+    result = run_cli("build", SAMPLE, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def basic_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("basic")
+    result = run_cli("build", MEETINGS / "basic", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    return out
