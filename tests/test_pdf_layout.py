@@ -118,6 +118,9 @@ def test_footnotes_at_the_foot_of_the_citing_page(pages, note):
         page = pages[marker.page - 1]
         body_tops = [c["top"] for c in page.chars if near(c["size"], 12, 0.3)]
         assert marker.top > max(body_tops), "the footnote stands below the body text"
+        rules = [r for r in page.rects if r["height"] < 1 and max(body_tops) < r["top"] < marker.top]
+        assert len(rules) == 1, "one rule separates the footnotes from the text"
+        assert near(rules[0]["x0"], LEFT) and near(rules[0]["width"], 5 * 72 / 2.54), "a short rule, 5 cm"
 
 
 def test_each_annex_starts_a_page_under_its_heading(pages, note):
