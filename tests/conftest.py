@@ -45,6 +45,7 @@ class PdfPage:
     lines: list[dict]  # pdfplumber text lines: text, x0, top, chars
     chars: list[dict]
     height: float
+    rects: list[dict]
 
 
 def read_pdf(path: Path) -> list[PdfPage]:
@@ -52,7 +53,8 @@ def read_pdf(path: Path) -> list[PdfPage]:
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages, 1):
             lines = page.extract_text_lines(return_chars=True)
-            pages.append(PdfPage(index, page.extract_text(), lines, list(page.chars), float(page.height)))
+            pages.append(PdfPage(index, page.extract_text(), lines, list(page.chars), float(page.height),
+                                 list(page.rects)))
     return pages
 
 
