@@ -101,3 +101,11 @@ def test_basic_fixture_pdf_reads_right(basic_build: Path):
     annex2 = next(p for p in pages if "Annex II" in p.text.split("\n")[:3])
     assert "The plan of work, from the annex itself" in annex2.text
     assert "1. An unnumbered" not in annex2.text
+
+
+def test_python_dash_m_toolkit():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "toolkit check" in result.stdout
