@@ -15,7 +15,8 @@ def test_check_ok():
 
 
 def test_build_writes_one_pdf_per_note(basic_build: Path):
-    assert [p.name for p in basic_build.iterdir()] == ["cities.pdf"]
+    assert sorted(p.name for p in basic_build.iterdir() if not p.name.startswith(".")) == [
+        "cities.pdf", "manifest.json"]
 
 
 def test_default_output_folder(tmp_path: Path, monkeypatch):
@@ -39,7 +40,7 @@ def test_source_error_exits_1_and_replaces_nothing(tmp_path: Path):
     assert result.stderr.startswith("notes/cities.md:4:7: error: impossible date '2023-02-30'")
     assert "Traceback" not in result.stderr
     assert (out / "cities.pdf").read_bytes() == before and os.stat(out / "cities.pdf").st_mtime_ns == stamp
-    assert [p.name for p in out.iterdir()] == ["cities.pdf"], "no temporary file left behind"
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp")), "no temporary file left behind"
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path):
@@ -76,7 +77,8 @@ def test_glyph_no_font_has_is_an_error_naming_the_note(tmp_path: Path):
     result = run_cli("build", meeting, "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert result.stderr.startswith("notes/cities.md:1: error: no installed font can print U+10FFFD")
-    assert not (tmp_path / "out").exists()
+    assert "failed: cities.pdf" in result.stderr
+    assert not (tmp_path / "out" / "cities.pdf").exists()
 
 
 def test_multilingual_fixture_uses_real_glyphs(tmp_path: Path):

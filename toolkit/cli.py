@@ -9,6 +9,7 @@ import click
 from toolkit import __version__
 
 MEETING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "all": ("pdf",)}  # DOCX joins "all" with its renderer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,18 +43,68 @@ def check(meeting_dir: Path) -> None:
 @click.argument("meeting_dir", type=MEETING_DIR)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the documents. Default: build/<meeting folder name>/")
-def build(meeting_dir: Path, out_dir: Path | None) -> None:
-    """Build the documents of a meeting: each note in notes/NAME.md becomes NAME.pdf.
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="all", show_default=True,
+              help="Which files to write for each document.")
+@click.option("--only", multiple=True, metavar="NOTE|ITEM",
+              help="Build only these documents: a note's file name without .md, or an agenda item "
+                   "such as 5d or \"5(d)\". Can be given several times.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="How many documents to build at once. Default: one per processor core.")
+@click.option("-v", "--verbose", is_flag=True, help="Say why each document is rebuilt.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems (for scripts).")
+def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ...], jobs: int | None,
+          verbose: bool, quiet: bool) -> None:
+    """Build the documents of a meeting into an output folder.
 
-    The whole meeting is checked first; if anything is wrong, the problems are
-    listed and nothing in the output folder is changed.
+    Each note notes/NAME.md becomes NAME.pdf and NAME.docx. Only what changed since
+    the last build is rebuilt; manifest.json in the output folder records what was
+    built, from which files, and why.
+
+    The whole meeting is checked first: if anything is wrong, the problems are listed
+    and nothing in the output folder is changed. If one document fails to build, the
+    others are still written and the failure is reported (exit status 1).
     """
+    import os
+    import sys
+
+    from toolkit.pipeline.build import Options
     from toolkit.pipeline.build import build as run_build
 
     out_dir = out_dir or Path("build") / meeting_dir.resolve().name
-    report = run_build(meeting_dir, out_dir)
+    formats = FORMATS[fmt]
+    options = Options(formats=formats, jobs=jobs or os.cpu_count() or 1, only=only)
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        bar = click.progressbar(length=1, label="Building", file=sys.stderr, show_pos=False,
+                                item_show_func=lambda name: name or "")
+
+    def progress(name: str) -> None:
+        if bar is not None:
+            bar.update(0, name)
+
+    try:
+        report = run_build(meeting_dir, out_dir, options, progress=progress)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: every file in {out_dir} is whole (its old or its new version); "
+                   "run the build again to finish", err=True)
+        sys.exit(130)
+    finally:
+        if bar is not None:
+            bar.render_finish()
     for warning in report.warnings:
-        click.echo(str(warning), err=True)
-    for path in report.written:
-        click.echo(f"wrote {path}")
-    click.echo(f"{len(report.written)} document(s) built in {report.seconds:.1f} s")
+        click.echo(warning, err=True)
+    for output, errors in report.failed.items():
+        for error in errors:
+            click.echo(str(error), err=True)
+        click.echo(f"failed: {output}", err=True)
+    if verbose:
+        for output in report.built:
+            click.echo(f"built {output}: {report.reasons[output]}")
+        for output in report.removed:
+            click.echo(f"removed {output}: its source is gone")
+    if not quiet:
+        click.echo(f"{out_dir}: built {len(report.built)}, unchanged {len(report.unchanged)}, "
+                   f"removed {len(report.removed)}, failed {len(report.failed)} in {report.seconds:.1f} s")
+    if report.failed:
+        sys.exit(1)
+

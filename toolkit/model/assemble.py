@@ -82,4 +82,5 @@ def assemble_note(part: NotePart) -> Note:
         meeting_title=meeting.title,
         organization=wording.AUTHOR,
         keywords=tuple(k for k in (meeting.short_title, part.item.citation) if k),
+        agenda_keys=tuple(dict.fromkeys(i.key for i in (part.item, part.parent) if i)),
     )

@@ -170,3 +170,4 @@ class Note:
     meeting_title: str
     organization: str
     keywords: tuple[str, ...] = field(default=())
+    agenda_keys: tuple[str, ...] = field(default=())  # "5d", "5": what --only may name

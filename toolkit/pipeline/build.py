@@ -1,23 +1,60 @@
-"""A meeting folder -> its documents in the output folder (all rendered before any is written)."""
+"""A meeting folder -> its documents in the output folder, rebuilding only what changed.
+
+Everything is loaded and validated first (a source error writes nothing). Each output
+is then rendered (in worker processes with -j), written by atomic rename, and only
+then recorded in manifest.json, so an interrupted build leaves whole files behind.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostic, Diagnostics
+from toolkit.diagnostics import Diagnostic, ToolkitError
+from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
+from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
+from toolkit.pipeline.jobs import Job, plan, select
+from toolkit.pipeline.lock import locked
+from toolkit.pipeline.manifest import Entry
+from toolkit.pipeline.worker import Rendered, ignore_interrupts, render
 from toolkit.sources.loader import LoadedMeeting, load
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 @dataclass
+class Options:
+    formats: tuple[str, ...] = ("pdf",)
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    only: tuple[str, ...] = ()
+    templates: Path = TEMPLATES
+
+
+@dataclass
 class BuildReport:
-    written: list[Path] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Unit:
+    job: Job
+    fmt: str
+    inputs: dict[str, str]
+    fingerprint: str
+    reason: str
 
 
 def check(meeting_dir: Path) -> LoadedMeeting:
@@ -25,23 +62,125 @@ def check(meeting_dir: Path) -> LoadedMeeting:
     return load(meeting_dir)
 
 
-def build(meeting_dir: Path, out_dir: Path, templates: Path = TEMPLATES) -> BuildReport:
-    from toolkit.render.html import environment
-    from toolkit.render.pdf import note_pdf
-
+def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
+          progress: Callable[[str], None] | None = None) -> BuildReport:
+    options = options or Options()
     started = time.perf_counter()
     loaded = load(meeting_dir)
-    diags = Diagnostics()
-    env = environment(templates)
-    outputs: dict[Path, bytes] = {}
-    for note in loaded.notes:
-        pdf = note_pdf(note, env, templates, loaded.root, diags)
-        if pdf is not None:
-            outputs[out_dir / f"{note.stem}.pdf"] = pdf
-    diags.raise_if_errors()  # nothing is written when any document failed
-    report = BuildReport(warnings=loaded.diagnostics.warnings + diags.warnings)
-    for path, data in outputs.items():
-        write_atomic(path, data)
-        report.written.append(path)
+    jobs = plan(loaded)
+    selected = select(jobs, options.only)
+    if options.only and not selected:
+        raise ToolkitError(f"--only {' '.join(options.only)}: no note or agenda item of the meeting matches")
+    report = BuildReport(warnings=[str(w) for w in loaded.diagnostics.warnings])
+    with locked(out_dir):
+        _remove_stale_temporaries(out_dir)
+        manifest, warning = manifest_file.read(out_dir)
+        if warning:
+            report.warnings.append(f"warning: {warning}")
+        units = _decide(loaded, selected, options, out_dir, manifest, report)
+        if not options.only:
+            _remove_deleted(jobs, out_dir, manifest, report)
+        try:
+            for unit, rendered in _run(units, options, loaded.root):
+                if progress:
+                    progress(rendered.output)
+                _accept(unit, rendered, out_dir, manifest, report)
+        finally:
+            manifest_file.write(out_dir, manifest)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]:
+    all_templates = tree_digests(options.templates)
+    units = []
+    for job in selected:
+        model = repr(job.document)
+        sources = {name: file_digest(loaded.root / name) for name in job.sources}
+        for fmt in options.formats:
+            named = inputs(model, fmt, _templates_for(fmt, all_templates), sources)
+            fingerprint = combine(named)
+            output = job.output(fmt)
+            old = manifest.outputs.get(output)
+            path = out_dir / output
+            present = path.is_file()
+            if old and old.fingerprint == fingerprint and present and file_digest(path) == old.sha256:
+                report.unchanged.append(output)
+                continue
+            why = reasons(old.inputs if old else None, named)
+            if not why:
+                why = ["the output was missing" if not present else "the output was changed on disk"]
+            units.append(_Unit(job, fmt, named, fingerprint, "; ".join(why)))
+    # Largest first: the long documents start early and the workers finish together.
+    units.sort(key=lambda u: -len(repr(u.job.document)))
+    return units
+
+
+def _templates_for(fmt: str, templates: dict[str, str]) -> dict[str, str]:
+    """The DOCX is styled by the reference .docx alone; the PDF by everything else."""
+    if fmt == "docx":
+        return {name: digest for name, digest in templates.items() if name.endswith(".docx")}
+    return {name: digest for name, digest in templates.items() if not name.endswith(".docx")}
+
+
+def _run(units: list[_Unit], options: Options, root: Path):
+    work = [(u.job, u.fmt, options.templates, root) for u in units]
+    if not units:
+        return
+    import toolkit.render.pdf  # noqa: F401  (imported once here, inherited by forked workers)
+
+    if options.jobs <= 1 or len(units) == 1:
+        for unit, item in zip(units, work):
+            yield unit, render(item)
+        return
+    # ProcessPoolExecutor, not multiprocessing.Pool: a worker that dies (killed, out of
+    # memory) breaks the executor loudly instead of leaving the build waiting forever.
+    executor = ProcessPoolExecutor(min(options.jobs, len(units)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=ignore_interrupts)
+    try:
+        futures = {executor.submit(render, item): unit for unit, item in zip(units, work)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    except BaseException:
+        _stop(executor)  # Ctrl-C or a failure: stop the workers; written files stay whole
+        raise
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+def _accept(unit: _Unit, rendered: Rendered, out_dir: Path, manifest, report: BuildReport) -> None:
+    errors = [d for d in rendered.diagnostics if d.severity == "error"]
+    report.warnings.extend(str(d) for d in rendered.diagnostics if d.severity != "error")
+    if rendered.data is None or errors:
+        report.failed[rendered.output] = errors
+        return  # the previous output and its manifest entry stay as they were
+    path = out_dir / rendered.output
+    write_atomic(path, rendered.data)
+    manifest.outputs[rendered.output] = Entry(
+        document=unit.job.name, kind=unit.job.kind, sha256=hashlib.sha256(rendered.data).hexdigest(),
+        pages=rendered.pages, sources=list(unit.job.sources), fingerprint=unit.fingerprint,
+        inputs=unit.inputs, reason=unit.reason)
+    report.built.append(rendered.output)
+    report.reasons[rendered.output] = unit.reason
+
+
+def _remove_deleted(jobs: list[Job], out_dir: Path, manifest, report: BuildReport) -> None:
+    """Outputs of documents that no longer exist (a deleted note) are removed."""
+    names = {job.name for job in jobs}
+    for output, entry in sorted(manifest.outputs.items()):
+        if entry.document not in names:
+            (out_dir / output).unlink(missing_ok=True)
+            del manifest.outputs[output]
+            report.removed.append(output)
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Temporary files left by a build that was killed (never by a running one: we hold the lock)."""
+    for temp in out_dir.glob(".*.tmp"):
+        temp.unlink(missing_ok=True)

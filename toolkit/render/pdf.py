@@ -30,8 +30,8 @@ class _Collect(logging.Handler):
 
 
 def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path,
-             diags: Diagnostics) -> bytes | None:
-    """Renders one note; problems go to diags (naming the note) and give None."""
+             diags: Diagnostics) -> tuple[bytes, int] | None:
+    """Renders one note -> (PDF bytes, page count); problems go to diags (naming the note) and give None."""
     missing = missing_glyphs(note_strings(note))
     if missing:
         shown = ", ".join(describe(ch) for ch in missing[:5])
@@ -67,4 +67,4 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         logger.removeHandler(handler)
     for message in handler.messages:  # WeasyPrint's warnings are the build's errors
         diags.error(Position(note.source, 1), f"PDF layout: {message}")
-    return None if handler.messages else pdf
+    return None if handler.messages else (pdf, len(document.pages))

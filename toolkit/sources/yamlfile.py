@@ -25,6 +25,9 @@ class Str(str):
         obj.pos = pos
         return obj
 
+    def __reduce__(self):  # crosses process boundaries as the plain string it is
+        return (str, (str(self),))
+
 
 class Map(dict):
     """A mapping with its own position and the position of each key."""
