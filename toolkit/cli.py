@@ -50,10 +50,13 @@ def check(meeting_dir: Path) -> None:
                    "such as 5d or \"5(d)\". Can be given several times.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="How many documents to build at once. Default: one per processor core.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Use the templates in this folder instead of the toolkit's own "
+                   "(note.html, note.css, reference.docx).")
 @click.option("-v", "--verbose", is_flag=True, help="Say why each document is rebuilt.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems (for scripts).")
 def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ...], jobs: int | None,
-          verbose: bool, quiet: bool) -> None:
+          templates: Path | None, verbose: bool, quiet: bool) -> None:
     """Build the documents of a meeting into an output folder.
 
     Each note notes/NAME.md becomes NAME.pdf and NAME.docx. Only what changed since
@@ -67,12 +70,13 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
     import os
     import sys
 
-    from toolkit.pipeline.build import Options
+    from toolkit.pipeline.build import TEMPLATES, Options
     from toolkit.pipeline.build import build as run_build
 
     out_dir = out_dir or Path("build") / meeting_dir.resolve().name
     formats = FORMATS[fmt]
-    options = Options(formats=formats, jobs=jobs or os.cpu_count() or 1, only=only)
+    options = Options(formats=formats, jobs=jobs or os.cpu_count() or 1, only=only,
+                      templates=templates or TEMPLATES)
     bar = None
     if not quiet and sys.stderr.isatty():
         bar = click.progressbar(length=1, label="Building", file=sys.stderr, show_pos=False,

@@ -58,4 +58,12 @@ def read(out_dir: Path) -> tuple[Manifest, str | None]:
 
 
 def write(out_dir: Path, manifest: Manifest) -> None:
-    write_atomic(out_dir / MANIFEST, manifest.to_json())
+    """Rewrites manifest.json only when it changed: a no-change build touches nothing."""
+    data = manifest.to_json()
+    path = out_dir / MANIFEST
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)

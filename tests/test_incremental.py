@@ -1,0 +1,180 @@
+"""Rebuilding a meeting: only what changed, in parallel, never half-done."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_meeting, run_cli
+
+
+def _two_notes(tmp_path: Path) -> Path:
+    meeting = copy_meeting("basic", tmp_path)
+    other = (meeting / "notes" / "cities.md").read_text().replace("item: 2(b)", "item: 2 (a)")
+    (meeting / "notes" / "other.md").write_text(other.replace("First paragraph", "Other first paragraph"))
+    return meeting
+
+
+def _state(out: Path) -> dict[str, tuple[int, str]]:
+    return {p.name: (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(out.iterdir()) if not p.name.startswith(".")}
+
+
+def test_nothing_changed_rewrites_nothing(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    assert run_cli("build", meeting, "--out", out).exit_code == 0
+    before = _state(out)
+    (meeting / "notes" / "cities.md").touch()  # a new modification time is not a change
+    result = run_cli("build", meeting, "--out", out)
+    assert "built 0, unchanged 2," in result.stdout
+    assert _state(out) == before
+
+
+def test_one_note_changed_rebuilds_that_note(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    run_cli("build", meeting, "--out", out)
+    before = _state(out)
+    note = meeting / "notes" / "other.md"
+    note.write_text(note.read_text().replace("Fourth paragraph", "Fourth, changed paragraph"))
+    result = run_cli("build", meeting, "--out", out, "-v")
+    assert "built other.pdf: content changed: notes/other.md" in result.stdout
+    assert "built 1, unchanged 1," in result.stdout
+    after = _state(out)
+    assert after["cities.pdf"] == before["cities.pdf"]
+    assert after["other.pdf"][1] != before["other.pdf"][1]
+
+
+def test_template_changed_rebuilds_everything_that_uses_it(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    run_cli("build", meeting, "--out", out, "--templates", templates)
+    css = templates / "note.css"
+    css.write_text(css.read_text().replace("font-size: 12pt;", "font-size: 11.5pt;", 1))
+    result = run_cli("build", meeting, "--out", out, "--templates", templates, "-v")
+    assert "built 2, unchanged 0," in result.stdout
+    assert "built cities.pdf: template changed: note.css" in result.stdout
+
+
+def test_deleted_note_outputs_are_removed(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    run_cli("build", meeting, "--out", out)
+    (meeting / "notes" / "other.md").unlink()
+    result = run_cli("build", meeting, "--out", out)
+    assert "removed 1," in result.stdout
+    assert not (out / "other.pdf").exists() and (out / "cities.pdf").exists()
+    assert "other.pdf" not in json.loads((out / "manifest.json").read_text())["outputs"]
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"format": "toolkit-manifest", "cache_version": 0}',
+                                    '{"format": "toolkit-manifest", "cache_version": 1, "outputs": {"x": 1}}'])
+def test_corrupt_or_old_cache_is_ignored_with_a_warning(tmp_path: Path, damage: str):
+    meeting = _two_notes(tmp_path)
+    clean, out = tmp_path / "clean", tmp_path / "out"
+    run_cli("build", meeting, "--out", clean)
+    run_cli("build", meeting, "--out", out)
+    (out / "manifest.json").write_text(damage)
+    result = run_cli("build", meeting, "--out", out)
+    assert result.exit_code == 0 and "warning:" in result.stderr and "manifest.json" in result.stderr
+    assert "built 2," in result.stdout
+    for name in ("cities.pdf", "other.pdf", "manifest.json"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+
+
+def test_output_damaged_on_disk_is_rebuilt(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    run_cli("build", meeting, "--out", out)
+    good = (out / "cities.pdf").read_bytes()
+    (out / "cities.pdf").write_bytes(good[:1000])
+    result = run_cli("build", meeting, "--out", out, "-v")
+    assert "built cities.pdf: the output was changed on disk" in result.stdout
+    assert (out / "cities.pdf").read_bytes() == good
+
+
+def test_parallel_build_gives_the_same_bytes(tmp_path: Path):
+    meeting = _two_notes(tmp_path)
+    assert run_cli("build", meeting, "--out", tmp_path / "j1", "-j", "1").exit_code == 0
+    assert run_cli("build", meeting, "--out", tmp_path / "j2", "-j", "2").exit_code == 0
+    for name in ("cities.pdf", "other.pdf", "manifest.json"):
+        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
+
+
+def test_a_failing_note_leaves_the_others_built(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    note = meeting / "notes" / "other.md"
+    note.write_text(note.read_text().replace("Other first", "Other \U0010FFFD first"))
+    result = run_cli("build", meeting, "--out", out, "-j", "2")
+    assert result.exit_code == 1
+    assert "notes/other.md:1: error: no installed font can print U+10FFFD" in result.stderr
+    assert "failed: other.pdf" in result.stderr and "failed 1" in result.stdout
+    assert (out / "cities.pdf").exists() and not (out / "other.pdf").exists()
+
+
+def test_only_selects_by_note_or_agenda_item(tmp_path: Path):
+    meeting = _two_notes(tmp_path)
+    for selector, built in (("other", ["other.pdf"]), ("2(b)", ["cities.pdf"]), ("2b", ["cities.pdf"]),
+                            ("2", ["cities.pdf", "other.pdf"])):
+        out = tmp_path / f"out-{selector}"
+        result = run_cli("build", meeting, "--out", out, "--only", selector)
+        assert result.exit_code == 0, result.stderr
+        assert sorted(p.name for p in out.glob("*.pdf")) == built, selector
+    result = run_cli("build", meeting, "--out", tmp_path / "none", "--only", "9z")
+    assert result.exit_code == 1 and "no note or agenda item" in result.stderr
+
+
+def test_second_build_on_the_same_folder_is_refused(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    out.mkdir()
+    with open(out / ".toolkit.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("process 4242")
+        held.flush()
+        result = run_cli("build", meeting, "--out", out)
+    assert result.exit_code == 1
+    assert "another build is writing to this folder (process 4242)" in result.stderr
+    assert not (out / "cities.pdf").exists()
+
+
+def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
+    """SIGINT at several moments of a rebuild: each output is its old or its new version."""
+    meeting = copy_meeting("basic", tmp_path)
+    for n in range(4):
+        text = (meeting / "notes" / "cities.md").read_text()
+        (meeting / "notes" / f"n{n}.md").write_text(text.replace("First paragraph", f"Note {n} paragraph"))
+    old, new = tmp_path / "old", tmp_path / "new"
+    assert run_cli("build", meeting, "--out", old).exit_code == 0
+    for note in (meeting / "notes").glob("*.md"):
+        note.write_text(note.read_text().replace("Fourth paragraph", "Fourth, newer paragraph"))
+    assert run_cli("build", meeting, "--out", new).exit_code == 0
+    versions = {p.name: {(old / p.name).read_bytes(), p.read_bytes()} for p in new.glob("*.pdf")}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    interrupted = 0
+    for delay in (0.2, 0.5, 0.8, 1.1, 1.4, 1.7):
+        out = tmp_path / f"run-{delay}"
+        shutil.copytree(old, out)
+        process = subprocess.Popen([sys.executable, "-m", "toolkit", "build", str(meeting), "--out", str(out),
+                                    "-j", "2", "-q"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        interrupted += process.returncode == 130
+        assert process.returncode in (0, 130), stderr.decode()
+        assert "Traceback" not in stderr.decode()
+        assert not list(out.glob(".*.tmp")), "no temporary file left behind"
+        for name, allowed in versions.items():
+            assert (out / name).read_bytes() in allowed, f"{name} after SIGINT at {delay}s"
+        # and the next build finishes the job
+        assert run_cli("build", meeting, "--out", out).exit_code == 0
+        for name in versions:
+            assert (out / name).read_bytes() == (new / name).read_bytes()
+    assert interrupted >= 2, "the signal arrived during most builds"
