@@ -14,9 +14,10 @@ def test_check_ok():
     assert "meeting and 1 note(s) are valid" in result.stdout
 
 
-def test_build_writes_one_pdf_per_note(basic_build: Path):
+def test_build_writes_every_document(basic_build: Path):
     assert sorted(p.name for p in basic_build.iterdir() if not p.name.startswith(".")) == [
-        "cities.pdf", "manifest.json"]
+        "annotated-agenda.pdf", "cities-annex-I.pdf", "cities-annex-II.pdf", "cities.pdf", "list-of-documents.pdf",
+        "manifest.json", "provisional-agenda.pdf"]
 
 
 def test_default_output_folder(tmp_path: Path, monkeypatch):

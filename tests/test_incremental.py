@@ -36,7 +36,7 @@ def test_nothing_changed_rewrites_nothing(tmp_path: Path):
     before = _state(out)
     (meeting / "notes" / "cities.md").touch()  # a new modification time is not a change
     result = run_cli("build", meeting, "--out", out)
-    assert "built 0, unchanged 2," in result.stdout
+    assert "built 0, unchanged 9," in result.stdout
     assert _state(out) == before
 
 
@@ -48,7 +48,7 @@ def test_one_note_changed_rebuilds_that_note(tmp_path: Path):
     note.write_text(note.read_text().replace("Fourth paragraph", "Fourth, changed paragraph"))
     result = run_cli("build", meeting, "--out", out, "-v")
     assert "built other.pdf: content changed: notes/other.md" in result.stdout
-    assert "built 1, unchanged 1," in result.stdout
+    assert "built 1, unchanged 8," in result.stdout, "its annexes and the agenda documents show nothing that changed"
     after = _state(out)
     assert after["cities.pdf"] == before["cities.pdf"]
     assert after["other.pdf"][1] != before["other.pdf"][1]
@@ -62,7 +62,7 @@ def test_template_changed_rebuilds_everything_that_uses_it(tmp_path: Path):
     css = templates / "note.css"
     css.write_text(css.read_text().replace("font-size: 12pt;", "font-size: 11.5pt;", 1))
     result = run_cli("build", meeting, "--out", out, "--templates", templates, "-v")
-    assert "built 2, unchanged 0," in result.stdout
+    assert "built 9, unchanged 0," in result.stdout
     assert "built cities.pdf: template changed: note.css" in result.stdout
 
 
@@ -70,9 +70,11 @@ def test_deleted_note_outputs_are_removed(tmp_path: Path):
     meeting, out = _two_notes(tmp_path), tmp_path / "out"
     run_cli("build", meeting, "--out", out)
     (meeting / "notes" / "other.md").unlink()
-    result = run_cli("build", meeting, "--out", out)
-    assert "removed 1," in result.stdout
-    assert not (out / "other.pdf").exists() and (out / "cities.pdf").exists()
+    result = run_cli("build", meeting, "--out", out, "-v")
+    assert "built 2, unchanged 4, removed 3," in result.stdout
+    assert "built annotated-agenda.pdf: content changed: notes/other.md" in result.stdout
+    assert "built list-of-documents.pdf" in result.stdout
+    assert not list(out.glob("other*.pdf")) and (out / "cities.pdf").exists()
     assert "other.pdf" not in json.loads((out / "manifest.json").read_text())["outputs"]
 
 
@@ -86,8 +88,8 @@ def test_corrupt_or_old_cache_is_ignored_with_a_warning(tmp_path: Path, damage: 
     (out / "manifest.json").write_text(damage)
     result = run_cli("build", meeting, "--out", out)
     assert result.exit_code == 0 and "warning:" in result.stderr and "manifest.json" in result.stderr
-    assert "built 2," in result.stdout
-    for name in ("cities.pdf", "other.pdf", "manifest.json"):
+    assert "built 9," in result.stdout
+    for name in sorted(p.name for p in clean.iterdir() if not p.name.startswith(".")):
         assert (out / name).read_bytes() == (clean / name).read_bytes()
 
 
@@ -105,7 +107,9 @@ def test_parallel_build_gives_the_same_bytes(tmp_path: Path):
     meeting = _two_notes(tmp_path)
     assert run_cli("build", meeting, "--out", tmp_path / "j1", "-j", "1").exit_code == 0
     assert run_cli("build", meeting, "--out", tmp_path / "j2", "-j", "2").exit_code == 0
-    for name in ("cities.pdf", "other.pdf", "manifest.json"):
+    names = sorted(p.name for p in (tmp_path / "j1").iterdir() if not p.name.startswith("."))
+    assert len(names) == 10
+    for name in names:
         assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
 
 
@@ -122,8 +126,12 @@ def test_a_failing_note_leaves_the_others_built(tmp_path: Path):
 
 def test_only_selects_by_note_or_agenda_item(tmp_path: Path):
     meeting = _two_notes(tmp_path)
-    for selector, built in (("other", ["other.pdf"]), ("2(b)", ["cities.pdf"]), ("2b", ["cities.pdf"]),
-                            ("2", ["cities.pdf", "other.pdf"])):
+    dependants = ["annotated-agenda.pdf", "list-of-documents.pdf"]
+    other = ["other-annex-I.pdf", "other-annex-II.pdf", "other.pdf"]
+    cities = ["cities-annex-I.pdf", "cities-annex-II.pdf", "cities.pdf"]
+    for selector, built in (("other", other), ("2(b)", cities), ("2b", cities), ("2", cities + other),
+                            ("provisional-agenda", [])):
+        built = sorted(built + (dependants if built else ["provisional-agenda.pdf"]))
         out = tmp_path / f"out-{selector}"
         result = run_cli("build", meeting, "--out", out, "--only", selector)
         assert result.exit_code == 0, result.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.model import wording
 from toolkit.model.document import Annex, Chapter, ContentsEntry, Footnote, Inline, Masthead, Note, Text
@@ -83,4 +83,17 @@ def assemble_note(part: NotePart) -> Note:
         organization=wording.AUTHOR,
         keywords=tuple(k for k in (meeting.short_title, part.item.citation) if k),
         agenda_keys=tuple(dict.fromkeys(i.key for i in (part.item, part.parent) if i)),
+        symbol=part.symbol,
+        distribution=part.distribution,
+        item_citation=part.item.citation,
     )
+
+
+def standalone_annex(note: Note, annex: AnnexPart, footnotes: tuple[Footnote, ...]) -> Note:
+    """An annex issued on its own: the note's masthead, then "Annex II" and its title."""
+    heading = wording.annex_heading(annex.numeral)
+    masthead = replace(note.masthead, annex_heading=heading, annex_title=annex.title)
+    return replace(
+        note, stem=f"{note.stem}-annex-{annex.numeral}", source=annex.source, masthead=masthead,
+        contents_heading=None, contents=(), chapters=annex.chapters, annexes=(), footnotes=footnotes,
+        kind="annex", keywords=note.keywords + (heading,))

@@ -94,7 +94,17 @@ class SubHeading:
     position: Position | None = None
 
 
-Block = Paragraph | BulletList | SubHeading
+@dataclass(frozen=True)
+class Table:
+    """A simple table (the list of documents): a header row and rows of cells."""
+
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    widths: tuple[float, ...]  # fractions of the text width, one per column
+    position: Position | None = None
+
+
+Block = Paragraph | BulletList | SubHeading | Table
 
 
 @dataclass(frozen=True)
@@ -147,21 +157,25 @@ class Masthead:
     meeting_title: str
     meeting_dates: str
     meeting_venue: str
-    agenda_heading: str  # parent item title, upper case
-    item_line: str  # "(Item 5 (d) of the provisional agenda)"
+    agenda_heading: str | None  # parent item title, upper case (notes and annexes)
+    item_line: str | None  # "(Item 5 (d) of the provisional agenda)"
     title: tuple[Inline, ...]
-    author_line: str  # "Note by the Secretariat"
+    author_line: str | None  # "Note by the Secretariat"
+    annex_heading: str | None = None  # "Annex II": an annex issued on its own
+    annex_title: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)
 class Note:
+    """A document of the meeting: a note, an annex on its own, or an agenda document."""
+
     stem: str
     source: str
     title: str  # plain text, for metadata and messages
     date: dt.date
     language: str  # BCP 47 tag of the document language ("en")
     masthead: Masthead
-    contents_heading: str
+    contents_heading: str | None  # None: the document has no contents
     contents: tuple[ContentsEntry, ...]
     chapters: tuple[Chapter, ...]
     annexes: tuple[Annex, ...]
@@ -171,3 +185,10 @@ class Note:
     organization: str
     keywords: tuple[str, ...] = field(default=())
     agenda_keys: tuple[str, ...] = field(default=())  # "5d", "5": what --only may name
+    kind: str = "note"  # note | annex | agenda | annotated-agenda | documents
+    symbol: str | None = None
+    distribution: str | None = None  # "Limited"
+    item_citation: str | None = None  # "5 (d)"
+
+
+Document = Note  # the general name; Note stays while every renderer is moved to it

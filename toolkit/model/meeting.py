@@ -19,6 +19,7 @@ class AgendaItem:
     annotation: str | None
     subitems: tuple[AgendaItem, ...]
     position: Position
+    annotation_position: Position | None = None  # where the annotation's first line stands
 
     @property
     def citation(self) -> str:
@@ -43,6 +44,10 @@ class Meeting:
     symbol: str | None
     agenda: tuple[AgendaItem, ...]
     source: str
+    issued: dt.date | None = None  # issue date of the agenda documents
+    agenda_symbol: str | None = None
+    annotated_agenda_symbol: str | None = None
+    documents_list_symbol: str | None = None
 
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""

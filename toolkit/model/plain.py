@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
-                                    ListItem, Note, Paragraph, Strong, SubHeading, Text)
+                                    ListItem, Note, Paragraph, Strong, SubHeading, Table, Text)
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
@@ -39,14 +39,18 @@ def _chapters(chapters: tuple[Chapter, ...]) -> Iterator[str]:
                 yield from _items(block.items)
             elif isinstance(block, SubHeading):
                 yield inline_text(block.content)
+            elif isinstance(block, Table):
+                for row in (block.header, *block.rows):
+                    yield from (inline_text(cell) for cell in row)
 
 
 def note_strings(note: Note) -> Iterator[str]:
     """Every piece of text the note prints."""
     m = note.masthead
-    yield from (m.symbol or "", m.distribution, m.date, m.language, *m.organization, m.meeting_title,
-                m.meeting_dates, m.meeting_venue, m.agenda_heading, m.item_line, inline_text(m.title), m.author_line)
-    yield note.contents_heading
+    yield from (line for line in (m.symbol, m.distribution, m.date, m.language, *m.organization, m.meeting_title,
+                                  m.meeting_dates, m.meeting_venue, m.agenda_heading, m.item_line,
+                                  inline_text(m.title), m.author_line, m.annex_heading, inline_text(m.annex_title),
+                                  note.contents_heading) if line)
     yield from _chapters(note.chapters)
     for annex in note.annexes:
         yield annex.heading

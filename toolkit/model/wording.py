@@ -20,3 +20,12 @@ def item_line(citation: str) -> str:
 
 def annex_heading(numeral: str) -> str:
     return f"Annex {numeral}"
+
+PROVISIONAL_AGENDA = "Provisional agenda"
+ANNOTATED_AGENDA = "Annotated provisional agenda"
+ANNOTATIONS = "Annotations"
+DOCUMENTS_LIST = "List of documents"
+DOCUMENTATION = "Documentation"
+DOCUMENTS_COLUMNS = ("Symbol", "Title", "Agenda item", "Distribution", "Date")
+AGENDA_DISTRIBUTION = "Limited"
+DOCUMENTS_LIST_DISTRIBUTION = "General"

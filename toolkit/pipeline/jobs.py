@@ -15,7 +15,7 @@ class Job:
     """One document of the meeting, to be written in each requested format."""
 
     name: str  # output file stem: "5d-low-carbon-cities"
-    kind: str  # "note" (more kinds: agenda documents, standalone annexes)
+    kind: str  # note | annex | agenda | annotated-agenda | documents
     document: Note
     sources: tuple[str, ...]  # meeting-relative files it is built from
     selectors: frozenset[str]  # what --only may name to select it: note stem, agenda citation
@@ -25,10 +25,22 @@ class Job:
 
 
 def plan(loaded: LoadedMeeting) -> list[Job]:
+    """Every document: the agenda documents, each note, and each annex on its own."""
+    meeting = loaded.meeting.source
+    every_note = frozenset(s for n in loaded.notes for s in (n.stem, *n.agenda_keys))
+    note_files = tuple(n.source for n in loaded.notes)
     jobs = []
+    for doc in loaded.agenda_documents:
+        # The annotated agenda and the list of documents show every note: --only any note selects them.
+        selectors = frozenset({doc.stem}) | (every_note if doc.kind != "agenda" else frozenset())
+        sources = (meeting,) + (note_files if doc.kind != "agenda" else ())
+        jobs.append(Job(doc.stem, doc.kind, doc, sources, selectors))
     for note in loaded.notes:
-        sources = (loaded.meeting.source, note.source, *(a.source for a in note.annexes))
-        jobs.append(Job(note.stem, "note", note, sources, frozenset({note.stem, *note.agenda_keys})))
+        sources = (meeting, note.source, *(a.source for a in note.annexes))
+        selectors = frozenset({note.stem, *note.agenda_keys})
+        jobs.append(Job(note.stem, "note", note, sources, selectors))
+        for annex in (d for d in loaded.annexes if d.stem.startswith(f"{note.stem}-annex-")):
+            jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source), selectors))
     return jobs
 
 

@@ -9,7 +9,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Footnote, FootnoteRef, Inline, LineBreak, Link,
-                                    Note, Paragraph, Strong, SubHeading, Text)
+                                    Note, Paragraph, Strong, SubHeading, Table, Text)
 
 NOTE_TEMPLATE = "note.html"
 
@@ -57,7 +57,8 @@ def environment(templates: Path) -> jinja2.Environment:
 
 
 def block_kind(block: object) -> str:
-    for kind, cls in (("paragraph", Paragraph), ("bullets", BulletList), ("subheading", SubHeading)):
+    for kind, cls in (("paragraph", Paragraph), ("bullets", BulletList), ("subheading", SubHeading),
+                      ("table", Table)):
         if isinstance(block, cls):
             return kind
     raise TypeError(f"the HTML renderer has no rule for {type(block).__name__}")

@@ -9,6 +9,7 @@ from toolkit.diagnostics import Diagnostics, Position, ToolkitError
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
+from toolkit.sources.agenda import agenda_docs
 from toolkit.sources.note import load_note
 
 NOTES_DIR = "notes"
@@ -19,6 +20,8 @@ class LoadedMeeting:
     root: Path
     meeting: Meeting
     notes: tuple[Note, ...]
+    annexes: tuple[Note, ...]  # each annex as a document of its own
+    agenda_documents: tuple[Note, ...]  # provisional agenda, annotated agenda, list of documents
     diagnostics: Diagnostics
 
 
@@ -31,15 +34,18 @@ def load(root: Path) -> LoadedMeeting:
     diags = Diagnostics()
     meeting = load_meeting(root, diags)
     notes: list[Note] = []
+    annexes: list[Note] = []
     note_files = sorted(p for p in (root / NOTES_DIR).glob("*.md")) if (root / NOTES_DIR).is_dir() else []
     if meeting is not None:
         for path in note_files:
             if not path.is_file():
                 diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
-            note = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags)
-            if note is not None:
-                notes.append(note)
+            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags)
+            if loaded is not None:
+                notes.append(loaded[0])
+                annexes.extend(loaded[1])
+    agenda_documents = agenda_docs(root, meeting, notes, diags) if meeting is not None else []
     diags.raise_if_errors()
     assert meeting is not None  # no errors means the meeting loaded
-    return LoadedMeeting(root, meeting, tuple(notes), diags)
+    return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags)

@@ -13,7 +13,8 @@ from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load
 
 MEETING_FILE = "meeting.yaml"
-_KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda"}
+_KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
+         "issued", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol"}
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
 _NUMBER = re.compile(r"[1-9][0-9]{0,2}")
@@ -38,6 +39,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     end = schema.date(data, "end", diags)
     venue = schema.string(data, "venue", diags, required=True)
     symbol = schema.string(data, "symbol", diags)
+    issued = schema.date(data, "issued", diags)
+    symbols = {key: schema.string(data, key, diags) for key in
+               ("agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol")}
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
@@ -45,17 +49,38 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     if organization is None or title is None or start is None or venue is None:
         return None
     return Meeting(
-        organization=tuple(organization),
-        title=title,
-        short_title=short_title,
+        organization=tuple(str(line) for line in organization),
+        title=str(title),
+        short_title=_plain(short_title),
         start=start,
         end=end,
         dates=format_date_range(start, end),
-        venue=venue,
-        symbol=symbol,
+        venue=str(venue),
+        symbol=_plain(symbol),
         agenda=tuple(agenda),
         source=MEETING_FILE,
+        issued=issued,
+        agenda_symbol=_plain(symbols["agenda_symbol"]) or _derived(symbol, "/L.1"),
+        annotated_agenda_symbol=_plain(symbols["annotated_agenda_symbol"]) or _derived(symbol, "/L.1/Add.1"),
+        documents_list_symbol=_plain(symbols["documents_list_symbol"]) or _derived(symbol, "/INF/1"),
     )
+
+
+def _plain(value: Str | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _derived(base: Str | None, suffix: str) -> str | None:
+    """Agenda documents' symbols follow the meeting's: ESCAP/NEASPEC/SOM(26)/L.1."""
+    return f"{base}{suffix}" if base else None
+
+
+def _annotation_position(value: Str | None) -> Position | None:
+    if value is None:
+        return None
+    if value.block:  # '|': the text starts on the next line, indented
+        return Position(value.pos.path, value.pos.line + 1, None)
+    return value.pos
 
 
 def _agenda(data: Map, diags: Diagnostics) -> list[AgendaItem]:
@@ -90,11 +115,13 @@ def _agenda(data: Map, diags: Diagnostics) -> list[AgendaItem]:
             if letter is None or sub_title is None or number is None:
                 continue
             letters[letter] = letter.pos
-            subitems.append(AgendaItem(number=str(number), letter=str(letter), title=sub_title,
-                                       annotation=sub_annotation, subitems=(), position=sub.pos))
+            subitems.append(AgendaItem(number=str(number), letter=str(letter), title=str(sub_title),
+                                       annotation=_plain(sub_annotation), subitems=(), position=sub.pos,
+                                       annotation_position=_annotation_position(sub_annotation)))
         if number is None or title is None:
             continue
-        items.append(AgendaItem(number=str(number), letter=None, title=title, annotation=annotation,
-                                subitems=tuple(subitems), position=entry.pos))
+        items.append(AgendaItem(number=str(number), letter=None, title=str(title), annotation=_plain(annotation),
+                                subitems=tuple(subitems), position=entry.pos,
+                                annotation_position=_annotation_position(annotation)))
     return items
 

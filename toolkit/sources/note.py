@@ -7,8 +7,8 @@ from pathlib import Path, PurePosixPath
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model import wording
-from toolkit.model.assemble import AnnexPart, NotePart, assemble_note
-from toolkit.model.document import Chapter, Inline, ListItem, Paragraph, Text
+from toolkit.model.assemble import AnnexPart, NotePart, assemble_note, standalone_annex
+from toolkit.model.document import Chapter, Inline, ListItem, Note, Paragraph, Text
 from toolkit.model.meeting import Meeting
 from toolkit.model.scripts import split_scripts
 from toolkit.model.words import letter, roman
@@ -34,8 +34,9 @@ class _AnnexEntry:
     pos: Position
 
 
-def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics):
-    """Returns a model Note, or None when its errors leave nothing sensible to build."""
+def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tuple[Note, list[Note]] | None:
+    """-> (the note, each of its annexes as a document of its own), or None when errors leave
+    nothing sensible to build."""
     text = read_source(root, rel, diags)
     if text is None:
         return None
@@ -101,11 +102,19 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics):
     if citation is None or found is None or title is None or date is None:
         return None
     item, parent = found
-    return assemble_note(NotePart(
+    note = assemble_note(NotePart(
         stem=PurePosixPath(rel).stem, source=rel, meeting=meeting, item=item, parent=parent,
         title=title_text, date=date, distribution=distribution, language_line=language, symbol=symbol,
         chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None),
         footnotes=tuple(footnotes.footnotes)))
+    # Issued on its own, an annex numbers its footnotes from 1 (problems were reported above).
+    standalone = []
+    for entry in entries:
+        own = FootnoteBook()
+        part = _load_annex(root, entry, expressions, md, own, Diagnostics())
+        if part is not None:
+            standalone.append(standalone_annex(note, part, tuple(own.footnotes)))
+    return note, standalone
 
 
 def _all_citations(meeting: Meeting) -> list[str]:

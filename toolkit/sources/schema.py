@@ -37,7 +37,7 @@ def string(data: Map, key: str, diags: Diagnostics, required: bool = False) -> S
         if required:
             diags.error(value.pos, f"{key!r} is empty")
         return None
-    return Str(value.strip(), value.pos)
+    return Str(value.strip(), value.pos, value.block)
 
 
 def string_list(data: Map, key: str, diags: Diagnostics, required: bool = False) -> list[Str] | None:

@@ -19,10 +19,12 @@ class Str(str):
     """A string with the position of its first character."""
 
     pos: Position
+    block: bool  # a '|' or '>' block: the text starts on the line after pos
 
-    def __new__(cls, value: str, pos: Position) -> Str:
+    def __new__(cls, value: str, pos: Position, block: bool = False) -> Str:
         obj = super().__new__(cls, value)
         obj.pos = pos
+        obj.block = block
         return obj
 
     def __reduce__(self):  # crosses process boundaries as the plain string it is
@@ -87,7 +89,7 @@ def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value
             diags.error(pos(n.start_mark), "recursive YAML alias")
             return Str("", pos(n.start_mark))
         if isinstance(n, yaml.ScalarNode):
-            return Str(n.value, pos(n.start_mark))
+            return Str(n.value, pos(n.start_mark), n.style in ("|", ">"))
         active.add(id(n))
         try:
             if isinstance(n, yaml.SequenceNode):

@@ -1,0 +1,94 @@
+"""The meeting and its notes -> the provisional agenda, the annotated agenda and the list of documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from toolkit.model import wording
+from toolkit.model.document import (Block, Chapter, Emphasis, Inline, LineBreak, ListItem, Masthead, Note,
+                                    Paragraph, SubHeading, Table, Text)
+from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.scripts import split_scripts
+from toolkit.model.words import format_date
+
+
+def _runs(text: str) -> tuple[Inline, ...]:
+    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
+
+
+def _masthead(meeting: Meeting, symbol: str | None, distribution: str, date: dt.date, title: str) -> Masthead:
+    return Masthead(
+        symbol=symbol, distribution=wording.distribution_line(distribution), date=format_date(date),
+        language=wording.DEFAULT_LANGUAGE_LINE, organization=tuple(line.upper() for line in meeting.organization),
+        meeting_title=meeting.title, meeting_dates=meeting.dates, meeting_venue=meeting.venue,
+        agenda_heading=None, item_line=None, title=_runs(title), author_line=None)
+
+
+def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | None, distribution: str,
+              date: dt.date, chapters: tuple[Chapter, ...]) -> Note:
+    return Note(
+        stem=stem, source=meeting.source, title=title, date=date, language=wording.DOCUMENT_LANGUAGE,
+        masthead=_masthead(meeting, symbol, distribution, date, title), contents_heading=None, contents=(),
+        chapters=chapters, annexes=(), footnotes=(), running_head=symbol, meeting_title=meeting.title,
+        organization=wording.AUTHOR, keywords=tuple(k for k in (meeting.short_title, title) if k),
+        agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution)
+
+
+def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
+    """1. Opening of the meeting.  5. Review ...: (a) Air pollution; ... (e) Desertification."""
+    paragraphs = []
+    for item in meeting.agenda:
+        ending = ":" if item.subitems else "."
+        subitems = tuple(
+            ListItem(f"({sub.letter})", _runs(sub.title + (";" if index < len(item.subitems) else ".")))
+            for index, sub in enumerate(item.subitems, 1))
+        paragraphs.append(Paragraph(int(item.number), _runs(item.title + ending), subitems, item.position))
+    return tuple(paragraphs)
+
+
+def provisional_agenda(meeting: Meeting, date: dt.date) -> Note:
+    chapter = Chapter(None, (), agenda_list(meeting), "agenda")
+    return _document(meeting, "agenda", "provisional-agenda", wording.PROVISIONAL_AGENDA, meeting.agenda_symbol,
+                     wording.AGENDA_DISTRIBUTION, date, (chapter,))
+
+
+def _documentation(item: AgendaItem, notes: list[Note]) -> list[Block]:
+    issued = [n for n in notes if n.item_citation == item.citation]
+    if not issued:
+        return []
+    content: list[Inline] = []
+    for note in issued:
+        if content:
+            content.append(LineBreak())
+        content.extend(_runs(f"{note.title} ({note.symbol})" if note.symbol else note.title))
+    return [Paragraph(None, (Emphasis(_runs(wording.DOCUMENTATION)),)), Paragraph(None, tuple(content))]
+
+
+def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tuple[Block, ...]],
+                     notes: list[Note]) -> Note:
+    blocks: list[Block] = []
+    for item in meeting.agenda:
+        blocks.append(SubHeading(_runs(f"{item.number}. {item.title}"), item.position))
+        blocks.extend(annotations.get(item.key, ()))
+        blocks.extend(_documentation(item, notes))
+        for sub in item.subitems:
+            blocks.append(SubHeading(_runs(f"({sub.letter}) {sub.title}"), sub.position))
+            blocks.extend(annotations.get(sub.key, ()))
+            blocks.extend(_documentation(sub, notes))
+    chapters = (
+        Chapter("I", _runs(wording.PROVISIONAL_AGENDA.upper()), agenda_list(meeting), "chI"),
+        Chapter("II", _runs(wording.ANNOTATIONS.upper()), tuple(blocks), "chII"),
+    )
+    return _document(meeting, "annotated-agenda", "annotated-agenda", wording.ANNOTATED_AGENDA,
+                     meeting.annotated_agenda_symbol, wording.AGENDA_DISTRIBUTION, date, chapters)
+
+
+def documents_list(meeting: Meeting, date: dt.date, documents: list[Note]) -> Note:
+    rows = tuple(
+        (_runs(doc.symbol or ""), _runs(doc.title), _runs(doc.item_citation or ""), _runs(doc.distribution or ""),
+         _runs(format_date(doc.date)))
+        for doc in documents)
+    table = Table(tuple(_runs(c) for c in wording.DOCUMENTS_COLUMNS), rows, (0.34, 0.32, 0.09, 0.11, 0.14))
+    chapter = Chapter(None, (), (table,), "documents")
+    return _document(meeting, "documents", "list-of-documents", wording.DOCUMENTS_LIST,
+                     meeting.documents_list_symbol, wording.DOCUMENTS_LIST_DISTRIBUTION, date, (chapter,))

@@ -1,0 +1,61 @@
+"""meeting.yaml annotations and the notes -> the agenda documents of the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from toolkit.diagnostics import Diagnostics
+from toolkit.model.agenda import annotated_agenda, documents_list, provisional_agenda
+from toolkit.model.document import Block, Note
+from toolkit.model.meeting import Meeting
+from toolkit.sources.expressions import Expressions
+from toolkit.sources.markdown import BodyContext, Counter, FootnoteBook, markdown_parser, parse_body
+
+
+def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
+    """meeting.yaml `issued`; else SOURCE_DATE_EPOCH; else the latest note's date; else the first day."""
+    if meeting.issued:
+        return meeting.issued
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return max((n.date for n in notes), default=meeting.start)
+
+
+def _annotations(meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
+    names = {k: v for k, v in {"title": meeting.title, "short_title": meeting.short_title, "dates": meeting.dates,
+                               "venue": meeting.venue, "symbol": meeting.symbol}.items() if v is not None}
+    md = markdown_parser()
+    out = {}
+    items = [i for item in meeting.agenda for i in (item, *item.subitems)]
+    for item in items:
+        if not item.annotation or item.annotation_position is None:
+            continue
+        ctx = BodyContext(md, Expressions({"meeting": names}), diags, Counter(numbered=False), FootnoteBook(),
+                          f"item{item.key}-")
+        chapters = parse_body(item.annotation, meeting.source, item.annotation_position.line, ctx)
+        if any(c.numeral for c in chapters) or ctx.footnotes.footnotes:
+            diags.error(item.annotation_position, "an annotation holds paragraphs and lists only "
+                                                  "(no '#' headings, no footnotes)")
+            continue
+        out[item.key] = tuple(block for chapter in chapters for block in chapter.blocks)
+    return out
+
+
+def agenda_docs(root: Path, meeting: Meeting, notes: list[Note], diags: Diagnostics) -> list[Note]:
+    date = issue_date(meeting, notes)
+    agenda = provisional_agenda(meeting, date)
+    annotated = annotated_agenda(meeting, date, _annotations(meeting, diags), notes)
+    listed = [agenda, annotated] + sorted(notes, key=lambda n: _agenda_order(meeting, n))
+    return [agenda, annotated, documents_list(meeting, date, listed)]
+
+
+def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str]:
+    for index, item in enumerate(i for top in meeting.agenda for i in (top, *top.subitems)):
+        if item.citation == note.item_citation:
+            return index, note.stem
+    return 10_000, note.stem
+
+
