@@ -19,7 +19,8 @@ class AgendaItem:
     annotation: str | None
     subitems: tuple[AgendaItem, ...]
     position: Position
-    annotation_position: Position | None = None  # where the annotation's first line stands
+    annotation_position: Position | None = None  # where the annotation's text starts
+    annotation_block: bool = False  # a YAML '|' block: every line is indented by the column
 
     @property
     def citation(self) -> str:

@@ -35,7 +35,11 @@ def _annotations(meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block,
             continue
         ctx = BodyContext(md, Expressions({"meeting": names}), diags, Counter(numbered=False), FootnoteBook(),
                           f"item{item.key}-")
-        chapters = parse_body(item.annotation, meeting.source, item.annotation_position.line, ctx)
+        where = item.annotation_position
+        if item.annotation_block:
+            chapters = parse_body(item.annotation, meeting.source, where.line, ctx, indent=(where.col or 1) - 1)
+        else:
+            chapters = parse_body(item.annotation, meeting.source, where.line, ctx, first_col=where.col or 1)
         if any(c.numeral for c in chapters) or ctx.footnotes.footnotes:
             diags.error(item.annotation_position, "an annotation holds paragraphs and lists only "
                                                   "(no '#' headings, no footnotes)")

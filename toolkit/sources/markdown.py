@@ -85,12 +85,13 @@ class BodyContext:
 class _Source:
     """One Markdown text and where its first line stands in its file."""
 
-    def __init__(self, text: str, rel: str, first_line: int, first_col: int = 1):
+    def __init__(self, text: str, rel: str, first_line: int, first_col: int = 1, indent: int = 0):
         self.text = text
         self.lines = text.split("\n")
         self.rel = rel
         self.first_line = first_line  # file line number of text's line 1
         self.first_col = first_col  # file column of text's first character (front-matter values)
+        self.indent = indent  # columns every line is indented by in its file (a YAML '|' block)
         self.expressions: list[tuple[str, Position]] = []
         self.shielded = "\n".join(self._shield(index, line) for index, line in enumerate(self.lines))
 
@@ -102,17 +103,18 @@ class _Source:
         return _EXPRESSION.sub(replace_one, line) if "{" in line else line
 
     def pos(self, line_index: int, col: int | None = None) -> Position:
-        if col is not None and line_index == 0:
-            col += self.first_col - 1
+        if col is not None:
+            col += self.indent + (self.first_col - 1 if line_index == 0 else 0)
         return Position(self.rel, self.first_line + line_index, col)
 
     def line(self, line_index: int) -> str | None:
         return self.lines[line_index] if 0 <= line_index < len(self.lines) else None
 
 
-def parse_body(text: str, rel: str, first_line: int, ctx: BodyContext) -> list[Chapter]:
+def parse_body(text: str, rel: str, first_line: int, ctx: BodyContext, indent: int = 0,
+               first_col: int = 1) -> list[Chapter]:
     """A Markdown text -> chapters; the first is numeral-less when text precedes any '# '."""
-    src = _Source(text, rel, first_line)
+    src = _Source(text, rel, first_line, first_col, indent)
     env: dict = {}
     tokens = ctx.md.parse(src.shielded, env)
     converter = _Converter(src, ctx, tokens, env)

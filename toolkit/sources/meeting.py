@@ -45,7 +45,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
-    agenda = _agenda(data, diags)
+    agenda = _agenda(data, diags, text.split("\n"))
     if organization is None or title is None or start is None or venue is None:
         return None
     return Meeting(
@@ -75,15 +75,20 @@ def _derived(base: Str | None, suffix: str) -> str | None:
     return f"{base}{suffix}" if base else None
 
 
-def _annotation_position(value: Str | None) -> Position | None:
+def _annotation_position(value: Str | None, lines: list[str]) -> Position | None:
+    """Where an annotation's text starts; for a '|' block, its column is the block's indentation + 1."""
     if value is None:
         return None
-    if value.block:  # '|': the text starts on the next line, indented
-        return Position(value.pos.path, value.pos.line + 1, None)
-    return value.pos
+    if not value.block:
+        return value.pos
+    for index in range(value.pos.line, len(lines)):  # lines after the '|' line (0-based index = line)
+        if lines[index].strip():
+            indent = len(lines[index]) - len(lines[index].lstrip(" "))
+            return Position(value.pos.path, index + 1, indent + 1)
+    return Position(value.pos.path, value.pos.line + 1, 1)
 
 
-def _agenda(data: Map, diags: Diagnostics) -> list[AgendaItem]:
+def _agenda(data: Map, diags: Diagnostics, lines: list[str]) -> list[AgendaItem]:
     entries = schema.mapping_list(data, "agenda", diags, required=True) or []
     items: list[AgendaItem] = []
     seen: dict[str, Position] = {}
@@ -117,11 +122,13 @@ def _agenda(data: Map, diags: Diagnostics) -> list[AgendaItem]:
             letters[letter] = letter.pos
             subitems.append(AgendaItem(number=str(number), letter=str(letter), title=str(sub_title),
                                        annotation=_plain(sub_annotation), subitems=(), position=sub.pos,
-                                       annotation_position=_annotation_position(sub_annotation)))
+                                       annotation_position=_annotation_position(sub_annotation, lines),
+                                       annotation_block=bool(sub_annotation and sub_annotation.block)))
         if number is None or title is None:
             continue
         items.append(AgendaItem(number=str(number), letter=None, title=str(title), annotation=_plain(annotation),
                                 subitems=tuple(subitems), position=entry.pos,
-                                annotation_position=_annotation_position(annotation)))
+                                annotation_position=_annotation_position(annotation, lines),
+                                annotation_block=bool(annotation and annotation.block)))
     return items
 

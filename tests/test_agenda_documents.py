@@ -1,0 +1,120 @@
+"""The agenda documents, the annexes on their own, and manifest.json of the sample build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pypdf
+
+from conftest import copy_meeting, read_pdf, run_cli
+
+
+def _flat(path: Path) -> str:
+    return " ".join("\n".join(p.text for p in read_pdf(path)).split())
+
+
+def test_provisional_agenda(sample_build: Path):
+    text = _flat(sample_build / "provisional-agenda.pdf")
+    assert text.startswith("ESCAP/NEASPEC/SOM(26)/L.1 Distr.: Limited 6 October 2023 English only UNITED NATIONS")
+    assert "Provisional agenda 1. Opening of the meeting. 2. Election of officers." in text
+    assert ("5. Review of programme planning and implementation: (a) Air pollution; (b) Nature conservation and "
+            "biodiversity; (c) Marine protected areas; (d) Low carbon cities; (e) Desertification and land "
+            "degradation. 6. Strategic matters.") in text
+    assert text.endswith("10. Adoption of the report.")
+
+
+def test_annotated_agenda_lists_annotations_and_documents(sample_build: Path):
+    text = _flat(sample_build / "annotated-agenda.pdf")
+    assert text.startswith("ESCAP/NEASPEC/SOM(26)/L.1/Add.1")
+    assert "I. PROVISIONAL AGENDA 1. Opening of the meeting." in text
+    assert "II. ANNOTATIONS 1. Opening of the meeting The Government of the Republic of Korea" in text
+    assert re.search(r"\(d\) Low carbon cities .*? Documentation Low Carbon Cities \(ESCAP/NEASPEC/SOM\(26\)/5d\)",
+                     text)
+    assert re.search(r"\(a\) Air pollution .*? Documentation North-East Asia Clean Air Partnership "
+                     r"\(ESCAP/NEASPEC/SOM\(26\)/5a\)", text)
+
+
+def test_list_of_documents(sample_build: Path):
+    page = read_pdf(sample_build / "list-of-documents.pdf")[0]
+    rows = [line["text"] for line in page.lines]
+    assert "Symbol Title Distribution Date" in rows  # "Agenda item" stands on two lines
+    for row in ("ESCAP/NEASPEC/SOM(26)/L.1 Provisional agenda Limited 6 October 2023",
+                "ESCAP/NEASPEC/SOM(26)/5d Low Carbon Cities 5 (d) Limited 6 October 2023"):
+        assert row in rows
+
+
+def test_annex_on_its_own_names_its_note(sample_build: Path):
+    pages = read_pdf(sample_build / "5d-low-carbon-cities-annex-II.pdf")
+    text = " ".join(pages[0].text.split())
+    assert ("(Item 5 (d) of the provisional agenda) Low Carbon Cities Note by the Secretariat Annex II "
+            "Report of the 3rd International Forum on Low Carbon Cities 1.") in text
+    labels = [line["text"].split(".")[0] for line in pages[0].lines if re.match(r"^\d+\.\s", line["text"])]
+    assert labels[:2] == ["1", "2"], "paragraphs numbered from 1, on the first page after the masthead"
+
+
+def test_annex_on_its_own_numbers_footnotes_from_one(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    out = tmp_path / "out"
+    assert run_cli("build", meeting, "--out", out).exit_code == 0
+    in_note = _flat(out / "cities.pdf")
+    alone = _flat(out / "cities-annex-I.pdf")
+    assert "First paragraph of the first annex.3" in in_note and "3 A footnote of the annex." in in_note
+    assert "First paragraph of the first annex.1" in alone and "1 A footnote of the annex." in alone
+
+
+def test_manifest_records_every_output(sample_build: Path):
+    manifest = json.loads((sample_build / "manifest.json").read_text())
+    outputs = manifest["outputs"]
+    assert sorted(outputs) == sorted(p.name for p in sample_build.glob("*.pdf"))
+    for name, entry in outputs.items():
+        data = (sample_build / name).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["pages"] == len(pypdf.PdfReader(sample_build / name).pages)
+        assert entry["reason"] == "new document"
+    assert outputs["5d-low-carbon-cities.pdf"]["sources"] == [
+        "meeting.yaml", "notes/5d-low-carbon-cities.md", "annexes/forum-2-report.md", "annexes/forum-3-report.md",
+        "annexes/activity-plan.md", "annexes/compendium.md"]
+    assert "notes/5a-air-pollution.md" in outputs["annotated-agenda.pdf"]["sources"]
+
+
+def test_agenda_symbols_and_issue_date_can_be_given(tmp_path: Path, monkeypatch):
+    meeting = copy_meeting("basic", tmp_path)
+    yaml = (meeting / "meeting.yaml").read_text()
+    (meeting / "meeting.yaml").write_text(yaml + "issued: 2023-09-01\nagenda_symbol: SOM/T/AGENDA\n")
+    out = tmp_path / "out"
+    assert run_cli("build", meeting, "--out", out, "--only", "provisional-agenda").exit_code == 0
+    assert _flat(out / "provisional-agenda.pdf").startswith("SOM/T/AGENDA Distr.: Limited 1 September 2023")
+
+
+def test_issue_date_from_source_date_epoch_when_sources_give_none(tmp_path: Path, monkeypatch):
+    meeting = copy_meeting("basic", tmp_path)
+    for note in (meeting / "notes").glob("*.md"):
+        note.unlink()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1696550400")  # 2023-10-06
+    out = tmp_path / "out"
+    assert run_cli("build", meeting, "--out", out).exit_code == 0
+    assert "6 October 2023" in _flat(out / "provisional-agenda.pdf")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    out2 = tmp_path / "out2"
+    assert run_cli("build", meeting, "--out", out2).exit_code == 0
+    assert "30 November 2023" in _flat(out2 / "provisional-agenda.pdf"), "else the meeting's first day"
+
+
+def test_annotation_errors_name_the_line(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    yaml = (meeting / "meeting.yaml").read_text()
+    yaml = yaml.replace("    title: Opening of the meeting\n",
+                        "    title: Opening of the meeting\n    annotation: |\n      Opens.\n\n      See[^x].\n")
+    (meeting / "meeting.yaml").write_text(yaml)
+    result = run_cli("check", meeting)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("meeting.yaml:16:10: error: undefined footnote [^x]")
+    (meeting / "meeting.yaml").write_text(yaml.replace("    annotation: |\n      Opens.\n\n      See[^x].\n",
+                                                       "    annotation: Opens {{ meeting.chair }}.\n"))
+    result = run_cli("check", meeting)
+    assert result.stderr.startswith("meeting.yaml:13:23: error: unknown name in expression: meeting.chair")
+
+
