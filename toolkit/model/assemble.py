@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from toolkit.model import wording
-from toolkit.model.document import Annex, Chapter, ContentsEntry, Footnote, Inline, Masthead, Note, Text
+from toolkit.model.document import Annex, Attachment, Chapter, ContentsEntry, Footnote, Inline, Masthead, Note, Text
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.scripts import split_scripts
 from toolkit.model.words import format_date
@@ -19,6 +19,7 @@ class AnnexPart:
     chapters: tuple[Chapter, ...]
     stem: str
     source: str
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def assemble_note(part: NotePart) -> Note:
     )
     annexes = tuple(
         Annex(numeral=a.numeral, heading=wording.annex_heading(a.numeral), title=a.title,
-              chapters=a.chapters, stem=a.stem, source=a.source, anchor=f"annex{a.numeral}")
+              chapters=a.chapters, stem=a.stem, source=a.source, anchor=f"annex{a.numeral}",
+              attachment=a.attachment)
         for a in part.annexes)
     contents = tuple(
         [ContentsEntry(c.label, c.title, c.anchor, "chapter", True) for c in part.chapters if c.numeral]
@@ -96,4 +98,4 @@ def standalone_annex(note: Note, annex: AnnexPart, footnotes: tuple[Footnote, ..
     return replace(
         note, stem=f"{note.stem}-annex-{annex.numeral}", source=annex.source, masthead=masthead,
         contents_heading=None, contents=(), chapters=annex.chapters, annexes=(), footnotes=footnotes,
-        kind="annex", keywords=note.keywords + (heading,))
+        kind="annex", keywords=note.keywords + (heading,), attachment=annex.attachment)

@@ -128,6 +128,14 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """An annex that is an existing PDF or DOCX file, appended as it is."""
+
+    path: str  # meeting-relative
+    sha256: str  # its content is part of the document: a new file rebuilds the outputs
+
+
+@dataclass(frozen=True)
 class Annex:
     numeral: str  # "III"
     heading: str  # "Annex III"
@@ -136,6 +144,7 @@ class Annex:
     stem: str
     source: str
     anchor: str
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +198,7 @@ class Note:
     symbol: str | None = None
     distribution: str | None = None  # "Limited"
     item_citation: str | None = None  # "5 (d)"
+    attachment: Attachment | None = None  # an attached annex issued on its own
 
 
 Document = Note  # the general name; Note stays while every renderer is moved to it

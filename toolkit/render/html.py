@@ -64,6 +64,8 @@ def block_kind(block: object) -> str:
     raise TypeError(f"the HTML renderer has no rule for {type(block).__name__}")
 
 
-def render_note_html(note: Note, env: jinja2.Environment) -> str:
+def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[str, int] | None = None) -> str:
+    """attached_pages: annex anchor (or "document") -> how many pages its attached file has."""
     template = env.get_template(NOTE_TEMPLATE)
-    return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind)
+    return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind,
+                           attached_pages=attached_pages or {})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 from pathlib import Path
 
 import jinja2
@@ -10,6 +11,7 @@ import jinja2
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.model.plain import note_strings
+from toolkit.render.attachments import AttachmentError, attachment_pdf, page_count, splice
 from toolkit.render.footnote_check import misplaced
 from toolkit.render.glyphs import describe, missing_glyphs
 from toolkit.render.html import render_note_html
@@ -18,6 +20,28 @@ from toolkit.render.html import render_note_html
 # Second try when the layout misplaced a footnote: WeasyPrint's footnote bug is
 # triggered by widow/orphan control, so the retry relaxes it.
 _RETRY_CSS = "p, div, li { orphans: 1 !important; widows: 1 !important; }"
+
+
+def _attachments(note: Note, root: Path, diags: Diagnostics) -> dict[str, tuple[bytes, int]] | None:
+    """Slot key ("annexII", or "document" for an annex issued alone) -> (its PDF, its page count)."""
+    wanted = [(a.anchor, a.attachment) for a in note.annexes if a.attachment]
+    if note.attachment:
+        wanted.append(("document", note.attachment))
+    out = {}
+    for key, attachment in wanted:
+        try:
+            data = attachment_pdf(root, attachment)
+            out[key] = (data, page_count(data))
+        except (AttachmentError, OSError, subprocess.TimeoutExpired) as exc:
+            diags.error(Position(attachment.path, 1), str(exc))
+            return None
+    return out
+
+
+def _slots(document, attached: dict[str, tuple[bytes, int]]) -> dict[int, tuple[bytes, int]]:
+    """The page index of each kept blank page -> the attached page that replaces it."""
+    where = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors}
+    return {where[f"{key}-page-{n}"]: (data, n) for key, (data, count) in attached.items() for n in range(count)}
 
 
 class _Collect(logging.Handler):
@@ -38,7 +62,10 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         diags.error(Position(note.source, 1), f"no installed font can print {shown}"
                                               f"{' and others' if len(missing) > 5 else ''}")
         return None
-    html = render_note_html(note, env)
+    attached = _attachments(note, meeting_root, diags)
+    if attached is None:
+        return None
+    html = render_note_html(note, env, {key: count for key, (_, count) in attached.items()})
 
     import weasyprint  # heavy: imported only when something is rendered
 
@@ -60,6 +87,8 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         if problems:
             return None
         pdf = document.write_pdf()
+        if attached:
+            pdf = splice(pdf, _slots(document, attached))
     except RefusedFetch as exc:
         diags.error(Position(note.source, 1), str(exc))
         return None

@@ -14,6 +14,7 @@ from toolkit.model.scripts import split_scripts
 from toolkit.model.words import letter, roman
 from toolkit.sources import schema
 from toolkit.sources.expressions import ExpressionError, Expressions
+from toolkit.sources.attachments import check_attachment
 from toolkit.sources.frontmatter import split
 from toolkit.sources.markdown import BodyContext, Counter, FootnoteBook, markdown_parser, parse_body, parse_inline
 from toolkit.sources.text import read_source
@@ -23,6 +24,7 @@ _NOTE_KEYS = {"item", "title", "date", "distribution", "language", "symbol", "an
 _ANNEX_ENTRY_KEYS = {"title", "file"}
 _ANNEX_KEYS = {"title", "numbered"}
 _CONSIDERATION_KEYS = {"text", "items"}
+ANNEX_SUFFIXES = (".md", ".pdf", ".docx")
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,9 @@ def _safe_relative(root: Path, file: Str, diags: Diagnostics) -> str | None:
     if not target.is_relative_to(resolved_root):
         diags.error(file.pos, f"annex file {str(file)!r} leads outside the meeting folder")
         return None
-    if path.suffix.lower() != ".md":
-        diags.error(file.pos, f"annex file {str(file)!r} must be a Markdown file ending in .md")
+    if path.suffix.lower() not in ANNEX_SUFFIXES:
+        diags.error(file.pos, f"annex file {str(file)!r} must be Markdown (.md), or a PDF or Word file "
+                              "(.pdf, .docx) to append as it is")
         return None
     if not target.is_file():
         diags.error(file.pos, f"annex file {str(file)!r} does not exist (or is not a regular file)")
@@ -191,6 +194,12 @@ def _lettered(index: int, content: tuple[Inline, ...], pos: Position) -> ListIte
 
 def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, md, footnotes: FootnoteBook,
                 diags: Diagnostics) -> AnnexPart | None:
+    if not entry.rel.lower().endswith(".md"):
+        attachment = check_attachment(root, entry.rel, entry.pos, diags)
+        if attachment is None:
+            return None
+        title = expressions.render(entry.title, entry.title.pos, diags)
+        return AnnexPart(entry.numeral, _runs(title), (), entry.stem, entry.rel, attachment)
     text = read_source(root, entry.rel, diags)
     if text is None:
         return None

@@ -1,0 +1,84 @@
+"""Annexes that are existing PDF or Word files, appended as they are."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import SAMPLE, copy_meeting, read_pdf, run_cli
+
+
+def _with_attachment(tmp_path: Path, name: str) -> Path:
+    """basic, with `name` as Annex II (so Annex III comes after the attached pages)."""
+    meeting = copy_meeting("basic", tmp_path)
+    note = meeting / "notes" / "cities.md"
+    note.write_text(note.read_text().replace(
+        "  - title: Plan of work\n", f"  - title: A signed statement\n    file: annexes/{name}\n"
+                                     "  - title: Plan of work\n"))
+    return meeting
+
+
+@pytest.fixture(scope="module")
+def attached_pdf(tmp_path_factory) -> Path:
+    """Two PDFs made by the toolkit itself: the sample's annotated agenda (attached) and provisional agenda."""
+    out = tmp_path_factory.mktemp("attached")
+    assert run_cli("build", SAMPLE, "--out", out, "--only", "provisional-agenda").exit_code == 0
+    assert run_cli("build", SAMPLE, "--out", out, "--only", "5a").exit_code == 0
+    return out / "annotated-agenda.pdf"
+
+
+def test_attached_pdf_pages_follow_the_annex_heading_page(tmp_path: Path, attached_pdf: Path):
+    meeting = _with_attachment(tmp_path, "statement.pdf")
+    shutil.copy(attached_pdf, meeting / "annexes" / "statement.pdf")
+    out = tmp_path / "out"
+    result = run_cli("build", meeting, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    attached = read_pdf(attached_pdf)
+    pages = read_pdf(out / "cities.pdf")
+    heading = next(i for i, p in enumerate(pages) if p.lines[1]["text"] == "Annex II")
+    assert pages[heading].lines[2]["text"] == "A signed statement"
+    for offset, page in enumerate(attached, 1):
+        assert pages[heading + offset].text == page.text, "the attached page, as it is"
+    after = pages[heading + len(attached) + 1]
+    assert after.lines[1]["text"] == "Annex III"
+    assert after.lines[-1]["text"] == str(after.number), "page numbers count the attached pages"
+    alone = read_pdf(out / "cities-annex-II.pdf")
+    assert "Annex II A signed statement" in " ".join(alone[0].text.split())
+    assert [p.text for p in alone[1:]] == [p.text for p in attached]
+
+
+def test_a_changed_attachment_rebuilds_what_shows_it(tmp_path: Path, attached_pdf: Path):
+    meeting = _with_attachment(tmp_path, "statement.pdf")
+    shutil.copy(attached_pdf, meeting / "annexes" / "statement.pdf")
+    out = tmp_path / "out"
+    run_cli("build", meeting, "--out", out)
+    shutil.copy(attached_pdf.with_name("provisional-agenda.pdf"), meeting / "annexes" / "statement.pdf")
+    result = run_cli("build", meeting, "--out", out, "-v")
+    assert "built cities.pdf: content changed: annexes/statement.pdf" in result.stdout
+    assert "built cities-annex-II.pdf" in result.stdout and "built 2," in result.stdout
+
+
+def test_a_damaged_pdf_is_an_error_at_its_line(tmp_path: Path):
+    meeting = _with_attachment(tmp_path, "statement.pdf")
+    (meeting / "annexes" / "statement.pdf").write_bytes(b"%PDF-1.7\nnot really a PDF")
+    result = run_cli("check", meeting)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("notes/cities.md:10:11: error: annex file 'annexes/statement.pdf' is not a "
+                                    "readable PDF")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (deps/debian.txt) is not installed")
+def test_attached_word_file_is_converted_and_appended(tmp_path: Path):
+    meeting = _with_attachment(tmp_path, "statement.docx")
+    document = docx.Document()
+    document.add_paragraph("Joint statement of the partner institutions, as signed.")
+    document.save(meeting / "annexes" / "statement.docx")
+    out = tmp_path / "out"
+    result = run_cli("build", meeting, "--out", out, "--only", "cities")
+    assert result.exit_code == 0, result.stderr
+    pages = read_pdf(out / "cities.pdf")
+    heading = next(i for i, p in enumerate(pages) if p.lines[1]["text"] == "Annex II")
+    assert pages[heading + 1].text.strip() == "Joint statement of the partner institutions, as signed."
