@@ -17,11 +17,6 @@ from toolkit.render.glyphs import describe, missing_glyphs
 from toolkit.render.html import render_note_html
 
 
-# Second try when the layout misplaced a footnote: WeasyPrint's footnote bug is
-# triggered by widow/orphan control, so the retry relaxes it.
-_RETRY_CSS = "p, div, li { orphans: 1 !important; widows: 1 !important; }"
-
-
 def _attachments(note: Note, root: Path, diags: Diagnostics) -> dict[str, tuple[bytes, int]] | None:
     """Slot key ("annexII", or "document" for an annex issued alone) -> (its PDF, its page count)."""
     wanted = [(a.anchor, a.attachment) for a in note.annexes if a.attachment]
@@ -70,6 +65,9 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
     import weasyprint  # heavy: imported only when something is rendered
 
     from toolkit.render.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.weasyprint_fix import install
+
+    install()
 
     logger = logging.getLogger("weasyprint")
     handler = _Collect()
@@ -78,10 +76,7 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
     try:
         source = weasyprint.HTML(string=html, base_url=templates.resolve().as_uri() + "/", url_fetcher=fetcher)
         document = source.render()
-        problems = misplaced(document)
-        if problems:
-            document = source.render(stylesheets=[weasyprint.CSS(string=_RETRY_CSS, url_fetcher=fetcher)])
-            problems = misplaced(document)
+        problems = misplaced(document)  # the fix above should leave none; a layout is never trusted
         for problem in problems:
             diags.error(Position(note.source, 1), f"PDF layout: {problem}")
         if problems:

@@ -1,0 +1,116 @@
+"""Benchmark: builds a generated meeting and prints figures and ratios against the targets of issue 4.
+
+    .venv/bin/python bench/run.py            (about five minutes on two cores)
+
+Not a test: it prints what it measures. Everything is measured in this one run.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "bench")]
+
+from meeting import write_meeting  # noqa: E402
+
+TOOLKIT = [sys.executable, "-m", "toolkit"]
+
+
+def run(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(TOOLKIT + args, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
+    """WeasyPrint's own time to render the same HTML in one process (HTML made beforehand, not timed)."""
+    import weasyprint
+
+    from toolkit.pipeline.jobs import plan
+    from toolkit.render.fetcher import RestrictedFetcher
+    from toolkit.render.html import environment, render_note_html
+    from toolkit.sources.loader import load
+
+    templates = REPO / "templates"
+    env = environment(templates)
+    jobs = plan(load(meeting))
+    base = templates.resolve().as_uri() + "/"
+    per_doc: dict[str, float] = {}
+    pages = 0
+    for job in jobs:
+        html = render_note_html(job.document, env)
+        started = time.perf_counter()
+        document = weasyprint.HTML(string=html, base_url=base,
+                                   url_fetcher=RestrictedFetcher([templates, meeting])).render()
+        document.write_pdf()
+        per_doc[job.name] = time.perf_counter() - started
+        pages += len(document.pages)
+    return sum(per_doc.values()), per_doc, pages
+
+
+def main() -> None:
+    formats = os.environ.get("BENCH_FORMAT", "pdf")
+    work = Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
+    meeting = work / "som-b"
+    notes = write_meeting(meeting)
+    print(f"generated meeting: {len(notes)} notes, 30 annexes, in {meeting}")
+    print(f"cores: {os.cpu_count()}; formats: {formats}\n")
+
+    floor, per_doc, pages = floor_pdf(meeting)
+    print(f"floor (WeasyPrint alone, one process): {floor:6.2f} s for {len(per_doc)} documents, {pages} pages "
+          f"({1000 * floor / pages:.0f} ms a page)")
+
+    cold1 = run(["build", str(meeting), "--out", str(work / "j1"), "-j", "1", "-q", "--format", formats])
+    print(f"cold build -j 1:                        {cold1:6.2f} s   ratio to floor {cold1 / floor:5.2f}  "
+          f"(target <= 1.15)")
+    cold2 = run(["build", str(meeting), "--out", str(work / "j2"), "-j", "2", "-q", "--format", formats])
+    print(f"cold build -j 2:                        {cold2:6.2f} s   speed-up {cold1 / cold2:5.2f}x  "
+          f"(target >= 1.7x)")
+
+    nochange = min(run(["build", str(meeting), "--out", str(work / "j2"), "-q", "--format", formats])
+                   for _ in range(3))
+    print(f"no-change rebuild:                      {nochange:6.2f} s   (target < 0.5 s)")
+
+    target = notes[7]
+    target.write_text(target.read_text().replace("A sub-heading", "A changed sub-heading", 1))
+    one = run(["build", str(meeting), "--out", str(work / "j2"), "-q", "--format", formats])
+    own_floor = per_doc[target.stem]
+    print(f"one note changed:                       {one:6.2f} s   its own floor {own_floor:.2f} s + 0.5 s = "
+          f"{own_floor + 0.5:.2f} s  ({'met' if one < own_floor + 0.5 else 'NOT met'})")
+
+    helps = []
+    for _ in range(5):
+        started = time.perf_counter()
+        subprocess.run(TOOLKIT + ["--help"], check=True, stdout=subprocess.DEVNULL)
+        helps.append(time.perf_counter() - started)
+    print(f"toolkit --help start-up:                {min(helps):6.3f} s   (target < 0.25 s)")
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of one build process:       {peak:6.0f} MB")
+
+    docx_files = sorted((work / "j2").glob("*.docx"))
+    soffice = shutil.which("soffice")
+    if docx_files and soffice:
+        out = work / "libreoffice"
+        started = time.perf_counter()
+        subprocess.run([soffice, f"-env:UserInstallation={(work / 'lo-profile').as_uri()}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_files)],
+                       check=True, capture_output=True)
+        lo = time.perf_counter() - started
+        print(f"LibreOffice, {len(docx_files)} DOCX to PDF in one call: {lo:6.2f} s   our cold -j 2 / LibreOffice "
+              f"{cold2 / lo:5.2f}  (target <= 1.5)")
+    else:
+        print("LibreOffice comparison: needs the DOCX outputs (BENCH_FORMAT=all) and soffice")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
