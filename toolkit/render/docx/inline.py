@@ -1,0 +1,104 @@
+"""Inline model nodes -> w:r runs in character styles (and w:hyperlink, footnote calls).
+
+The look of emphasis, links and footnote calls comes from character styles of the
+reference document. The one property set on runs directly is the East Asian font and
+language of CJK runs, as Word itself does when someone types Korean or Japanese: it
+picks the face that draws Han characters the Korean, Japanese or Chinese way.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from lxml import etree
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from toolkit.model.document import Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Strong, Text
+from toolkit.render.docx import styles as S
+from toolkit.render.docx.ooxml import el, run
+from toolkit.render.docx.styles import StyleMap
+
+# The faces of templates/note.css, for the same languages.
+CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",
+             "zh-TW": "Noto Serif CJK TC"}
+# Word wants a region with the language (it maps "ko" to nothing).
+WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB"}
+
+
+class FootnoteSink(Protocol):
+    def reference(self, number: int) -> etree._Element: ...
+
+
+def word_language(tag: str) -> str:
+    if tag in WORD_LANGUAGES:
+        return WORD_LANGUAGES[tag]
+    if "-" in tag:
+        return tag
+    raise ValueError(f"no Word language for {tag!r}: add it to WORD_LANGUAGES")
+
+
+def cjk_properties(lang: str) -> list[etree._Element]:
+    if lang not in CJK_FONTS:
+        raise ValueError(f"the DOCX renderer has no East Asian font for language {lang!r}")
+    return [el("w:rFonts", {"w:eastAsia": CJK_FONTS[lang], "w:hint": "eastAsia"}),
+            el("w:lang", {"w:eastAsia": word_language(lang)})]
+
+
+class InlineWriter:
+    """Turns inline content into runs for one part (the body, a footnote, a header).
+
+    `part` receives the relationships of external links; `footnotes` creates real
+    footnotes for first calls, and is None where Word allows none (in the contents).
+    """
+
+    def __init__(self, styles: StyleMap, part: Part, footnotes: FootnoteSink | None):
+        self.styles = styles
+        self.part = part
+        self.footnotes = footnotes
+
+    def __call__(self, content: tuple[Inline, ...]) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        for node in content:
+            out.extend(self._node(node, frozenset()))
+        return out
+
+    def _style(self, marks: frozenset[str]) -> str | None:
+        # One run carries one character style: emphasis outranks the (plain) link style.
+        if {"em", "strong"} <= marks:
+            return self.styles.char(S.STRONG_EMPHASIS)
+        if "strong" in marks:
+            return self.styles.char(S.STRONG)
+        if "em" in marks:
+            return self.styles.char(S.EMPHASIS)
+        if "link" in marks:
+            return self.styles.char(S.HYPERLINK)
+        return None
+
+    def _node(self, node: Inline, marks: frozenset[str]) -> list[etree._Element]:
+        if isinstance(node, Text):
+            extra = cjk_properties(node.lang) if node.lang else []
+            return [run(node.text, self._style(marks), extra)]
+        if isinstance(node, Emphasis):
+            return [r for child in node.children for r in self._node(child, marks | {"em"})]
+        if isinstance(node, Strong):
+            return [r for child in node.children for r in self._node(child, marks | {"strong"})]
+        if isinstance(node, Code):
+            return [run(node.text, self.styles.char(S.CODE))]
+        if isinstance(node, Link):
+            r_id = self.part.relate_to(node.url, RT.HYPERLINK, is_external=True)
+            link = el("w:hyperlink", {"r:id": r_id})
+            for child in node.children:
+                for item in self._node(child, marks | {"link"}):
+                    link.append(item)
+            return [link]
+        if isinstance(node, LineBreak):
+            return [run(el("w:br"))]
+        if isinstance(node, FootnoteRef):
+            if node.first and self.footnotes is not None:
+                return [self.footnotes.reference(node.number)]
+            # A repeated call: Word cannot point twice at one footnote, so the call is
+            # the footnote's number in the Footnote Reference style, as printed.
+            return [run(str(node.number), self.styles.char(S.FOOTNOTE_REFERENCE))]
+        raise TypeError(f"the DOCX renderer has no rule for {type(node).__name__}")
+

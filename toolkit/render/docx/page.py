@@ -1,0 +1,33 @@
+"""The note's running head and page numbers -> the section's headers and footers (w:titlePg).
+
+Page 1 (masthead and contents) has its own empty header and footer, as in the PDF;
+from page 2 the header holds the document symbol and the footer a PAGE field.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.section import _Footer, _Header
+from toolkit.render.docx import styles as S
+from toolkit.render.docx.fields import page_field
+from toolkit.render.docx.ooxml import paragraph, run
+from toolkit.render.docx.styles import StyleMap
+
+
+def _replace_content(story: _Header | _Footer, *paragraphs) -> None:
+    story.is_linked_to_previous = False  # creates the part when the reference has none
+    element = story.part.element
+    for child in list(element):
+        element.remove(child)
+    for node in paragraphs:
+        element.append(node)
+
+
+def write_page_furniture(document: Document, styles: StyleMap, running_head: str | None) -> None:
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    header, footer = styles.para(S.HEADER), styles.para(S.FOOTER)
+    _replace_content(section.first_page_header, paragraph(header))
+    _replace_content(section.first_page_footer, paragraph(footer))
+    _replace_content(section.header, paragraph(header, *([run(running_head)] if running_head else [])))
+    _replace_content(section.footer, paragraph(footer, *page_field()))

@@ -1,0 +1,81 @@
+"""templates/reference.docx -> an empty document to write into, with its styles and lists.
+
+Like pandoc's --reference-doc: the writer keeps the reference's styles, lists, page
+setup and fonts and replaces only the body, headers, footers, footnotes and metadata.
+Anything the writer relies on is checked here, so a restyled reference that lost a
+style fails with one clear line instead of a DOCX with Word's fallback looks.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from toolkit.render.docx.inline import word_language
+from toolkit.render.docx.numbering import Lists, NumberingMismatch
+from toolkit.render.docx.styles import StyleMap
+
+
+class ReferenceProblem(Exception):
+    """The reference document cannot serve; the message says why."""
+
+
+@dataclass
+class Target:
+    document: Document
+    styles: StyleMap
+    lists: Lists
+
+    @property
+    def body(self) -> etree._Element:
+        return self.document.element.body
+
+    def append(self, node: etree._Element) -> None:
+        self.body.sectPr.addprevious(node)  # the body ends with the section's properties
+
+    def text_width(self) -> int:
+        """Page width less the side margins, in twips (from the reference's page setup)."""
+        section = self.document.sections[0]
+        return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+
+    def set_language(self, tag: str) -> None:
+        """The document's default language (docDefaults), from the note."""
+        defaults = self.document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if defaults is None:
+            raise ReferenceProblem("styles.xml has no default run properties (w:docDefaults/w:rPrDefault)")
+        lang = defaults.find(qn("w:lang"))
+        if lang is None:
+            lang = etree.SubElement(defaults, qn("w:lang"))  # w:lang is the last child this package uses
+        lang.set(qn("w:val"), word_language(tag))
+
+
+def open_reference(path: Path) -> Target:
+    try:
+        document = docx.Document(str(path))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
+        raise ReferenceProblem(f"cannot be read as a DOCX file ({exc})") from exc
+    styles = StyleMap.read(document.styles.element)
+    missing = styles.missing()
+    if missing:
+        raise ReferenceProblem(f"lacks the {', '.join(missing)}")
+    try:
+        lists = Lists.read(document.part.numbering_part.element, styles)
+    except NumberingMismatch as exc:
+        raise ReferenceProblem(str(exc)) from exc
+    body = document.element.body
+    if body.sectPr is None:
+        raise ReferenceProblem("has no section properties (page size and margins) at the end of its body")
+    for child in list(body):
+        if child is not body.sectPr:
+            body.remove(child)
+    settings = document.settings.element
+    for prompt in settings.findall(qn("w:updateFields")):  # it makes Word ask on every opening
+        settings.remove(prompt)
+    return Target(document, styles, lists)
