@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pypdf
+import pytest
 
-from conftest import copy_meeting, read_pdf, run_cli
+from conftest import MEETINGS, copy_meeting, read_pdf, run_cli
+from toolkit.render.docx import docx_to_pdf, find_soffice
 
 
 def _flat(path: Path) -> str:
@@ -68,11 +71,13 @@ def test_annex_on_its_own_numbers_footnotes_from_one(tmp_path: Path):
 def test_manifest_records_every_output(sample_build: Path):
     manifest = json.loads((sample_build / "manifest.json").read_text())
     outputs = manifest["outputs"]
-    assert sorted(outputs) == sorted(p.name for p in sample_build.glob("*.pdf"))
+    assert sorted(outputs) == sorted(p.name for p in sample_build.iterdir() if p.suffix in (".pdf", ".docx"))
+    assert len(outputs) == 20
     for name, entry in outputs.items():
         data = (sample_build / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
-        assert entry["pages"] == len(pypdf.PdfReader(sample_build / name).pages)
+        if name.endswith(".pdf"):
+            assert entry["pages"] == len(pypdf.PdfReader(sample_build / name).pages)
         assert entry["reason"] == "new document"
     assert outputs["5d-low-carbon-cities.pdf"]["sources"] == [
         "meeting.yaml", "notes/5d-low-carbon-cities.md", "annexes/forum-2-report.md", "annexes/forum-3-report.md",
@@ -118,3 +123,17 @@ def test_annotation_errors_name_the_line(tmp_path: Path):
     assert result.stderr.startswith("meeting.yaml:13:23: error: unknown name in expression: meeting.chair")
 
 
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (deps/debian.txt) is not installed")
+def test_agenda_numbers_that_skip_show_in_word_as_written(tmp_path: Path):
+    """The generated meeting's agenda is numbered 1, 5, 6, 7: Word numbering must restart at 5."""
+    out = tmp_path / "out"
+    result = run_cli("build", MEETINGS / "footnote-pressure", "--out", out, "--only", "provisional-agenda",
+                     "--format", "docx")
+    assert result.exit_code == 0, result.stderr
+    laid_out = docx_to_pdf((out / "provisional-agenda.docx").read_bytes(), find_soffice())
+    (tmp_path / "agenda.pdf").write_bytes(laid_out)
+    text = _flat(tmp_path / "agenda.pdf")
+    assert ("1. Opening. 5. Review of programme planning and implementation: (a) Programme area a;" in text)
+    assert "6. Strategic matters. 7. Core Fund." in text

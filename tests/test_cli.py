@@ -15,9 +15,10 @@ def test_check_ok():
 
 
 def test_build_writes_every_document(basic_build: Path):
-    assert sorted(p.name for p in basic_build.iterdir() if not p.name.startswith(".")) == [
-        "annotated-agenda.pdf", "cities-annex-I.pdf", "cities-annex-II.pdf", "cities.pdf", "list-of-documents.pdf",
-        "manifest.json", "provisional-agenda.pdf"]
+    documents = ["annotated-agenda", "cities-annex-I", "cities-annex-II", "cities", "list-of-documents",
+                 "provisional-agenda"]
+    assert sorted(p.name for p in basic_build.iterdir() if not p.name.startswith(".")) == sorted(
+        [f"{d}.{fmt}" for d in documents for fmt in ("pdf", "docx")] + ["manifest.json"])
 
 
 def test_default_output_folder(tmp_path: Path, monkeypatch):

@@ -9,7 +9,7 @@ import click
 from toolkit import __version__
 
 MEETING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
-FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "all": ("pdf",)}  # DOCX joins "all" with its renderer
+FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -20,7 +20,7 @@ from toolkit.diagnostics import Diagnostic, ToolkitError
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
-from toolkit.pipeline.jobs import Job, plan, select
+from toolkit.pipeline.jobs import FORMATS, Job, plan, select
 from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, render
@@ -31,7 +31,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 @dataclass
 class Options:
-    formats: tuple[str, ...] = ("pdf",)
+    formats: tuple[str, ...] = FORMATS
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     only: tuple[str, ...] = ()
     templates: Path = TEMPLATES
@@ -81,7 +81,7 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
         if not options.only:
             _remove_deleted(jobs, out_dir, manifest, report)
         try:
-            for unit, rendered in _run(units, options, loaded.root):
+            for unit, rendered in _run(units, options, loaded.root, out_dir):
                 if progress:
                     progress(rendered.output)
                 _accept(unit, rendered, out_dir, manifest, report)
@@ -123,24 +123,38 @@ def _templates_for(fmt: str, templates: dict[str, str]) -> dict[str, str]:
     return {name: digest for name, digest in templates.items() if not name.endswith(".docx")}
 
 
-def _run(units: list[_Unit], options: Options, root: Path):
-    work = [(u.job, u.fmt, options.templates, root) for u in units]
+def _run(units: list[_Unit], options: Options, root: Path, out_dir: Path):
+    """Renders the units, a document's formats together in one worker call; yields (unit, rendered)."""
     if not units:
         return
+    by_job: dict[str, list[_Unit]] = {}
+    for unit in units:  # units come largest document first; dicts keep that order
+        by_job.setdefault(unit.job.name, []).append(unit)
+    work = []
+    for group in by_job.values():
+        group.sort(key=lambda u: FORMATS.index(u.fmt))  # PDF first
+        job = group[0].job
+        formats = tuple(u.fmt for u in group)
+        existing = out_dir / job.output("pdf")
+        existing_pdf = existing.read_bytes() if "pdf" not in formats and existing.is_file() else None
+        work.append((job, formats, options.templates, root, existing_pdf))
+    by_output = {u.job.output(u.fmt): u for u in units}
     import toolkit.render.pdf  # noqa: F401  (imported once here, inherited by forked workers)
 
-    if options.jobs <= 1 or len(units) == 1:
-        for unit, item in zip(units, work):
-            yield unit, render(item)
+    if options.jobs <= 1 or len(work) == 1:
+        for item in work:
+            for rendered in render(item):
+                yield by_output[rendered.output], rendered
         return
     # ProcessPoolExecutor, not multiprocessing.Pool: a worker that dies (killed, out of
     # memory) breaks the executor loudly instead of leaving the build waiting forever.
-    executor = ProcessPoolExecutor(min(options.jobs, len(units)), mp_context=multiprocessing.get_context("fork"),
+    executor = ProcessPoolExecutor(min(options.jobs, len(work)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=ignore_interrupts)
     try:
-        futures = {executor.submit(render, item): unit for unit, item in zip(units, work)}
+        futures = [executor.submit(render, item) for item in work]
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            for rendered in future.result():
+                yield by_output[rendered.output], rendered
     except BaseException:
         _stop(executor)  # Ctrl-C or a failure: stop the workers; written files stay whole
         raise

@@ -39,6 +39,19 @@ def fonts_digest() -> str:
     return hashlib.sha256("\n".join(sorted(listing.splitlines())).encode()).hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def office_digest() -> str:
+    """The installed LibreOffice, which lays the DOCX out for its contents page numbers."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return "none"
+    program = Path(soffice).resolve().parent
+    for name in ("versionrc", "bootstraprc"):
+        if (program / name).is_file():
+            return file_digest(program / name)
+    return "unknown"
+
+
 def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[str, str]) -> dict[str, str]:
     """The named inputs of one output, each as a digest (recorded in the manifest)."""
     named = {
@@ -47,6 +60,8 @@ def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[s
         "model": hashlib.sha256(model_repr.encode()).hexdigest(),
         "fonts": fonts_digest(),
     }
+    if fmt == "docx":
+        named["office"] = office_digest()
     named.update({f"template:{name}": digest for name, digest in templates.items()})
     named.update({f"source:{name}": digest for name, digest in sources.items()})
     return named
@@ -70,6 +85,8 @@ def reasons(old: dict[str, str] | None, new: dict[str, str]) -> list[str]:
         said.append("the toolkit was updated")
     if old.get("fonts") != new["fonts"]:
         said.append("the installed fonts changed")
+    if old.get("office") != new.get("office"):
+        said.append("LibreOffice, which lays out the DOCX, changed")
     changed_templates = sorted(k[9:] for k in set(old) | set(new)
                                if k.startswith("template:") and old.get(k) != new.get(k))
     if changed_templates:

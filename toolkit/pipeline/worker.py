@@ -19,6 +19,7 @@ class Rendered:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+REFERENCE_DOCX = "reference.docx"
 _ENV_CACHE: dict[str, object] = {}
 
 
@@ -31,25 +32,60 @@ def _environment(templates: Path):
     return _ENV_CACHE[key]
 
 
-def render(unit: tuple[Job, str, Path, Path]) -> Rendered:
-    job, fmt, templates, meeting_root = unit
-    diags = Diagnostics()
-    output = job.output(fmt)
-    try:
-        if fmt == "pdf":
-            from toolkit.render.pdf import note_pdf
+def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[Rendered]:
+    """One document in the formats asked, PDF first: its pages are the DOCX contents' first guess.
 
-            result = note_pdf(job.document, _environment(templates), templates, meeting_root, diags)
-        else:
-            raise ValueError(f"unknown format {fmt!r}")
-    except Exception:  # a bug, not a source problem: keep its traceback for the report
-        diags.error(Position(job.document.source, 1), f"internal error while building {output}:\n"
-                                                      f"{traceback.format_exc()}")
-        result = None
-    if result is None:
-        return Rendered(output, None, None, diags.items)
-    data, pages = result
-    return Rendered(output, data, pages, diags.items)
+    existing_pdf: the document's current PDF when only the DOCX is rebuilt.
+    """
+    job, formats, templates, meeting_root, existing_pdf = work
+    diags = Diagnostics()
+    if not _glyphs_ok(job, diags):  # both formats accept the same text
+        return [Rendered(job.output(fmt), None, None, list(diags.items)) for fmt in formats]
+    results = []
+    pdf = existing_pdf
+    for fmt in formats:
+        diags = Diagnostics()
+        output = job.output(fmt)
+        try:
+            result = _render_one(job, fmt, templates, meeting_root, pdf, diags)
+        except Exception:  # a bug, not a source problem: keep its traceback for the report
+            diags.error(Position(job.document.source, 1), f"internal error while building {output}:\n"
+                                                          f"{traceback.format_exc()}")
+            result = None
+        if result is None:
+            results.append(Rendered(output, None, None, diags.items))
+            continue
+        data, pages = result
+        if fmt == "pdf":
+            pdf = data
+        results.append(Rendered(output, data, pages, diags.items))
+    return results
+
+
+def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | None,
+                diags: Diagnostics) -> tuple[bytes, int | None] | None:
+    if fmt == "pdf":
+        from toolkit.render.pdf import note_pdf
+
+        return note_pdf(job.document, _environment(templates), templates, root, diags)
+    if fmt == "docx":
+        from toolkit.render.docx import note_docx
+
+        data = note_docx(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf)
+        return (data, None) if data is not None else None
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def _glyphs_ok(job: Job, diags: Diagnostics) -> bool:
+    from toolkit.model.plain import note_strings
+    from toolkit.render.glyphs import describe, missing_glyphs
+
+    missing = missing_glyphs(note_strings(job.document))
+    if missing:
+        shown = ", ".join(describe(ch) for ch in missing[:5])
+        diags.error(Position(job.document.source, 1),
+                    f"no installed font can print {shown}{' and others' if len(missing) > 5 else ''}")
+    return not missing
 
 
 def ignore_interrupts() -> None:

@@ -10,10 +10,8 @@ import jinja2
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
-from toolkit.model.plain import note_strings
 from toolkit.render.attachments import AttachmentError, attachment_pdf, page_count, splice
 from toolkit.render.footnote_check import misplaced
-from toolkit.render.glyphs import describe, missing_glyphs
 from toolkit.render.html import render_note_html
 
 
@@ -50,13 +48,9 @@ class _Collect(logging.Handler):
 
 def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path,
              diags: Diagnostics) -> tuple[bytes, int] | None:
-    """Renders one note -> (PDF bytes, page count); problems go to diags (naming the note) and give None."""
-    missing = missing_glyphs(note_strings(note))
-    if missing:
-        shown = ", ".join(describe(ch) for ch in missing[:5])
-        diags.error(Position(note.source, 1), f"no installed font can print {shown}"
-                                              f"{' and others' if len(missing) > 5 else ''}")
-        return None
+    """Renders one note -> (PDF bytes, page count); problems go to diags (naming the note) and give None.
+
+    The caller has checked that the installed fonts can print every character (glyphs.py)."""
     attached = _attachments(note, meeting_root, diags)
     if attached is None:
         return None

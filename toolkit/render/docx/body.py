@@ -26,11 +26,16 @@ class NumberRun:
     def __init__(self, lists: Lists, restarts: bool):
         self.lists = lists
         self._num_id = None if restarts else lists.paragraph_num
+        self._next = 1  # the number Word shows next in this run
 
-    @property
-    def num_id(self) -> int:
-        if self._num_id is None:
+    def num_for(self, number: int) -> int:
+        """The w:num to place paragraph `number` in. A number that does not follow on (an
+        agenda numbered 1, 5, 6) starts a new w:num at that number, as Word's "Set value" does."""
+        if number != self._next:
+            self._num_id = self.lists.restart(0, start=number)
+        elif self._num_id is None:
             self._num_id = self.lists.restart(0)
+        self._next = number + 1
         return self._num_id
 
 
@@ -133,7 +138,7 @@ class BodyWriter:
             self._add(S.UNNUMBERED, *self.inline(block.content))
             self._items(block.subitems, 0, None, where)
             return
-        num = numbers.num_id
+        num = numbers.num_for(block.number)
         self.lists.place(num, 0, block.label, where)
         props = self._numbering(num, 0, self.styles.num_link(S.NUMBERED))
         self._add(S.NUMBERED, *self.inline(block.content), props=props)

@@ -40,10 +40,10 @@ def abstract_num(abstract_id: int, name: str, levels: tuple[tuple[str, str], ...
     return node
 
 
-def num(num_id: int, abstract_id: int, restart_level: int | None = None) -> etree._Element:
+def num(num_id: int, abstract_id: int, restart_level: int | None = None, start: int = 1) -> etree._Element:
     node = el("w:num", {"w:numId": str(num_id)}, val("w:abstractNumId", abstract_id))
     if restart_level is not None:
-        node.append(el("w:lvlOverride", {"w:ilvl": str(restart_level)}, val("w:startOverride", 1)))
+        node.append(el("w:lvlOverride", {"w:ilvl": str(restart_level)}, val("w:startOverride", start)))
     return node
 
 
@@ -102,20 +102,20 @@ class Lists:
                 raise NumberingMismatch(f"style {name!r} is linked to list {num_id}, which numbering.xml lacks")
         return lists
 
-    def restart(self, ilvl: int) -> int:
-        """A new w:num of the paragraph list whose level `ilvl` starts again at 1."""
+    def restart(self, ilvl: int, start: int = 1) -> int:
+        """A new w:num of the paragraph list whose level `ilvl` starts again at `start`."""
         num_id = max(int(n.get(qn("w:numId"))) for n in self.part.iterchildren(qn("w:num"))) + 1
         abstract_id = next(int(n.find(qn("w:abstractNumId")).get(qn("w:val")))
                            for n in self.part.iterchildren(qn("w:num"))
                            if int(n.get(qn("w:numId"))) == self.paragraph_num)
-        node = num(num_id, abstract_id, ilvl)
+        node = num(num_id, abstract_id, ilvl, start)
         cleanup = self.part.find(qn("w:numIdMacAtCleanup"))
         if cleanup is not None:
             cleanup.addprevious(node)
         else:
             self.part.append(node)
         self.levels[num_id] = self.levels[self.paragraph_num]
-        self.overrides[num_id] = {ilvl: 1}
+        self.overrides[num_id] = {ilvl: start}
         return num_id
 
     def place(self, num_id: int, ilvl: int, label: str | None, where: str) -> None:
