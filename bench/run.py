@@ -56,6 +56,32 @@ def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
     return sum(per_doc.values()), per_doc, pages
 
 
+def floor_docx(meeting: Path) -> float:
+    """python-docx's own time to save the same documents (Document.save alone, timed in-process)."""
+    import docx.document
+
+    from toolkit.pipeline.jobs import plan
+    from toolkit.render.docx import render_docx
+    from toolkit.sources.loader import load
+
+    spent = 0.0
+    original = docx.document.Document.save
+
+    def timed_save(self, stream):
+        nonlocal spent
+        started = time.perf_counter()
+        original(self, stream)
+        spent += time.perf_counter() - started
+
+    docx.document.Document.save = timed_save
+    try:
+        for job in plan(load(meeting)):
+            render_docx(job.document, REPO / "templates" / "reference.docx", {})
+    finally:
+        docx.document.Document.save = original
+    return spent
+
+
 def main() -> None:
     formats = os.environ.get("BENCH_FORMAT", "pdf")
     work = Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
@@ -65,8 +91,12 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}; formats: {formats}\n")
 
     floor, per_doc, pages = floor_pdf(meeting)
-    print(f"floor (WeasyPrint alone, one process): {floor:6.2f} s for {len(per_doc)} documents, {pages} pages "
+    print(f"floor, PDF (WeasyPrint alone, one process): {floor:6.2f} s for {len(per_doc)} documents, {pages} pages "
           f"({1000 * floor / pages:.0f} ms a page)")
+    if "docx" in formats or formats == "all":
+        saving = floor_docx(meeting)
+        print(f"floor, DOCX (python-docx saving the same documents): {saving:6.2f} s")
+        floor += saving
 
     cold1 = run(["build", str(meeting), "--out", str(work / "j1"), "-j", "1", "-q", "--format", formats])
     print(f"cold build -j 1:                        {cold1:6.2f} s   ratio to floor {cold1 / floor:5.2f}  "
