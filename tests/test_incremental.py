@@ -186,7 +186,8 @@ def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
         interrupted += process.returncode == 130
-        assert process.returncode in (0, 130), stderr.decode()
+        # 130: interrupted; -SIGINT: interrupted while Python itself was starting, before any toolkit code
+        assert process.returncode in (0, 130, -signal.SIGINT), stderr.decode()
         assert "Traceback" not in stderr.decode()
         assert not list(out.glob(".*.tmp")), "no temporary file left behind"
         for name, allowed in versions.items():

@@ -70,27 +70,26 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
     import os
     import sys
 
-    from toolkit.pipeline.build import TEMPLATES, Options
-    from toolkit.pipeline.build import build as run_build
-
-    out_dir = out_dir or Path("build") / meeting_dir.resolve().name
-    formats = FORMATS[fmt]
-    options = Options(formats=formats, jobs=jobs or os.cpu_count() or 1, only=only,
-                      templates=templates or TEMPLATES)
     bar = None
-    if not quiet and sys.stderr.isatty():
-        bar = click.progressbar(length=1, label="Building", file=sys.stderr, show_pos=False,
-                                item_show_func=lambda name: name or "")
+    try:  # from here on Ctrl-C is answered with the state of the output folder
+        from toolkit.pipeline.build import TEMPLATES, Options
+        from toolkit.pipeline.build import build as run_build
 
-    def progress(name: str) -> None:
-        if bar is not None:
-            bar.update(0, name)
+        out_dir = out_dir or Path("build") / meeting_dir.resolve().name
+        options = Options(formats=FORMATS[fmt], jobs=jobs or os.cpu_count() or 1, only=only,
+                          templates=templates or TEMPLATES)
+        if not quiet and sys.stderr.isatty():
+            bar = click.progressbar(length=1, label="Building", file=sys.stderr, show_pos=False,
+                                    item_show_func=lambda name: name or "")
 
-    try:
+        def progress(name: str) -> None:
+            if bar is not None:
+                bar.update(0, name)
+
         report = run_build(meeting_dir, out_dir, options, progress=progress)
     except KeyboardInterrupt:
-        click.echo(f"interrupted: every file in {out_dir} is whole (its old or its new version); "
-                   "run the build again to finish", err=True)
+        click.echo(f"interrupted: every file in {out_dir or 'the output folder'} is whole (its old or its new "
+                   "version); run the build again to finish", err=True)
         sys.exit(130)
     finally:
         if bar is not None:

@@ -81,10 +81,15 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
         if not options.only:
             _remove_deleted(jobs, out_dir, manifest, report)
         try:
+            drafts = []
             for unit, rendered in _run(units, options, loaded.root, out_dir):
                 if progress:
                     progress(rendered.output)
+                if rendered.draft is not None:  # written once its contents page numbers are settled
+                    drafts.append((unit, rendered))
+                    continue
                 _accept(unit, rendered, out_dir, manifest, report)
+            _settle_docx(drafts, out_dir, manifest, report)
         finally:
             manifest_file.write(out_dir, manifest)
     report.seconds = time.perf_counter() - started
@@ -166,6 +171,21 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
     for process in list((getattr(executor, "_processes", None) or {}).values()):
         process.terminate()
+
+
+def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, report: BuildReport) -> None:
+    """All DOCX contents laid out together by LibreOffice (one start-up), then written."""
+    if not drafts:
+        return
+    from toolkit.diagnostics import Diagnostics
+    from toolkit.render.docx.settle import settle
+
+    diags = Diagnostics()
+    settle([rendered.draft for _, rendered in drafts], diags)
+    report.warnings.extend(str(d) for d in diags.items)
+    for unit, rendered in drafts:
+        rendered.data = rendered.draft.docx
+        _accept(unit, rendered, out_dir, manifest, report)
 
 
 def _accept(unit: _Unit, rendered: Rendered, out_dir: Path, manifest, report: BuildReport) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostic, Diagnostics, Position
 from toolkit.pipeline.jobs import Job
+from toolkit.render.docx.settle import needs_layout
 
 
 @dataclass
@@ -17,6 +18,7 @@ class Rendered:
     data: bytes | None
     pages: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    draft: object | None = None  # a DOCX whose contents page numbers the main process settles
 
 
 REFERENCE_DOCX = "reference.docx"
@@ -55,24 +57,26 @@ def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[
         if result is None:
             results.append(Rendered(output, None, None, diags.items))
             continue
+        if fmt == "docx":
+            results.append(Rendered(output, result.docx, None, diags.items,
+                                    result if needs_layout(job.document) else None))
+            continue
         data, pages = result
-        if fmt == "pdf":
-            pdf = data
+        pdf = data
         results.append(Rendered(output, data, pages, diags.items))
     return results
 
 
-def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | None,
-                diags: Diagnostics) -> tuple[bytes, int | None] | None:
+def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | None, diags: Diagnostics):
+    """PDF -> (bytes, pages); DOCX -> a Draft, its contents page numbers guessed from the PDF."""
     if fmt == "pdf":
         from toolkit.render.pdf import note_pdf
 
         return note_pdf(job.document, _environment(templates), templates, root, diags)
     if fmt == "docx":
-        from toolkit.render.docx import note_docx
+        from toolkit.render.docx.settle import draft
 
-        data = note_docx(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf)
-        return (data, None) if data is not None else None
+        return draft(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf)
     raise ValueError(f"unknown format {fmt!r}")
 
 

@@ -1,0 +1,112 @@
+"""Drafted DOCX files -> their contents page numbers made right, laid out by LibreOffice in batches.
+
+A worker drafts each DOCX with the PDF's chapter pages as a guess. LibreOffice's
+start-up is most of the cost of a layout (over a second; then about a tenth of a
+second a document), so the drafts of a whole build are laid out together in one
+LibreOffice run, corrected where the guess was wrong, and laid out again, at most
+three rounds, until the numbers written are the numbers shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.diagnostics import Diagnostics, Position
+from toolkit.model.document import Note
+from toolkit.render.docx.layout import LayoutError, chapter_pages, docx_to_pdfs, find_soffice
+
+MAX_ROUNDS = 3
+
+
+@dataclass
+class Draft:
+    """A DOCX and the contents page numbers written in it; crosses from worker to main process."""
+
+    note: Note
+    docx: bytes
+    pages: dict[str, int]
+    reference: Path
+    options: dict = field(default_factory=dict)  # further keywords of render_docx
+
+    def rerender(self, pages: dict[str, int]) -> bytes:
+        from toolkit.render.docx import render_docx
+
+        return render_docx(self.note, self.reference, pages, **self.options)
+
+
+def needs_layout(note: Note) -> bool:
+    return any(entry.show_page for entry in note.contents)
+
+
+def first_guess(note: Note, pdf: bytes | None, diags: Diagnostics) -> dict[str, int]:
+    if pdf is None or not needs_layout(note):
+        return {}
+    try:
+        return chapter_pages(pdf, note)
+    except LayoutError as exc:  # only a guess: LibreOffice may still find them
+        diags.warning(Position(note.source, 1), f"DOCX contents: the PDF's chapter pages were not read ({exc})")
+        return {}
+
+
+def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = None,
+          **options) -> Draft | None:
+    """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled)."""
+    from toolkit.render.docx import render_docx
+    from toolkit.render.docx.numbering import NumberingMismatch
+    from toolkit.render.docx.reference import ReferenceProblem
+
+    pages = first_guess(note, pdf, diags)
+    try:
+        return Draft(note, render_docx(note, reference, pages, **options), pages, reference, options)
+    except ReferenceProblem as exc:
+        diags.error(Position(str(reference), 1), f"reference document {exc}")
+    except NumberingMismatch as exc:
+        diags.error(Position(note.source, 1), f"DOCX numbering: {exc}")
+    return None
+
+
+def settle(drafts: list[Draft], diags: Diagnostics, soffice: str | None = None) -> None:
+    """Makes each draft's contents page numbers those of its own layout (draft.docx is replaced)."""
+    pending = [d for d in drafts if needs_layout(d.note)]
+    if not pending:
+        return
+    office = soffice or find_soffice()
+    if office is None:
+        for draft in pending:
+            how = "taken from the PDF layout" if draft.pages else "left empty (Word fills them when updated)"
+            diags.warning(Position(draft.note.source, 1), f"DOCX contents page numbers {how}: LibreOffice "
+                                                          "(soffice) is not installed to lay the DOCX out")
+        return
+    for _ in range(MAX_ROUNDS):
+        if not pending:
+            return
+        laid_out = _lay_out(pending, office, diags)
+        still = []
+        for draft, pdf in laid_out:
+            try:
+                found = chapter_pages(pdf, draft.note)
+            except LayoutError as exc:
+                diags.warning(Position(draft.note.source, 1), f"DOCX contents page numbers not checked: {exc}")
+                continue
+            if found != draft.pages:
+                draft.pages = found
+                draft.docx = draft.rerender(found)
+                still.append(draft)
+        pending = still
+    for draft in pending:
+        diags.warning(Position(draft.note.source, 1), "DOCX contents page numbers did not settle after "
+                                                      f"{MAX_ROUNDS} LibreOffice layouts; they may be one page off")
+
+
+def _lay_out(drafts: list[Draft], office: str, diags: Diagnostics) -> list[tuple[Draft, bytes]]:
+    """All drafts in one LibreOffice run; if that run fails, each on its own, to name the culprit."""
+    try:
+        return list(zip(drafts, docx_to_pdfs([d.docx for d in drafts], office)))
+    except LayoutError as exc:
+        if len(drafts) > 1:
+            return [pair for draft in drafts for pair in _lay_out([draft], office, diags)]
+        diags.warning(Position(drafts[0].note.source, 1), f"DOCX contents page numbers not checked: {exc}")
+        return []
+
+
