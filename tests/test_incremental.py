@@ -225,3 +225,36 @@ def test_reference_docx_changed_rebuilds_the_docx_files_only(tmp_path: Path):
     assert "built 9, unchanged 9," in result.stdout
     assert "built cities.docx: template changed: reference.docx" in result.stdout
     assert "built cities.pdf" not in result.stdout
+
+
+def _on_a_terminal(args: list[str]) -> str:
+    """Runs the toolkit with a pseudo-terminal as its stderr; returns what the terminal showed."""
+    import pty
+
+    main_fd, child_fd = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "100"}
+    process = subprocess.Popen([sys.executable, "-m", "toolkit", *args], stdout=subprocess.DEVNULL,
+                               stderr=child_fd, env=env)
+    os.close(child_fd)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait(timeout=120)
+    os.close(main_fd)
+    return shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_and_quiet_for_scripts(tmp_path: Path):
+    meeting = _two_notes(tmp_path)
+    shown = _on_a_terminal(["build", str(meeting), "--format", "pdf", "--out", str(tmp_path / "a"), "-j", "1"])
+    assert "Building" in shown and "cities.pdf" in shown and "other.pdf" in shown
+    quiet = _on_a_terminal(["build", str(meeting), "--format", "pdf", "--out", str(tmp_path / "b"), "-q"])
+    assert quiet == ""
+    piped = run_cli("build", meeting, "--format", "pdf", "--out", tmp_path / "c")
+    assert "Building" not in piped.stderr and "built 9, unchanged 0" in piped.stdout

@@ -78,13 +78,15 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
         out_dir = out_dir or Path("build") / meeting_dir.resolve().name
         options = Options(formats=FORMATS[fmt], jobs=jobs or os.cpu_count() or 1, only=only,
                           templates=templates or TEMPLATES)
-        if not quiet and sys.stderr.isatty():
-            bar = click.progressbar(length=1, label="Building", file=sys.stderr, show_pos=False,
-                                    item_show_func=lambda name: name or "")
-
-        def progress(name: str) -> None:
-            if bar is not None:
-                bar.update(0, name)
+        def progress(done: int, total: int, name: str) -> None:
+            nonlocal bar
+            if quiet or not sys.stderr.isatty():
+                return
+            if bar is None:  # opened at the first document: by then the total is known
+                bar = click.progressbar(length=total, label="Building", file=sys.stderr, show_pos=True,
+                                        item_show_func=lambda item: item or "")
+                bar.__enter__()
+            bar.update(1, name)
 
         report = run_build(meeting_dir, out_dir, options, progress=progress)
     except KeyboardInterrupt:

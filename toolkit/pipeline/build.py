@@ -63,7 +63,8 @@ def check(meeting_dir: Path) -> LoadedMeeting:
 
 
 def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
-          progress: Callable[[str], None] | None = None) -> BuildReport:
+          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
+    """progress(done, total, output) is called as each output is rendered."""
     options = options or Options()
     started = time.perf_counter()
     loaded = load(meeting_dir)
@@ -82,9 +83,9 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
             _remove_deleted(jobs, out_dir, manifest, report)
         try:
             drafts = []
-            for unit, rendered in _run(units, options, loaded.root, out_dir):
+            for done, (unit, rendered) in enumerate(_run(units, options, loaded.root, out_dir), 1):
                 if progress:
-                    progress(rendered.output)
+                    progress(done, len(units), rendered.output)
                 if rendered.draft is not None:  # written once its contents page numbers are settled
                     drafts.append((unit, rendered))
                     continue

@@ -3,8 +3,9 @@
 A worker drafts each DOCX with the PDF's chapter pages as a guess. LibreOffice's
 start-up is most of the cost of a layout (over a second; then about a tenth of a
 second a document), so the drafts of a whole build are laid out together in one
-LibreOffice run, corrected where the guess was wrong, and laid out again, at most
-three rounds, until the numbers written are the numbers shown.
+LibreOffice run and corrected where the guess was wrong. A correction that changes a
+number's count of digits is laid out again (at most three rounds), until the numbers
+written are the numbers shown.
 """
 
 from __future__ import annotations
@@ -50,12 +51,21 @@ def first_guess(note: Note, pdf: bytes | None, diags: Diagnostics) -> dict[str, 
 
 
 def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = None,
-          **options) -> Draft | None:
-    """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled)."""
+          meeting_root: Path | None = None, **options) -> Draft | None:
+    """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled).
+
+    meeting_root: where the files of attached annexes are read, once: their content (plain
+    bytes) goes with the draft, so the main process writes it again without reading them."""
     from toolkit.render.docx import render_docx
+    from toolkit.render.docx.attachments import load_attachments
     from toolkit.render.docx.numbering import NumberingMismatch
     from toolkit.render.docx.reference import ReferenceProblem
 
+    attached = load_attachments(note, meeting_root, diags)
+    if attached is None:
+        return None
+    if attached:
+        options = {**options, "attached": attached}
     pages = first_guess(note, pdf, diags)
     try:
         return Draft(note, render_docx(note, reference, pages, **options), pages, reference, options)
@@ -90,13 +100,21 @@ def settle(drafts: list[Draft], diags: Diagnostics, soffice: str | None = None) 
                 diags.warning(Position(draft.note.source, 1), f"DOCX contents page numbers not checked: {exc}")
                 continue
             if found != draft.pages:
+                same_widths = _same_widths(draft.pages, found)
                 draft.pages = found
                 draft.docx = draft.rerender(found)
-                still.append(draft)
+                if not same_widths:
+                    still.append(draft)  # a wider number could move a line: lay it out again
         pending = still
     for draft in pending:
         diags.warning(Position(draft.note.source, 1), "DOCX contents page numbers did not settle after "
                                                       f"{MAX_ROUNDS} LibreOffice layouts; they may be one page off")
+
+
+def _same_widths(old: dict[str, int], new: dict[str, int]) -> bool:
+    """Numbers of as many digits take the same room (the serif faces have equal-width digits,
+    set after a right-aligned tab): writing them cannot move a line or a page break."""
+    return old.keys() == new.keys() and all(len(str(old[k])) == len(str(new[k])) for k in new)
 
 
 def _lay_out(drafts: list[Draft], office: str, diags: Diagnostics) -> list[tuple[Draft, bytes]]:

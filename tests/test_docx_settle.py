@@ -1,0 +1,78 @@
+"""The build's DOCX contents page numbers, settled for all notes in batched LibreOffice runs."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import REPO, SAMPLE
+from toolkit.diagnostics import Diagnostics
+from toolkit.render.docx import render_docx
+from toolkit.render.docx import settle as settle_module
+from toolkit.render.docx.layout import chapter_pages, docx_to_pdf, find_soffice
+from toolkit.render.docx.settle import Draft, settle
+from toolkit.sources.loader import load
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None,
+                                reason="LibreOffice (deps/debian.txt) is not installed")
+REFERENCE = REPO / "templates" / "reference.docx"
+
+
+@pytest.fixture(scope="module")
+def notes():
+    return load(SAMPLE).notes
+
+
+def _draft(note, pages: dict[str, int]) -> Draft:
+    return Draft(note, render_docx(note, REFERENCE, pages), dict(pages), REFERENCE)
+
+
+def _shown_in_layout(draft: Draft) -> dict[str, int]:
+    return chapter_pages(docx_to_pdf(draft.docx, find_soffice()), draft.note)
+
+
+def test_wrong_guesses_are_settled_in_one_batched_run(notes, monkeypatch):
+    runs = []
+    original = settle_module.docx_to_pdfs
+
+    def counting(documents, office):
+        runs.append(len(documents))
+        return original(documents, office)
+
+    monkeypatch.setattr(settle_module, "docx_to_pdfs", counting)
+    drafts = [_draft(note, {e.anchor: 7 for e in note.contents if e.show_page}) for note in notes]
+    diags = Diagnostics()
+    settle(drafts, diags)
+    assert not diags.items
+    assert runs == [2], "both notes laid out together; one-digit corrections need no second layout"
+    for draft in drafts:
+        assert draft.pages != {k: 7 for k in draft.pages}
+        assert _shown_in_layout(draft) == draft.pages, "the numbers written are the pages shown"
+
+
+def test_a_correction_of_another_width_is_laid_out_again(notes, monkeypatch):
+    runs = []
+    original = settle_module.docx_to_pdfs
+    monkeypatch.setattr(settle_module, "docx_to_pdfs",
+                        lambda documents, office: runs.append(len(documents)) or original(documents, office))
+    note = next(n for n in notes if n.stem == "5d-low-carbon-cities")
+    draft = _draft(note, {e.anchor: 10 for e in note.contents if e.show_page})
+    settle([draft], Diagnostics())
+    assert runs == [1, 1]
+    assert draft.pages == {"chI": 2, "chII": 2, "chIII": 3}
+    assert _shown_in_layout(draft) == draft.pages
+
+
+def test_without_libreoffice_the_guess_is_kept_with_a_warning(notes, monkeypatch):
+    monkeypatch.setattr(settle_module, "find_soffice", lambda: None)
+    note = notes[0]
+    draft = _draft(note, {e.anchor: 2 for e in note.contents if e.show_page})
+    before = draft.docx
+    diags = Diagnostics()
+    settle([draft], diags)
+    assert draft.docx == before
+    assert [d.severity for d in diags.items] == ["warning"]
+    assert "taken from the PDF layout" in diags.items[0].message
+
+
