@@ -51,21 +51,9 @@ def first_guess(note: Note, pdf: bytes | None, diags: Diagnostics) -> dict[str, 
 
 
 def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = None,
-          meeting_root: Path | None = None, **options) -> Draft | None:
-    """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled).
-
-    meeting_root: where the files of attached annexes are read, once: their content (plain
-    bytes) goes with the draft, so the main process writes it again without reading them."""
+          **options) -> Draft | None:
+    """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled)."""
     from toolkit.render.docx import render_docx
-    from toolkit.render.docx.attachments import load_attachments
-    from toolkit.render.docx.numbering import NumberingMismatch
-    from toolkit.render.docx.reference import ReferenceProblem
-
-    attached = load_attachments(note, meeting_root, diags)
-    if attached is None:
-        return None
-    if attached:
-        options = {**options, "attached": attached}
     pages = first_guess(note, pdf, diags)
     try:
         return Draft(note, render_docx(note, reference, pages, **options), pages, reference, options)
