@@ -54,6 +54,9 @@ def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = N
           **options) -> Draft | None:
     """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled)."""
     from toolkit.render.docx import render_docx
+    from toolkit.render.docx.numbering import NumberingMismatch
+    from toolkit.render.docx.reference import ReferenceProblem
+
     pages = first_guess(note, pdf, diags)
     try:
         return Draft(note, render_docx(note, reference, pages, **options), pages, reference, options)
