@@ -3,7 +3,8 @@
 `note_docx` is the entry point. It renders the note (body.py, footnotes.py, page.py),
 then lays the DOCX out with LibreOffice to learn the pages where the chapters start
 and writes them into the contents field (layout.py), at most three rounds, until the
-numbers it wrote are the numbers the layout shows.
+numbers it wrote are the numbers the layout shows. Annexes appended as they are (a PDF
+or Word file) are read once, before the first round (attachments.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
+from toolkit.render.docx.attachments import Loaded, load_attachments
 from toolkit.render.docx.body import BodyWriter
 from toolkit.render.docx.footnotes import Footnotes
 from toolkit.render.docx.inline import InlineWriter
@@ -28,8 +30,11 @@ MAX_LAYOUT_ROUNDS = 3
 AUTO = "auto"
 
 
-def render_docx(note: Note, reference: Path, pages: Mapping[str, int]) -> bytes:
-    """One DOCX with the given contents page numbers (anchor -> page); raises on problems."""
+def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
+                attached: Mapping[str, Loaded] | None = None) -> bytes:
+    """One DOCX with the given contents page numbers (anchor -> page); raises on problems.
+
+    attached: the content of the note's attached annexes, by path (load_attachments)."""
     target = open_reference(reference)
     target.set_language(note.language)
     document = target.document
@@ -37,7 +42,7 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int]) -> bytes:
     footnotes.inline = InlineWriter(target.styles, footnotes.part, None)
     body_inline = InlineWriter(target.styles, document.part, footnotes)
     contents_inline = InlineWriter(target.styles, document.part, None)
-    BodyWriter(target, body_inline, contents_inline, note).write(dict(pages))
+    BodyWriter(target, body_inline, contents_inline, note, attached).write(dict(pages))
     footnotes.check_all_placed()
     write_page_furniture(document, target.styles, note.running_head)
     set_core_properties(document, note)
@@ -45,15 +50,20 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int]) -> bytes:
 
 
 def note_docx(note: Note, reference: Path, diags: Diagnostics, *, pdf: bytes | None = None,
-              pages: Mapping[str, int] | None = None, soffice: str | None = AUTO) -> bytes | None:
+              pages: Mapping[str, int] | None = None, soffice: str | None = AUTO,
+              meeting_root: Path | None = None) -> bytes | None:
     """Renders one note; problems go to diags (naming the note or the reference) and give None.
 
     The contents page numbers start from a guess: `pages` (anchor -> page) if given, else
     the pages where the chapters start in `pdf`, the note's PDF, if given. LibreOffice then
     corrects the guess; without it the guess is kept (with a warning). soffice: the
     LibreOffice program, None to skip the layout step, or "auto" to look for it on PATH.
+    meeting_root: the meeting folder, where the files of attached annexes are read.
     """
     here = Position(note.source, 1)
+    attached = load_attachments(note, meeting_root, diags)  # once: the layout rounds reuse them
+    if attached is None:
+        return None
     office = find_soffice() if soffice == AUTO else soffice
     known = dict(pages or {})
     if not known and pdf is not None and note.contents:
@@ -62,7 +72,7 @@ def note_docx(note: Note, reference: Path, diags: Diagnostics, *, pdf: bytes | N
         except LayoutError as exc:  # only a guess: LibreOffice may still get them
             diags.warning(here, f"DOCX contents: the PDF's chapter pages were not read ({exc})")
     try:
-        docx = render_docx(note, reference, known)
+        docx = render_docx(note, reference, known, attached)
         if not any(entry.show_page for entry in note.contents):
             return docx  # no page numbers to get right
         if office is None:
@@ -80,7 +90,7 @@ def note_docx(note: Note, reference: Path, diags: Diagnostics, *, pdf: bytes | N
             if found == known:
                 return docx
             known = found
-            docx = render_docx(note, reference, known)
+            docx = render_docx(note, reference, known, attached)
         diags.warning(here, "DOCX contents page numbers did not settle after "
                             f"{MAX_LAYOUT_ROUNDS} LibreOffice layouts; they may be one page off")
         return docx

@@ -7,10 +7,14 @@ never typed, and `Lists.place` checks each against the model's label as it goes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lxml import etree
 
-from toolkit.model.document import Annex, BulletList, Chapter, ListItem, Note, Paragraph, SubHeading, Table
+from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, ListItem, Note, Paragraph, SubHeading,
+                                    Table)
 from toolkit.render.docx import styles as S
+from toolkit.render.docx.attachments import AttachmentWriter, Loaded
 from toolkit.render.docx.fields import Bookmarks, annex_entry_field, toc_paragraphs
 from toolkit.render.docx.inline import InlineWriter
 from toolkit.render.docx.numbering import Lists
@@ -40,7 +44,8 @@ class NumberRun:
 
 
 class BodyWriter:
-    def __init__(self, target: Target, inline: InlineWriter, contents_inline: InlineWriter, note: Note):
+    def __init__(self, target: Target, inline: InlineWriter, contents_inline: InlineWriter, note: Note,
+                 attached: Mapping[str, Loaded] | None = None):
         self.target = target
         self.styles = target.styles
         self.lists = target.lists
@@ -49,6 +54,7 @@ class BodyWriter:
         self.note = note
         self.bookmarks = Bookmarks()
         self.new_page = False  # the next paragraph starts a page (the body after the contents)
+        self.attachments = AttachmentWriter(target, attached or {}, self.bookmarks, note)
 
     def _add(self, style: str, *children: etree._Element, props: list[etree._Element] | None = None) -> None:
         props = list(props or [])
@@ -91,6 +97,7 @@ class BodyWriter:
         if m.annex_heading:  # an annex issued on its own
             self._line(S.MASTHEAD_ANNEX_HEADING, m.annex_heading)
             self._add(S.ANNEX_TITLE, *self.inline(m.annex_title))
+            self._attached(self.note.attachment, m.annex_heading)
 
     def _annex(self, annex: Annex) -> None:
         heading = self.bookmarks.around(annex.anchor, [run(annex.heading)])
@@ -98,7 +105,13 @@ class BodyWriter:
         entries = [e for e in self.note.contents if e.anchor == annex.anchor]
         self._add(S.ANNEX_HEADING, *heading, *(annex_entry_field(entries[0]) if entries else []))
         self._add(S.ANNEX_TITLE, *self.inline(annex.title))
+        self._attached(annex.attachment, annex.heading)
         self._chapters(annex.chapters, NumberRun(self.lists, restarts=True), S.ANNEX_CHAPTER, toc=False)
+
+    def _attached(self, attachment: Attachment | None, heading: str) -> None:
+        """An annex appended as it is: its content follows the title (attachments.py)."""
+        if attachment is not None:
+            self.attachments.place(attachment, heading)
 
     # ---- chapters and blocks -------------------------------------------------
 

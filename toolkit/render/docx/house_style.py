@@ -33,6 +33,11 @@ def _spacing(before: int = 0, after: int = 0, line: int | None = None) -> etree.
     return el("w:spacing", attrs)
 
 
+def _growing_lines(after: int) -> etree._Element:
+    """Single line spacing, each line as high as its tallest content."""
+    return el("w:spacing", {"w:before": "0", "w:after": str(after), "w:line": "240", "w:lineRule": "auto"})
+
+
 def _ind(left: int, hanging: int = 0) -> etree._Element:
     return el("w:ind", {"w:left": str(left), "w:hanging": str(hanging)})
 
@@ -101,6 +106,11 @@ def specs() -> list[_Spec]:
         (S.AGENDA_ITEM_HEADING, "AgendaItemHeading", p, "Normal", copy(KEEP) + [_spacing(before=360, after=240),
                                                                                 val("w:outlineLvl", 1)],
          copy(BOLD), []),
+        # Attached content: single line spacing that grows with a picture or large type, which
+        # Normal's exact line height would clip.
+        (S.ATTACHMENT_PAGE, "AttachmentPage", p, "Normal", copy(CENTER) + [el("w:pageBreakBefore"),
+                                                                           _growing_lines(after=0)], [], []),
+        (S.ATTACHMENT_TEXT, "AttachmentText", p, "Normal", [_growing_lines(after=120)], [], []),
         (S.TABLE_HEADING, "TableHeading", p, "Normal", [_spacing(line=240)], copy(BOLD) + [val("w:sz", 20)], []),
         (S.TABLE_TEXT, "TableText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),

@@ -38,6 +38,8 @@ ANNEX_HEADING = "Annex Heading"  # page break before, in the style
 ANNEX_TITLE = "Annex Title"
 MASTHEAD_ANNEX_HEADING = "Masthead Annex Heading"  # an annex issued alone: no page break
 AGENDA_ITEM_HEADING = "Agenda Item Heading"  # the items of the annotated agenda
+ATTACHMENT_PAGE = "Attachment Page"  # one page of an attached PDF, as a picture; page break before
+ATTACHMENT_TEXT = "Attachment Text"  # an attached Word file's paragraphs in styles our reference lacks
 TABLE_HEADING = "Table Heading"
 TABLE_TEXT = "Table Text"
 FOOTNOTE_TEXT = "footnote text"
@@ -59,8 +61,8 @@ TABLE = "Documents Table"
 PARAGRAPH_STYLES = (SYMBOL, DISTRIBUTION, ORGANIZATION, MEETING, AGENDA_HEADING, ITEM_LINE, NOTE_TITLE,
                     AUTHOR_LINE, CONTENTS_HEADING, TOC_CHAPTER, TOC_ANNEX, CHAPTER, SUBHEADING, ANNEX_CHAPTER,
                     NUMBERED, UNNUMBERED, SUBITEM, SUBSUBITEM, BULLET, BULLET_2, ANNEX_HEADING, ANNEX_TITLE,
-                    MASTHEAD_ANNEX_HEADING, AGENDA_ITEM_HEADING, TABLE_HEADING, TABLE_TEXT, FOOTNOTE_TEXT, HEADER,
-                    FOOTER)
+                    MASTHEAD_ANNEX_HEADING, AGENDA_ITEM_HEADING, ATTACHMENT_PAGE, ATTACHMENT_TEXT, TABLE_HEADING,
+                    TABLE_TEXT, FOOTNOTE_TEXT, HEADER, FOOTER)
 CHARACTER_STYLES = (EMPHASIS, STRONG, STRONG_EMPHASIS, HYPERLINK, CODE, FOOTNOTE_REFERENCE)
 TABLE_STYLES = (TABLE,)
 
