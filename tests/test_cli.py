@@ -78,7 +78,7 @@ def test_glyph_no_font_has_is_an_error_naming_the_note(tmp_path: Path):
     note.write_text(note.read_text().replace("First paragraph", "First \U0010FFFD paragraph"))
     result = run_cli("build", meeting, "--out", tmp_path / "out")
     assert result.exit_code == 1
-    assert result.stderr.startswith("notes/cities.md:1: error: no installed font can print U+10FFFD")
+    assert result.stderr.startswith("notes/cities.md:21:7: error: no installed font can print U+10FFFD")
     assert "failed: cities.pdf" in result.stderr
     assert not (tmp_path / "out" / "cities.pdf").exists()
 

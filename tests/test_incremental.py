@@ -119,7 +119,7 @@ def test_a_failing_note_leaves_the_others_built(tmp_path: Path):
     note.write_text(note.read_text().replace("Other first", "Other \U0010FFFD first"))
     result = run_cli("build", meeting, "--format", "pdf", "--out", out, "-j", "2")
     assert result.exit_code == 1
-    assert "notes/other.md:1: error: no installed font can print U+10FFFD" in result.stderr
+    assert "notes/other.md:21:7: error: no installed font can print U+10FFFD" in result.stderr
     assert "failed: other.pdf" in result.stderr and "failed 1" in result.stdout
     assert (out / "cities.pdf").exists() and not (out / "other.pdf").exists()
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostic, ToolkitError
+from toolkit.diagnostics import Diagnostic, Position, ToolkitError
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
@@ -92,7 +92,11 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
                 _accept(unit, rendered, out_dir, manifest, report)
             _settle_docx(drafts, out_dir, manifest, report)
         finally:
-            manifest_file.write(out_dir, manifest)
+            try:
+                manifest_file.write(out_dir, manifest)
+            except OSError as exc:  # the next build then rebuilds what it cannot vouch for
+                report.warnings.append(f"warning: cannot write {out_dir / manifest_file.MANIFEST}: "
+                                       f"{exc.strerror or exc}")
     report.seconds = time.perf_counter() - started
     return report
 
@@ -196,7 +200,12 @@ def _accept(unit: _Unit, rendered: Rendered, out_dir: Path, manifest, report: Bu
         report.failed[rendered.output] = errors
         return  # the previous output and its manifest entry stay as they were
     path = out_dir / rendered.output
-    write_atomic(path, rendered.data)
+    try:
+        write_atomic(path, rendered.data)
+    except OSError as exc:  # disk full, read-only folder: this output failed, its old version stands
+        report.failed[rendered.output] = [Diagnostic(Position(str(path), 1),
+                                                     f"cannot write {path}: {exc.strerror or exc}")]
+        return
     manifest.outputs[rendered.output] = Entry(
         document=unit.job.name, kind=unit.job.kind, sha256=hashlib.sha256(rendered.data).hexdigest(),
         pages=rendered.pages, sources=list(unit.job.sources), fingerprint=unit.fingerprint,

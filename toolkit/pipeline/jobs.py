@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.model.document import Note
 from toolkit.sources.loader import LoadedMeeting
@@ -19,6 +20,7 @@ class Job:
     document: Note
     sources: tuple[str, ...]  # meeting-relative files it is built from
     selectors: frozenset[str]  # what --only may name to select it: note stem, agenda citation
+    root: Path = Path(".")  # the meeting folder the sources are in
 
     def output(self, fmt: str) -> str:
         return f"{self.name}.{fmt}"
@@ -34,13 +36,14 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
         # The annotated agenda and the list of documents show every note: --only any note selects them.
         selectors = frozenset({doc.stem}) | (every_note if doc.kind != "agenda" else frozenset())
         sources = (meeting,) + (note_files if doc.kind != "agenda" else ())
-        jobs.append(Job(doc.stem, doc.kind, doc, sources, selectors))
+        jobs.append(Job(doc.stem, doc.kind, doc, sources, selectors, loaded.root))
     for note in loaded.notes:
         sources = (meeting, note.source, *(a.source for a in note.annexes))
         selectors = frozenset({note.stem, *note.agenda_keys})
-        jobs.append(Job(note.stem, "note", note, sources, selectors))
+        jobs.append(Job(note.stem, "note", note, sources, selectors, loaded.root))
         for annex in (d for d in loaded.annexes if d.stem.startswith(f"{note.stem}-annex-")):
-            jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source), selectors))
+            jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source), selectors,
+                            loaded.root))
     return jobs
 
 

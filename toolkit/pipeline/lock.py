@@ -14,9 +14,12 @@ LOCK = ".toolkit.lock"
 
 @contextmanager
 def locked(out_dir: Path):
-    out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / LOCK
-    handle = open(path, "a+")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")
+    except OSError as exc:
+        raise ToolkitError(f"{out_dir}: cannot write to the output folder ({exc.strerror or exc})") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

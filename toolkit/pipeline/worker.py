@@ -22,6 +22,17 @@ class Rendered:
 
 
 REFERENCE_DOCX = "reference.docx"
+# A document that takes longer than this to render is stopped and reported: a runaway
+# layout (a huge font size in a template, a pathological source) must not hang a build.
+RENDER_SECONDS_LIMIT = 300
+
+
+class RenderTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise RenderTimeout
 _ENV_CACHE: dict[str, object] = {}
 
 
@@ -48,12 +59,21 @@ def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[
     for fmt in formats:
         diags = Diagnostics()
         output = job.output(fmt)
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS_LIMIT)
         try:
             result = _render_one(job, fmt, templates, meeting_root, pdf, diags)
+        except RenderTimeout:
+            diags.error(Position(job.document.source, 1), f"{output} took longer than {RENDER_SECONDS_LIMIT} s "
+                                                          "to render and was stopped")
+            result = None
         except Exception:  # a bug, not a source problem: keep its traceback for the report
             diags.error(Position(job.document.source, 1), f"internal error while building {output}:\n"
                                                           f"{traceback.format_exc()}")
             result = None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
         if result is None:
             results.append(Rendered(output, None, None, diags.items))
             continue
@@ -76,7 +96,7 @@ def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | No
     if fmt == "docx":
         from toolkit.render.docx.settle import draft
 
-        return draft(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf)
+        return draft(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf, meeting_root=root)
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -85,11 +105,23 @@ def _glyphs_ok(job: Job, diags: Diagnostics) -> bool:
     from toolkit.render.glyphs import describe, missing_glyphs
 
     missing = missing_glyphs(note_strings(job.document))
-    if missing:
-        shown = ", ".join(describe(ch) for ch in missing[:5])
-        diags.error(Position(job.document.source, 1),
-                    f"no installed font can print {shown}{' and others' if len(missing) > 5 else ''}")
+    for ch in missing[:5]:
+        diags.error(_where(job, ch), f"no installed font can print {describe(ch)}; it would print as a box")
     return not missing
+
+
+def _where(job: Job, ch: str) -> Position:
+    """The first place a character stands in the document's own source files."""
+    for rel in job.sources:
+        try:
+            text = (job.root / rel).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        index = text.find(ch)
+        if index >= 0:
+            line = text.count("\n", 0, index) + 1
+            return Position(rel, line, index - (text.rfind("\n", 0, index) + 1) + 1)
+    return Position(job.document.source, 1)
 
 
 def ignore_interrupts() -> None:

@@ -7,13 +7,16 @@ everything else by stopping the render, so a refused fetch is a build error.
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
+# A fixed table: Python's mimetypes would read /etc/mime.types, outside what the toolkit reads.
+_TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+          ".jpeg": "image/jpeg", ".gif": "image/gif", ".ttf": "font/ttf", ".otf": "font/otf",
+          ".woff": "font/woff", ".woff2": "font/woff2"}
 
 
 class RefusedFetch(FatalURLFetchingError):
@@ -37,5 +40,5 @@ class RestrictedFetcher(URLFetcher):
         if path.stat().st_size > MAX_RESOURCE_BYTES:
             raise RefusedFetch(f"refused to read {str(path)[:200]!r}: larger than {MAX_RESOURCE_BYTES} bytes")
         body = path.read_bytes()
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        content_type = _TYPES.get(path.suffix.lower(), "application/octet-stream")
         return URLFetcherResponse(path.as_uri(), body, {"Content-Type": content_type})

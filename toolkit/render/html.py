@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
+
+from toolkit.diagnostics import Position
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Footnote, FootnoteRef, Inline, LineBreak, Link,
                                     Note, Paragraph, Strong, SubHeading, Table, Text)
@@ -64,8 +67,33 @@ def block_kind(block: object) -> str:
     raise TypeError(f"the HTML renderer has no rule for {type(block).__name__}")
 
 
+class TemplateProblem(Exception):
+    """A mistake in a (user) template: `position` names the template and its line."""
+
+    def __init__(self, position: Position, message: str):
+        super().__init__(message)
+        self.position = position
+
+
 def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[str, int] | None = None) -> str:
     """attached_pages: annex anchor (or "document") -> how many pages its attached file has."""
-    template = env.get_template(NOTE_TEMPLATE)
-    return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind,
-                           attached_pages=attached_pages or {})
+    folder = Path(env.loader.searchpath[0]).name
+    try:
+        template = env.get_template(NOTE_TEMPLATE)
+        return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind,
+                               attached_pages=attached_pages or {})
+    except jinja2.TemplateSyntaxError as exc:
+        name = exc.name or NOTE_TEMPLATE
+        raise TemplateProblem(Position(f"{folder}/{name}", exc.lineno or 1),
+                              f"template syntax error: {exc.message}") from None
+    except (jinja2.TemplateError, SecurityError) as exc:
+        raise TemplateProblem(Position(f"{folder}/{NOTE_TEMPLATE}", _template_line(exc)),
+                              f"template error: {exc}") from None
+
+
+def _template_line(exc: BaseException) -> int:
+    """The line of the template being run when it failed (Jinja keeps template frames)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(NOTE_TEMPLATE):
+            return frame.lineno or 1
+    return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 from pathlib import Path
 
@@ -12,7 +13,20 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.render.attachments import AttachmentError, attachment_pdf, page_count, splice
 from toolkit.render.footnote_check import misplaced
-from toolkit.render.html import render_note_html
+from toolkit.render.html import TemplateProblem, render_note_html
+
+STYLESHEET = "note.css"
+
+
+def _blame(message: str, note: Note, templates: Path) -> Position:
+    """Where a WeasyPrint warning points: a template file it names, a style sheet line, or the note."""
+    named = re.search(re.escape(templates.resolve().as_uri()) + r"/([^\s'\"]+)", message)
+    if named:
+        return Position(f"{templates.name}/{named.group(1)}", 1)
+    at = re.search(r" at (\d+):(\d+)", message)
+    if at:  # CSS parse warnings give the line and column in the style sheet
+        return Position(f"{templates.name}/{STYLESHEET}", int(at.group(1)), int(at.group(2)))
+    return Position(note.source, 1)
 
 
 def _attachments(note: Note, root: Path, diags: Diagnostics) -> dict[str, tuple[bytes, int]] | None:
@@ -54,7 +68,11 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
     attached = _attachments(note, meeting_root, diags)
     if attached is None:
         return None
-    html = render_note_html(note, env, {key: count for key, (_, count) in attached.items()})
+    try:
+        html = render_note_html(note, env, {key: count for key, (_, count) in attached.items()})
+    except TemplateProblem as exc:
+        diags.error(exc.position, str(exc))
+        return None
 
     import weasyprint  # heavy: imported only when something is rendered
 
@@ -78,11 +96,11 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         pdf = document.write_pdf()
         if attached:
             pdf = splice(pdf, _slots(document, attached))
-    except RefusedFetch as exc:
-        diags.error(Position(note.source, 1), str(exc))
+    except RefusedFetch as exc:  # sources cannot name resources: a template did
+        diags.error(Position(f"{templates.name}/{STYLESHEET}", 1), f"{exc} (asked for by the templates)")
         return None
     finally:
         logger.removeHandler(handler)
     for message in handler.messages:  # WeasyPrint's warnings are the build's errors
-        diags.error(Position(note.source, 1), f"PDF layout: {message}")
+        diags.error(_blame(message, note, templates), f"PDF layout: {message}")
     return None if handler.messages else (pdf, len(document.pages))

@@ -60,11 +60,15 @@ class Counter:
         return self.next - 1
 
 
+MAX_FOOTNOTES = 1000  # per document; a Secretariat note has tens
+
+
 @dataclass
 class FootnoteBook:
     """Footnotes of one document, numbered in order of first call."""
 
     footnotes: list[Footnote] = field(default_factory=list)
+    over_limit_reported: bool = False
 
     def add(self, content: tuple[Inline, ...], position: Position) -> int:
         number = len(self.footnotes) + 1
@@ -170,6 +174,11 @@ class _Converter:
         if ident in self.local_numbers:
             return self.local_numbers[ident], False
         inline, def_line = self.definitions.get(ident, (None, line_index))
+        book = self.ctx.footnotes
+        if len(book.footnotes) >= MAX_FOOTNOTES and not book.over_limit_reported:
+            book.over_limit_reported = True
+            self.ctx.diags.error(self.src.pos(line_index, 1), f"more than {MAX_FOOTNOTES} footnotes in one "
+                                                              "document: split it, or move notes into the text")
         # Reserve the number before converting the text, so numbers follow first calls.
         number = self.ctx.footnotes.add((), self.src.pos(def_line))
         self.local_numbers[ident] = number

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -167,9 +168,23 @@ def _safe_relative(root: Path, file: Str, diags: Diagnostics) -> str | None:
                               "(.pdf, .docx) to append as it is")
         return None
     if not target.is_file():
-        diags.error(file.pos, f"annex file {str(file)!r} does not exist (or is not a regular file)")
+        diags.error(file.pos, f"annex file {str(file)!r} does not exist (or is not a regular file)"
+                              f"{_other_unicode_form(root / path)}")
         return None
     return str(path)
+
+
+def _other_unicode_form(path: Path) -> str:
+    """A hint when the folder has the name written with other Unicode code points (NFC/NFD)."""
+    wanted = unicodedata.normalize("NFC", path.name)
+    try:
+        for sibling in path.parent.iterdir():
+            if sibling.name != path.name and unicodedata.normalize("NFC", sibling.name) == wanted:
+                return (f"; {sibling.name!r} looks the same but is written with other Unicode characters "
+                        "(rename the file, or copy its name into the note)")
+    except OSError:
+        pass
+    return ""
 
 
 def _considerations(data: Map, ctx: BodyContext) -> list[Paragraph]:

@@ -51,17 +51,36 @@ def first_guess(note: Note, pdf: bytes | None, diags: Diagnostics) -> dict[str, 
 
 
 def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = None,
-          **options) -> Draft | None:
-    """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled)."""
+          meeting_root: Path | None = None, **options) -> Draft | None:
+    """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled).
+
+    meeting_root: where the files of attached annexes are read, once: their content (plain
+    bytes) goes with the draft, so the main process writes it again without reading them."""
     from toolkit.render.docx import render_docx
+    from toolkit.render.docx.attachments import load_attachments
     from toolkit.render.docx.numbering import NumberingMismatch
     from toolkit.render.docx.reference import ReferenceProblem
+    from toolkit.render.docx.reference_guard import ReferenceRefused, safe_reference
 
+    attached = load_attachments(note, meeting_root, diags)
+    if attached is None:
+        return None
+    if attached:
+        options = {**options, "attached": attached}
+    shown = Position(f"{reference.parent.name}/{reference.name}", 1)
+    try:
+        reference = safe_reference(reference)
+    except ReferenceRefused as exc:
+        diags.error(shown, f"reference document {exc}")
+        return None
+    except OSError as exc:
+        diags.error(shown, f"reference document cannot be read: {exc.strerror or exc}")
+        return None
     pages = first_guess(note, pdf, diags)
     try:
         return Draft(note, render_docx(note, reference, pages, **options), pages, reference, options)
     except ReferenceProblem as exc:
-        diags.error(Position(str(reference), 1), f"reference document {exc}")
+        diags.error(shown, f"reference document {exc}")
     except NumberingMismatch as exc:
         diags.error(Position(note.source, 1), f"DOCX numbering: {exc}")
     return None
