@@ -10,7 +10,7 @@ from toolkit.diagnostics import Diagnostics
 from toolkit.model.agenda import annotated_agenda, documents_list, provisional_agenda
 from toolkit.model.document import Block, Note
 from toolkit.model.meeting import Meeting
-from toolkit.sources.expressions import Expressions
+from toolkit.sources.expressions import Expressions, meeting_names
 from toolkit.sources.markdown import BodyContext, Counter, FootnoteBook, markdown_parser, parse_body
 
 
@@ -25,15 +25,14 @@ def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
 
 
 def _annotations(meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
-    names = {k: v for k, v in {"title": meeting.title, "short_title": meeting.short_title, "dates": meeting.dates,
-                               "venue": meeting.venue, "symbol": meeting.symbol}.items() if v is not None}
     md = markdown_parser()
     out = {}
     items = [i for item in meeting.agenda for i in (item, *item.subitems)]
     for item in items:
         if not item.annotation or item.annotation_position is None:
             continue
-        ctx = BodyContext(md, Expressions({"meeting": names}), diags, Counter(numbered=False), FootnoteBook(),
+        expressions = Expressions({"meeting": meeting_names(meeting)})
+        ctx = BodyContext(md, expressions, diags, Counter(numbered=False), FootnoteBook(),
                           f"item{item.key}-")
         where = item.annotation_position
         if item.annotation_block:

@@ -62,3 +62,10 @@ class Expressions:
             diags.error(where, f"expression failed: {type(exc).__name__}: {exc}")
         return text
 
+
+
+def meeting_names(meeting) -> dict[str, str]:
+    """What `{{ meeting.X }}` may name: the meeting's words, leaving out those it does not have."""
+    names = {"title": meeting.title, "short_title": meeting.short_title, "dates": meeting.dates,
+             "venue": meeting.venue, "symbol": meeting.symbol}
+    return {key: value for key, value in names.items() if value is not None}

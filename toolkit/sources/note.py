@@ -14,7 +14,7 @@ from toolkit.model.meeting import Meeting
 from toolkit.model.scripts import split_scripts
 from toolkit.model.words import letter, roman
 from toolkit.sources import schema
-from toolkit.sources.expressions import ExpressionError, Expressions
+from toolkit.sources.expressions import ExpressionError, Expressions, meeting_names
 from toolkit.sources.attachments import check_attachment
 from toolkit.sources.frontmatter import split
 from toolkit.sources.markdown import BodyContext, Counter, FootnoteBook, markdown_parser, parse_body, parse_inline
@@ -81,10 +81,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tup
             raise ExpressionError(f"unknown annex {stem!r} in annex(...) (this note's annexes: {known})")
         return wording.annex_heading(by_stem[stem].numeral)
 
-    meeting_names = {k: v for k, v in {
-        "title": meeting.title, "short_title": meeting.short_title, "dates": meeting.dates,
-        "venue": meeting.venue, "symbol": meeting.symbol}.items() if v is not None}
-    expressions = Expressions({"meeting": meeting_names, "annex": annex})
+    expressions = Expressions({"meeting": meeting_names(meeting), "annex": annex})
     title_text = expressions.render(title, title.pos, diags) if title else ""
     note_names = {k: v for k, v in {"title": title_text, "symbol": symbol,
                                     "item": found[0].citation if found else None}.items() if v}

@@ -51,7 +51,7 @@ def first_guess(note: Note, pdf: bytes | None, diags: Diagnostics) -> dict[str, 
 
 
 def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = None,
-          meeting_root: Path | None = None, **options) -> Draft | None:
+          meeting_root: Path | None = None, pages: dict[str, int] | None = None, **options) -> Draft | None:
     """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled).
 
     meeting_root: where the files of attached annexes are read, once: their content (plain
@@ -76,7 +76,7 @@ def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = N
     except OSError as exc:
         diags.error(shown, f"reference document cannot be read: {exc.strerror or exc}")
         return None
-    pages = first_guess(note, pdf, diags)
+    pages = dict(pages) if pages else first_guess(note, pdf, diags)
     try:
         return Draft(note, render_docx(note, reference, pages, **options), pages, reference, options)
     except ReferenceProblem as exc:
@@ -86,12 +86,14 @@ def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = N
     return None
 
 
-def settle(drafts: list[Draft], diags: Diagnostics, soffice: str | None = None) -> None:
-    """Makes each draft's contents page numbers those of its own layout (draft.docx is replaced)."""
+def settle(drafts: list[Draft], diags: Diagnostics, soffice: str | None = "auto") -> None:
+    """Makes each draft's contents page numbers those of its own layout (draft.docx is replaced).
+
+    soffice: the LibreOffice program, "auto" to look for it, None to keep the guesses."""
     pending = [d for d in drafts if needs_layout(d.note)]
     if not pending:
         return
-    office = soffice or find_soffice()
+    office = find_soffice() if soffice == "auto" else soffice
     if office is None:
         for draft in pending:
             how = "taken from the PDF layout" if draft.pages else "left empty (Word fills them when updated)"
