@@ -82,3 +82,28 @@ def test_attached_word_file_is_converted_and_appended(tmp_path: Path):
     pages = read_pdf(out / "cities.pdf")
     heading = next(i for i, p in enumerate(pages) if p.lines[1]["text"] == "Annex II")
     assert pages[heading + 1].text.strip() == "Joint statement of the partner institutions, as signed."
+
+
+def test_an_attached_word_file_reaches_libreoffice_without_external_targets(tmp_path: Path):
+    """A linked picture or a remote template would have LibreOffice fetch it: their targets are emptied."""
+    import io
+    import zipfile
+
+    from toolkit.render.attachments import without_external_links
+
+    document = docx.Document()
+    document.add_paragraph("Text.")
+    saved = io.BytesIO()
+    document.save(saved)
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'image" Target="http://169.254.169.254/latest/meta-data/x.png" TargetMode="External"/>'
+            '<Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'hyperlink" Target="https://www.unescap.org/" TargetMode="External"/></Relationships>')
+    with zipfile.ZipFile(saved, "a") as archive:
+        archive.writestr("word/_rels/footer1.xml.rels", rels)
+    cleaned = zipfile.ZipFile(io.BytesIO(without_external_links(saved.getvalue())))
+    text = cleaned.read("word/_rels/footer1.xml.rels").decode()
+    assert "169.254.169.254" not in text and 'Target=""' in text
+    assert 'Target="https://www.unescap.org/"' in text, "hyperlinks are never fetched: kept"
+    assert cleaned.read("word/document.xml") == zipfile.ZipFile(saved).read("word/document.xml")

@@ -7,9 +7,11 @@ stay true; the blanks are then replaced by the attached pages themselves.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from toolkit.model.document import Attachment
@@ -28,18 +30,48 @@ def attachment_pdf(root: Path, attachment: Attachment) -> bytes:
     return _docx_to_pdf(path)
 
 
+_EXTERNAL = re.compile(rb'<Relationship\b[^>]*TargetMode="External"[^>]*/>')
+_HYPERLINK = b"/relationships/hyperlink"
+
+
+def without_external_links(data: bytes) -> bytes:
+    """A Word file with every external target emptied but hyperlinks (which are never fetched):
+    LibreOffice converting it then has nothing to fetch (a linked picture, a remote template)."""
+    def empty(match: re.Match) -> bytes:
+        relationship = match.group(0)
+        if _HYPERLINK in relationship:
+            return relationship
+        return re.sub(rb'Target="[^"]*"', b'Target=""', relationship)
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as cleaned:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename.endswith(".rels"):
+                body = _EXTERNAL.sub(empty, body)
+            cleaned.writestr(info, body)
+    return out.getvalue()
+
+
 def _docx_to_pdf(path: Path) -> bytes:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise AttachmentError(f"appending {path.name} to the PDF needs LibreOffice "
                               "(Debian package libreoffice-writer-nogui), which is not installed")
+    try:
+        cleaned = without_external_links(path.read_bytes())
+    except zipfile.BadZipFile:
+        raise AttachmentError(f"{path.name} is not a Word document (.docx)") from None
     with tempfile.TemporaryDirectory(prefix="toolkit-convert-") as temp:
+        source = Path(temp, "annex.docx")
+        source.write_bytes(cleaned)
         # A private profile: conversions may run in parallel, and no user settings (macros) apply.
         profile = Path(temp, "profile").as_uri()
         result = subprocess.run(
             [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
-             "--outdir", temp, str(path)], capture_output=True, timeout=CONVERT_SECONDS, check=False)
-        converted = Path(temp, path.stem + ".pdf")
+             "--outdir", temp, str(source)], capture_output=True, timeout=CONVERT_SECONDS, check=False)
+        converted = Path(temp, "annex.pdf")
         if result.returncode != 0 or not converted.is_file():
             raise AttachmentError(f"LibreOffice could not convert {path.name} to PDF")
         return converted.read_bytes()
