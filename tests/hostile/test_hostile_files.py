@@ -163,3 +163,28 @@ def test_case(tmp_path: Path, prebuilt: Path, make):
     text = " ".join(" ".join(page.extract_text() for page in pages).split())
     for wanted in expect:
         assert wanted in text, f"{where}: the PDF does not show {wanted!r}"
+
+
+@pytest.mark.parametrize("text,where", [("Broken\x0bline.", "annexes/first.md:1:7: error: character U+000B"),
+                                         ("Private \U0010FFFD mark.", "annexes/first.md:1:9: error: no installed font")])
+def test_the_pdf_and_the_docx_refuse_the_same_text(tmp_path: Path, prebuilt: Path, text: str, where: str):
+    space = Workspace.make(tmp_path, prebuilt)
+    (space.meeting / "annexes" / "first.md").write_text(text + "\n")
+    outcome = space.run("--format", "all", "--only", "cities")
+    check_failed(outcome, "both formats", [where])
+    assert not (space.out / "cities.docx").exists() and not (space.out / "cities-annex-I.docx").exists()
+    assert (space.out / "cities.pdf").read_bytes() == outcome.before["cities.pdf"]
+
+
+def test_the_pdf_and_the_docx_accept_the_same_text(tmp_path: Path, prebuilt: Path):
+    space = Workspace.make(tmp_path, prebuilt)
+    (space.meeting / "annexes" / "first.md").write_text("Zero\u200bwidth, <script>x</script> and 서울.\n")
+    outcome = space.run("--format", "all", "--only", "cities")
+    check_common(outcome, "both formats")
+    assert outcome.exit_code == 0, outcome.stderr
+    import docx
+
+    paragraphs = [p.text for p in docx.Document(space.out / "cities-annex-I.docx").paragraphs]
+    assert any("Zero\u200bwidth, <script>x</script> and 서울." in p for p in paragraphs)
+    shown = " ".join(pypdf.PdfReader(space.out / "cities-annex-I.pdf").pages[0].extract_text().split())
+    assert "<script>x</script> and 서울." in shown
