@@ -88,7 +88,7 @@ def documents_list(meeting: Meeting, date: dt.date, documents: list[Note]) -> No
         (_runs(doc.symbol or ""), _runs(doc.title), _runs(doc.item_citation or ""), _runs(doc.distribution or ""),
          _runs(format_date(doc.date)))
         for doc in documents)
-    table = Table(tuple(_runs(c) for c in wording.DOCUMENTS_COLUMNS), rows, (0.30, 0.29, 0.12, 0.14, 0.15))
+    table = Table(tuple(_runs(c) for c in wording.DOCUMENTS_COLUMNS), rows, (0.34, 0.25, 0.12, 0.14, 0.15))
     chapter = Chapter(None, (), (table,), "documents")
     return _document(meeting, "documents", "list-of-documents", wording.DOCUMENTS_LIST,
                      meeting.documents_list_symbol, wording.DOCUMENTS_LIST_DISTRIBUTION, date, (chapter,))
