@@ -200,5 +200,3 @@ class Note:
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
 
-
-Document = Note  # the general name; Note stays while every renderer is moved to it

@@ -66,6 +66,3 @@ class Meeting:
                     return sub, item
         return None
 
-
-def is_citation(text: str) -> bool:
-    return _CITATION.fullmatch(text) is not None

@@ -55,6 +55,7 @@ class _Unit:
     inputs: dict[str, str]
     fingerprint: str
     reason: str
+    size: int  # length of the model's repr: a measure of the work
 
 
 def check(meeting_dir: Path) -> LoadedMeeting:
@@ -103,10 +104,15 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
 
 def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]:
     all_templates = tree_digests(options.templates)
+    digests: dict[str, str] = {}  # meeting.yaml and each note are sources of many documents: hash once
     units = []
     for job in selected:
         model = repr(job.document)
-        sources = {name: file_digest(loaded.root / name) for name in job.sources}
+        sources = {}
+        for name in job.sources:
+            if name not in digests:
+                digests[name] = file_digest(loaded.root / name)
+            sources[name] = digests[name]
         for fmt in options.formats:
             named = inputs(model, fmt, _templates_for(fmt, all_templates), sources)
             fingerprint = combine(named)
@@ -120,9 +126,9 @@ def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]
             why = reasons(old.inputs if old else None, named)
             if not why:
                 why = ["the output was missing" if not present else "the output was changed on disk"]
-            units.append(_Unit(job, fmt, named, fingerprint, "; ".join(why)))
+            units.append(_Unit(job, fmt, named, fingerprint, "; ".join(why), len(model)))
     # Largest first: the long documents start early and the workers finish together.
-    units.sort(key=lambda u: -len(repr(u.job.document)))
+    units.sort(key=lambda u: -u.size)
     return units
 
 
