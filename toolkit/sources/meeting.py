@@ -10,7 +10,7 @@ from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.words import format_date_range
 from toolkit.sources import schema
 from toolkit.sources.text import read_source
-from toolkit.sources.yamlfile import Map, Str, load
+from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 MEETING_FILE = "meeting.yaml"
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
@@ -25,11 +25,8 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     text = read_source(root, MEETING_FILE, diags)
     if text is None:
         return None
-    data = load(text, MEETING_FILE, diags)
+    data = load_mapping(text, MEETING_FILE, diags, "meeting.yaml (organization, title, ...)")
     if data is None:
-        return None
-    if not isinstance(data, Map):
-        diags.error(data.pos, "meeting.yaml must be a mapping of keys (organization, title, ...)")
         return None
     schema.check_keys(data, _KEYS, diags, "meeting.yaml")
     organization = schema.string_list(data, "organization", diags, required=True)

@@ -19,7 +19,7 @@ from toolkit.sources.attachments import check_attachment
 from toolkit.sources.frontmatter import split
 from toolkit.sources.markdown import BodyContext, Counter, FootnoteBook, markdown_parser, parse_body, parse_inline
 from toolkit.sources.text import read_source
-from toolkit.sources.yamlfile import Map, Str, load
+from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 _NOTE_KEYS = {"item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations"}
 _ANNEX_ENTRY_KEYS = {"title", "file"}
@@ -50,11 +50,8 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tup
     if parts.yaml is None:
         diags.error(Position(rel, 1, 1), "a note starts with front matter between '---' lines (item, title, date)")
         return None
-    data = load(parts.yaml, rel, diags, line_offset=1)
+    data = load_mapping(parts.yaml, rel, diags, "the front matter (item, title, date, ...)", line_offset=1)
     if data is None:
-        return None
-    if not isinstance(data, Map):
-        diags.error(data.pos, "the front matter must be a mapping of keys (item, title, date, ...)")
         return None
 
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")
@@ -108,10 +105,11 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tup
         chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None),
         footnotes=tuple(footnotes.footnotes)))
     # Issued on its own, an annex numbers its footnotes from 1 (problems were reported above).
+    attached = {a.stem: a for a in annexes if a is not None and a.attachment is not None}
     standalone = []
     for entry in entries:
         own = FootnoteBook()
-        part = _load_annex(root, entry, expressions, md, own, Diagnostics())
+        part = attached.get(entry.stem) or _load_annex(root, entry, expressions, md, own, Diagnostics())
         if part is not None:
             standalone.append(standalone_annex(note, part, tuple(own.footnotes)))
     return note, standalone
@@ -221,8 +219,9 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, md, fo
         return None
     title, numbered = entry.title, True
     if parts.yaml is not None:
-        data = load(parts.yaml, entry.rel, diags, line_offset=1)
-        if isinstance(data, Map):
+        data = load_mapping(parts.yaml, entry.rel, diags, "an annex's front matter (title, numbered)",
+                            line_offset=1)
+        if data is not None:
             schema.check_keys(data, _ANNEX_KEYS, diags, "an annex's front matter")
             title = schema.string(data, "title", diags) or title
             flag = schema.choice(data, "numbered", ("true", "false"), "true", diags)

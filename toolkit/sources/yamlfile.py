@@ -121,3 +121,14 @@ def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value
     except RecursionError:
         diags.error(pos(node.start_mark), "YAML nesting is too deep")
         return None
+
+
+def load_mapping(text: str, rel: str, diags: Diagnostics, what: str, line_offset: int = 0) -> Map | None:
+    """A YAML document that must be a mapping of keys; anything else is reported as `what` must be one."""
+    data = load(text, rel, diags, line_offset)
+    if data is None:
+        return None
+    if not isinstance(data, Map):
+        diags.error(data.pos, f"{what} must be a mapping of keys")
+        return None
+    return data
