@@ -37,12 +37,17 @@ def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | 
 def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
     """1. Opening of the meeting.  5. Review ...: (a) Air pollution; ... (e) Desertification."""
     paragraphs = []
+    expected = 1
     for item in meeting.agenda:
         ending = ":" if item.subitems else "."
         subitems = tuple(
             ListItem(f"({sub.letter})", _runs(sub.title + (";" if index < len(item.subitems) else ".")))
             for index, sub in enumerate(item.subitems, 1))
-        paragraphs.append(Paragraph(int(item.number), _runs(item.title + ending), subitems, item.position))
+        number = int(item.number)
+        # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
+        paragraphs.append(Paragraph(number, _runs(item.title + ending), subitems, item.position,
+                                    restart=number != expected))
+        expected = number + 1
     return tuple(paragraphs)
 
 

@@ -1,25 +1,18 @@
-"""Validated parts of a note -> the frozen Note: masthead words, contents, running head."""
+"""Validated parts of a note -> the frozen Note: numbers (numbering.py), masthead words,
+contents, running head."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from toolkit.diagnostics import Diagnostics
 from toolkit.model import wording
-from toolkit.model.document import Annex, Attachment, Chapter, ContentsEntry, Footnote, Inline, Masthead, Note, Text
+from toolkit.model.document import Chapter, ContentsEntry, Inline, Masthead, Note, Text
 from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.numbering import AnnexSource, FootnoteText, number_document
 from toolkit.model.scripts import split_scripts
 from toolkit.model.words import format_date
-
-
-@dataclass(frozen=True)
-class AnnexPart:
-    numeral: str
-    title: tuple[Inline, ...]
-    chapters: tuple[Chapter, ...]
-    stem: str
-    source: str
-    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)
@@ -34,16 +27,18 @@ class NotePart:
     distribution: str
     language_line: str
     symbol: str | None
-    chapters: tuple[Chapter, ...]
-    annexes: tuple[AnnexPart, ...]
-    footnotes: tuple[Footnote, ...]
+    chapters: tuple[Chapter, ...]  # as read: numbered by assemble_note
+    annexes: tuple[AnnexSource, ...]
+    footnotes: dict[str, FootnoteText]
 
 
 def _runs(text: str) -> tuple[Inline, ...]:
     return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
 
 
-def assemble_note(part: NotePart) -> Note:
+def assemble_note(part: NotePart, diags: Diagnostics) -> Note:
+    """Problems found while numbering (an unknown or duplicate label) go to diags."""
+    numbered = number_document(part.chapters, part.annexes, part.footnotes, diags)
     meeting = part.meeting
     heading_item = part.parent or part.item
     masthead = Masthead(
@@ -60,13 +55,9 @@ def assemble_note(part: NotePart) -> Note:
         title=_runs(part.title),
         author_line=wording.AUTHOR_LINE,
     )
-    annexes = tuple(
-        Annex(numeral=a.numeral, heading=wording.annex_heading(a.numeral), title=a.title,
-              chapters=a.chapters, stem=a.stem, source=a.source, anchor=f"annex{a.numeral}",
-              attachment=a.attachment)
-        for a in part.annexes)
+    annexes = numbered.annexes
     contents = tuple(
-        [ContentsEntry(c.label, c.title, c.anchor, "chapter", True) for c in part.chapters if c.numeral]
+        [ContentsEntry(c.label, c.title, c.anchor, "chapter", True) for c in numbered.chapters if c.numeral]
         + [ContentsEntry(f"{a.heading}.", a.title, a.anchor, "annex", False) for a in annexes])
     return Note(
         stem=part.stem,
@@ -77,9 +68,9 @@ def assemble_note(part: NotePart) -> Note:
         masthead=masthead,
         contents_heading=wording.CONTENTS,
         contents=contents,
-        chapters=part.chapters,
+        chapters=numbered.chapters,
         annexes=annexes,
-        footnotes=part.footnotes,
+        footnotes=numbered.footnotes,
         running_head=part.symbol,
         meeting_title=meeting.title,
         organization=wording.AUTHOR,
@@ -91,11 +82,13 @@ def assemble_note(part: NotePart) -> Note:
     )
 
 
-def standalone_annex(note: Note, annex: AnnexPart, footnotes: tuple[Footnote, ...]) -> Note:
-    """An annex issued on its own: the note's masthead, then "Annex II" and its title."""
-    heading = wording.annex_heading(annex.numeral)
-    masthead = replace(note.masthead, annex_heading=heading, annex_title=annex.title)
+def standalone_annex(note: Note, part: NotePart, index: int) -> Note:
+    """An annex issued on its own: the note's masthead, then "Annex II" and its title; the same
+    parts as the note's, numbered for this document (its footnotes from 1)."""
+    numbered = number_document(part.chapters, part.annexes, part.footnotes, Diagnostics(), only_annex=index)
+    annex = numbered.annexes[0]
+    masthead = replace(note.masthead, annex_heading=annex.heading, annex_title=annex.title)
     return replace(
         note, stem=f"{note.stem}-annex-{annex.numeral}", source=annex.source, masthead=masthead,
-        contents_heading=None, contents=(), chapters=annex.chapters, annexes=(), footnotes=footnotes,
-        kind="annex", keywords=note.keywords + (heading,), attachment=annex.attachment)
+        contents_heading=None, contents=(), chapters=numbered.chapters, annexes=(), footnotes=numbered.footnotes,
+        kind="annex", keywords=note.keywords + (annex.heading,), attachment=annex.attachment)

@@ -47,33 +47,74 @@ class LineBreak:
 
 @dataclass(frozen=True)
 class FootnoteRef:
-    """A call of footnote `number`; `first` is the call that carries the footnote's text."""
+    """A call of footnote `key`; the numbering pass gives its `number`, and `first` to the
+    call that carries the footnote's text."""
 
-    number: int
-    first: bool
+    key: str
+    number: int = 0
+    first: bool = False
 
 
-Inline = Text | Emphasis | Strong | Code | Link | LineBreak | FootnoteRef
+@dataclass(frozen=True)
+class Ref:
+    """`{{ ref("core-fund") }}` (or `{{ annex("plan") }}`): the reader gives the label, the
+    numbering pass the words: "paragraph 12", "table 2", "figure I", "chapter II", "annex III".
+
+    anchor: the target's bookmark in this document; None when the target is not in it (an
+    annex issued on its own citing the note), and the words are then plain text."""
+
+    target: str
+    capital: bool = False  # "Annex III" (annex()) rather than "annex III"
+    kind: str = ""  # paragraph | table | figure | chapter | annex
+    words: str = ""  # "paragraph"
+    number: str = ""  # "12": what a Word REF field to the anchor shows
+    after: str = ""  # " of annex II": a paragraph of an annex cited from outside it
+    anchor: str | None = None
+    position: Position | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.words} {self.number}{self.after}"
+
+
+@dataclass(frozen=True)
+class TableNoteRef:
+    """`^a^` in a table cell: the call of a lettered table note; the numbering pass letters it."""
+
+    key: str
+    letter: str = ""
+
+
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | FootnoteRef | Ref | TableNoteRef
 
 # ---- blocks ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ListItem:
-    label: str | None  # "(a)", "(i)"; None for a bullet
+    label: str | None  # "(a)", "(i)"; None for a bullet (or before the numbering pass)
     content: tuple[Inline, ...]
     children: tuple[ListItem, ...] = ()
     position: Position | None = None
+    ordered: bool = False  # (a), (b) rather than a bullet: the numbering pass gives the label
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A numbered paragraph ("13.") with its lettered sub-items; number None when unnumbered."""
+    """A numbered paragraph ("13.") with its lettered sub-items; number None when unnumbered.
+
+    The reader says whether it is `numbered`; the numbering pass gives the number.
+    restart: Word numbering starts again here (an annex's first paragraph; an agenda
+    numbered 1, 5, 6): decided by the model, never guessed by a renderer."""
 
     number: int | None
     content: tuple[Inline, ...]
     subitems: tuple[ListItem, ...] = ()
     position: Position | None = None
+    numbered: bool = True
+    ident: str | None = None  # the label {#name} a ref() cites
+    anchor: str | None = None  # bookmark / HTML id, when cited
+    restart: bool = False
 
     @property
     def label(self) -> str | None:
@@ -95,25 +136,84 @@ class SubHeading:
 
 
 @dataclass(frozen=True)
+class TableNote:
+    """A lettered note under a table: "a Pledged in 2023."."""
+
+    key: str
+    letter: str
+    content: tuple[Inline, ...]
+    position: Position | None = None
+
+
+@dataclass(frozen=True)
 class Table:
-    """A simple table (the list of documents): a header row and rows of cells."""
+    """A table: a header row and rows of cells. A table of a note has a numbered title
+    ("Table 2"), a source line and lettered notes; the list of documents' table has none."""
 
     header: tuple[tuple[Inline, ...], ...]
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
     widths: tuple[float, ...]  # fractions of the text width, one per column
     position: Position | None = None
+    title: tuple[Inline, ...] = ()
+    number: str | None = None  # "2", given by the numbering pass to a titled table
+    caption_word: str = ""  # "Table"
+    align: tuple[str, ...] = ()  # per column: "left" | "right" | "center" (empty: all left)
+    totals: tuple[int, ...] = ()  # indexes in rows of total rows (set in bold)
+    source: tuple[Inline, ...] = ()  # "Source: ..." as written, its word included
+    notes: tuple[TableNote, ...] = ()
+    ident: str | None = None
+    anchor: str | None = None
+
+    @property
+    def caption(self) -> str | None:
+        return f"{self.caption_word} {self.number}" if self.number else None
 
 
-Block = Paragraph | BulletList | SubHeading | Table
+@dataclass(frozen=True)
+class Image:
+    """A picture file of the meeting folder, checked (images.py): its content is part of the document."""
+
+    path: str  # meeting-relative
+    sha256: str
+    format: str  # png | jpeg | svg
+    width: float  # pixels or SVG user units: the aspect ratio
+    height: float
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure: "Figure I", its title above, the picture (with its alternative text), a source below."""
+
+    image: Image
+    alt: str
+    title: tuple[Inline, ...]
+    source: tuple[Inline, ...] = ()
+    position: Position | None = None
+    number: str | None = None  # "I"
+    caption_word: str = ""  # "Figure"
+    ident: str | None = None
+    anchor: str | None = None
+
+    @property
+    def caption(self) -> str | None:
+        return f"{self.caption_word} {self.number}" if self.number else None
+
+
+Block = Paragraph | BulletList | SubHeading | Table | Figure
 
 
 @dataclass(frozen=True)
 class Chapter:
-    numeral: str | None  # "III"; None for text before the first chapter
+    """numeral None: text before the first chapter (headed False), or before the numbering pass."""
+
+    numeral: str | None  # "III"
     title: tuple[Inline, ...]  # upper case, as printed
     blocks: tuple[Block, ...]
     anchor: str
     position: Position | None = None
+    headed: bool = True  # False: the text before any '# ' heading
+    ident: str | None = None
+    restart: bool = False  # Word's chapter numbering starts again at I here (an annex's first chapter)
 
     @property
     def label(self) -> str | None:
@@ -125,6 +225,7 @@ class Footnote:
     number: int
     content: tuple[Inline, ...]
     position: Position | None = None
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,6 +246,7 @@ class Annex:
     source: str
     anchor: str
     attachment: Attachment | None = None
+    number_anchor: str | None = None  # bookmark around the numeral, when a ref() cites the annex
 
 
 @dataclass(frozen=True)

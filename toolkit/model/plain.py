@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
-                                    ListItem, Note, Paragraph, Strong, SubHeading, Table, Text)
+from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Figure, FootnoteRef, Inline, LineBreak,
+                                    Link, ListItem, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
+                                    Text)
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
@@ -19,6 +20,10 @@ def inline_text(content: tuple[Inline, ...]) -> str:
             out.append("\n")
         elif isinstance(node, FootnoteRef):
             out.append(str(node.number))
+        elif isinstance(node, Ref):
+            out.append(node.text)
+        elif isinstance(node, TableNoteRef):
+            out.append(node.letter)
     return "".join(out)
 
 
@@ -40,8 +45,17 @@ def _chapters(chapters: tuple[Chapter, ...]) -> Iterator[str]:
             elif isinstance(block, SubHeading):
                 yield inline_text(block.content)
             elif isinstance(block, Table):
+                if block.caption:
+                    yield block.caption
+                yield inline_text(block.title)
                 for row in (block.header, *block.rows):
                     yield from (inline_text(cell) for cell in row)
+                yield inline_text(block.source)
+                for note in block.notes:
+                    yield note.letter
+                    yield inline_text(note.content)
+            elif isinstance(block, Figure):
+                yield from (block.caption or "", inline_text(block.title), inline_text(block.source))
 
 
 def note_strings(note: Note) -> Iterator[str]:

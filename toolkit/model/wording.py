@@ -29,3 +29,11 @@ DOCUMENTATION = "Documentation"
 DOCUMENTS_COLUMNS = ("Symbol", "Title", "Agenda item", "Distribution", "Date")
 AGENDA_DISTRIBUTION = "Limited"
 DOCUMENTS_LIST_DISTRIBUTION = "General"
+
+TABLE = "Table"
+FIGURE = "Figure"
+SOURCE_WORDS = ("Source:", "Sources:")
+# What ref() prints before the number: "paragraph 12", "table 2" (UN editorial practice)
+REF_WORDS = {"paragraph": "paragraph", "table": "table", "figure": "figure", "chapter": "chapter",
+             "annex": "annex"}
+OF_ANNEX = "of annex"

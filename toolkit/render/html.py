@@ -11,8 +11,9 @@ from markupsafe import Markup, escape
 
 from toolkit.diagnostics import Position
 
-from toolkit.model.document import (BulletList, Code, Emphasis, Footnote, FootnoteRef, Inline, LineBreak, Link,
-                                    Note, Paragraph, Strong, SubHeading, Table, Text)
+from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote, FootnoteRef, Image, Inline,
+                                    LineBreak, Link, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
+                                    Text)
 
 NOTE_TEMPLATE = "note.html"
 
@@ -45,6 +46,11 @@ class InlineHTML:
                 body = self(self.footnotes[node.number].content)
                 return f'<span class="footnote" data-n="{node.number}">{body}</span>'
             return f'<sup class="footnote-ref">{node.number}</sup>'
+        if isinstance(node, Ref):  # the words decided by the model; a link when the target is here
+            text = escape(node.text)
+            return f'<a class="ref" href="#{escape(node.anchor)}">{text}</a>' if node.anchor else str(text)
+        if isinstance(node, TableNoteRef):
+            return f'<sup class="table-note-ref">{escape(node.letter)}</sup>'
         raise TypeError(f"the HTML renderer has no rule for {type(node).__name__}")
 
 
@@ -61,7 +67,7 @@ def environment(templates: Path) -> jinja2.Environment:
 
 def block_kind(block: object) -> str:
     for kind, cls in (("paragraph", Paragraph), ("bullets", BulletList), ("subheading", SubHeading),
-                      ("table", Table)):
+                      ("table", Table), ("figure", Figure)):
         if isinstance(block, cls):
             return kind
     raise TypeError(f"the HTML renderer has no rule for {type(block).__name__}")
@@ -75,13 +81,21 @@ class TemplateProblem(Exception):
         self.position = position
 
 
-def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[str, int] | None = None) -> str:
-    """attached_pages: annex anchor (or "document") -> how many pages its attached file has."""
+def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[str, int] | None = None,
+                     meeting_root: Path | None = None) -> str:
+    """attached_pages: annex anchor (or "document") -> how many pages its attached file has.
+    meeting_root: where the pictures of figures are (read through the restricted fetcher)."""
     folder = Path(env.loader.searchpath[0]).name
+
+    def image_url(image: Image) -> str:
+        if meeting_root is None:
+            raise TemplateProblem(Position(note.source, 1), "a figure's picture needs the meeting folder")
+        return (meeting_root.resolve() / image.path).as_uri()
+
     try:
         template = env.get_template(NOTE_TEMPLATE)
         return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind,
-                               attached_pages=attached_pages or {})
+                               attached_pages=attached_pages or {}, image_url=image_url)
     except jinja2.TemplateSyntaxError as exc:
         name = exc.name or NOTE_TEMPLATE
         raise TemplateProblem(Position(f"{folder}/{name}", exc.lineno or 1),

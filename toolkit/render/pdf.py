@@ -69,7 +69,7 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
     if attached is None:
         return None
     try:
-        html = render_note_html(note, env, {key: count for key, (_, count) in attached.items()})
+        html = render_note_html(note, env, {key: count for key, (_, count) in attached.items()}, meeting_root)
     except TemplateProblem as exc:
         diags.error(exc.position, str(exc))
         return None

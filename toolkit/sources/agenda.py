@@ -11,7 +11,8 @@ from toolkit.model.agenda import annotated_agenda, documents_list, provisional_a
 from toolkit.model.document import Block, Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.expressions import Expressions, meeting_names
-from toolkit.sources.markdown import BodyContext, Counter, FootnoteBook, markdown_parser, parse_body
+from toolkit.model.numbering import number_document
+from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body
 
 
 def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
@@ -24,7 +25,7 @@ def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
     return max((n.date for n in notes), default=meeting.start)
 
 
-def _annotations(meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
+def _annotations(root: Path, meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
     md = markdown_parser()
     out = {}
     items = [i for item in meeting.agenda for i in (item, *item.subitems)]
@@ -32,25 +33,25 @@ def _annotations(meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block,
         if not item.annotation or item.annotation_position is None:
             continue
         expressions = Expressions({"meeting": meeting_names(meeting)})
-        ctx = BodyContext(md, expressions, diags, Counter(numbered=False), FootnoteBook(),
-                          f"item{item.key}-")
+        ctx = BodyContext(md, expressions, diags, root, numbered=False)
         where = item.annotation_position
         if item.annotation_block:
             chapters = parse_body(item.annotation, meeting.source, where.line, ctx, indent=(where.col or 1) - 1)
         else:
             chapters = parse_body(item.annotation, meeting.source, where.line, ctx, first_col=where.col or 1)
-        if any(c.numeral for c in chapters) or ctx.footnotes.footnotes:
+        if any(c.headed for c in chapters) or ctx.footnotes:
             diags.error(item.annotation_position, "an annotation holds paragraphs and lists only "
                                                   "(no '#' headings, no footnotes)")
             continue
-        out[item.key] = tuple(block for chapter in chapters for block in chapter.blocks)
+        lettered = number_document(tuple(chapters), (), {}, diags).chapters  # (a), (b) of its lists
+        out[item.key] = tuple(block for chapter in lettered for block in chapter.blocks)
     return out
 
 
 def agenda_docs(root: Path, meeting: Meeting, notes: list[Note], diags: Diagnostics) -> list[Note]:
     date = issue_date(meeting, notes)
     agenda = provisional_agenda(meeting, date)
-    annotated = annotated_agenda(meeting, date, _annotations(meeting, diags), notes)
+    annotated = annotated_agenda(meeting, date, _annotations(root, meeting, diags), notes)
     listed = [agenda, annotated] + sorted(notes, key=lambda n: _agenda_order(meeting, n))
     return [agenda, annotated, documents_list(meeting, date, listed)]
 

@@ -10,6 +10,15 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from toolkit.diagnostics import Diagnostics, Position
 
 
+# ref("x") and annex("x") print a mark that the reader turns into a Ref node, numbered later:
+# private-use characters no source may hold (text.py refuses none, so the reader checks).
+REF_MARK = ("\ue002", "\ue003")
+
+
+def ref_mark(label: str, capital: bool = False) -> str:
+    return f"{REF_MARK[0]}{'^' if capital else ''}{label}{REF_MARK[1]}"
+
+
 class ExpressionError(Exception):
     """Raised by functions offered to sources (e.g. annex()) for a bad argument."""
 

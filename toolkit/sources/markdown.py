@@ -1,7 +1,10 @@
-"""Markdown body -> chapters of numbered paragraphs, sub-headings, lists and footnotes.
+"""Markdown body -> chapters of paragraphs, sub-headings, lists, tables, figures and footnote
+calls, with their source positions and no numbers (model/numbering.py numbers them).
 
-Paragraph and footnote numbers are taken from counters shared by the whole note,
-so numbering runs on through chapters, considerations and annexes as it should.
+Beyond CommonMark: a label `{#name}` at the end of a paragraph or heading; a table or a
+figure is introduced by its title line (`Table: ...`, `Figure: ...`) and may be followed
+by a `Source: ...` line; a table's lettered notes are called `^a^` in a cell and given
+as `^a^ text` lines after it (tables.py, figures.py read those).
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Footnote, FootnoteRef, Inline,
-                                    LineBreak, Link, ListItem, Paragraph, Strong, SubHeading, Text)
+from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
+                                    ListItem, Paragraph, Ref, Strong, SubHeading, TableNoteRef, Text)
+from toolkit.model.numbering import FootnoteText
 from toolkit.model.scripts import split_scripts
-from toolkit.model.words import letter, roman
-from toolkit.sources.expressions import Expressions
+from toolkit.sources.attributes import take_attributes
+from toolkit.sources.expressions import REF_MARK, Expressions
 
 _UNDEFINED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 # `{{ ... }}` is shielded from the Markdown parser (which would read `__x__` or `*`
@@ -26,12 +30,12 @@ _UNDEFINED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+_TABLE_NOTE_CALL = re.compile(r"\^([A-Za-z0-9]{1,12})\^")
 _UNSUPPORTED = {
     "blockquote_open": "block quotes (lines starting with '>')",
     "code_block": "indented code blocks (lines indented by four spaces)",
     "fence": "code blocks (```)",
     "hr": "horizontal rules (---, ***)",
-    "table_open": "tables",
     "html_block": "raw HTML",
 }
 
@@ -46,44 +50,20 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
-@dataclass
-class Counter:
-    """Paragraph numbers of one numbering run (the note; or one annex)."""
-
-    numbered: bool = True
-    next: int = 1
-
-    def take(self) -> int | None:
-        if not self.numbered:
-            return None
-        self.next += 1
-        return self.next - 1
-
-
 MAX_FOOTNOTES = 1000  # per document; a Secretariat note has tens
 
 
 @dataclass
-class FootnoteBook:
-    """Footnotes of one document, numbered in order of first call."""
-
-    footnotes: list[Footnote] = field(default_factory=list)
-    over_limit_reported: bool = False
-
-    def add(self, content: tuple[Inline, ...], position: Position) -> int:
-        number = len(self.footnotes) + 1
-        self.footnotes.append(Footnote(number, content, position))
-        return number
-
-
-@dataclass
 class BodyContext:
+    """What the texts of one document share while they are read."""
+
     md: MarkdownIt
     expressions: Expressions
     diags: Diagnostics
-    paragraphs: Counter
-    footnotes: FootnoteBook
-    anchor_prefix: str
+    root: object  # the meeting folder (Path): where table and picture files are read
+    footnotes: dict[str, FootnoteText] = field(default_factory=dict)  # key -> text, the whole document's
+    over_limit_reported: bool = False
+    numbered: bool = True  # False: an annex with `numbered: false`
 
 
 class _Source:
@@ -142,7 +122,7 @@ class _Converter:
         self.ctx = ctx
         self.tokens = tokens
         self.env = env
-        self.local_numbers: dict[int, int] = {}  # markdown-it footnote id -> note-wide number
+        self.in_table = False  # ^a^ calls a table note only in a table's cells
         self.definitions = self._footnote_definitions()
         self._report_unused_definitions()
 
@@ -170,37 +150,39 @@ class _Converter:
                               if line.lstrip().startswith(f"[^{label}]:")), 0)
                 self.ctx.diags.warning(self.src.pos(index, 1), f"footnote [^{label}] is defined but never cited")
 
-    def _footnote_number(self, ident: int, line_index: int) -> tuple[int, bool]:
-        if ident in self.local_numbers:
-            return self.local_numbers[ident], False
-        inline, def_line = self.definitions.get(ident, (None, line_index))
+    def _footnote_key(self, ident: int, line_index: int) -> str:
+        """The document-wide key of a footnote call; its text is read at its first call."""
+        label = self.env.get("footnotes", {}).get("list", {}).get(ident, {}).get("label", str(ident))
+        key = f"{self.src.rel}#{label}"
         book = self.ctx.footnotes
-        if len(book.footnotes) >= MAX_FOOTNOTES and not book.over_limit_reported:
-            book.over_limit_reported = True
+        if key in book:
+            return key
+        if len(book) >= MAX_FOOTNOTES and not self.ctx.over_limit_reported:
+            self.ctx.over_limit_reported = True
             self.ctx.diags.error(self.src.pos(line_index, 1), f"more than {MAX_FOOTNOTES} footnotes in one "
                                                               "document: split it, or move notes into the text")
-        # Reserve the number before converting the text, so numbers follow first calls.
-        number = self.ctx.footnotes.add((), self.src.pos(def_line))
-        self.local_numbers[ident] = number
+        inline, def_line = self.definitions.get(ident, (None, line_index))
+        book[key] = FootnoteText(key, (), self.src.pos(def_line))  # reserved: a text citing itself ends
         content = self.inlines(inline, def_line) if inline is not None else ()
-        book = self.ctx.footnotes.footnotes
-        book[number - 1] = replace(book[number - 1], content=content)
-        return number, True
+        book[key] = FootnoteText(key, content, self.src.pos(def_line))
+        return key
 
     # ---- blocks ----------------------------------------------------------
 
     def chapters(self) -> list[Chapter]:
+        from toolkit.sources.floats import Floats
+
         chapters: list[Chapter] = []
-        title: tuple[Inline, ...] | None = None
-        title_pos: Position | None = None
+        heading: tuple[tuple[Inline, ...], Position, str | None] | None = None
         blocks: list = []
+        floats = Floats(self)
 
         def close() -> None:
-            if title is None and not blocks:
+            floats.finish(blocks)
+            if heading is None and not blocks:
                 return
-            numeral = roman(len([c for c in chapters if c.numeral]) + 1) if title is not None else None
-            anchor = f"{self.ctx.anchor_prefix}ch{numeral or 0}"
-            chapters.append(Chapter(numeral, title or (), tuple(blocks), anchor, title_pos))
+            title, pos, ident = heading if heading else ((), None, None)
+            chapters.append(Chapter(None, title, tuple(blocks), "", pos, headed=heading is not None, ident=ident))
 
         i = 0
         tokens = self.tokens
@@ -209,20 +191,31 @@ class _Converter:
             end = _close_index(tokens, i)
             line_index = token.map[0] if token.map else 0
             if token.type == "heading_open":
+                ident = self.attributes(tokens[i + 1], line_index, allowed=("id",)).get("id")
                 inline = self.inlines(tokens[i + 1], line_index)
                 if token.tag == "h1":
                     close()
-                    title, title_pos, blocks = _upper(inline), self.src.pos(line_index, 1), []
+                    heading, blocks = (_upper(inline), self.src.pos(line_index, 1), ident), []
                 elif token.tag == "h2":
+                    if ident:
+                        self.ctx.diags.error(self.src.pos(line_index, 1), "a sub-heading cannot carry a label: "
+                                                                          "label its chapter or a paragraph")
+                    floats.finish(blocks)
                     blocks.append(SubHeading((Text("("),) + inline + (Text(")"),), self.src.pos(line_index, 1)))
                 else:
                     self.ctx.diags.error(self.src.pos(line_index, 1),
                                          f"heading level {token.tag[1]} is not used in NEASPEC documents: "
                                          "write '# ' for a chapter or '## ' for a sub-heading")
             elif token.type == "paragraph_open":
-                content = self.inlines(tokens[i + 1], line_index)
-                blocks.append(Paragraph(self.ctx.paragraphs.take(), content, (), self.src.pos(line_index, 1)))
+                if not floats.paragraph(tokens[i + 1], line_index, blocks):
+                    ident = self.attributes(tokens[i + 1], line_index, allowed=("id",)).get("id")
+                    content = self.inlines(tokens[i + 1], line_index)
+                    blocks.append(Paragraph(None, content, (), self.src.pos(line_index, 1),
+                                            numbered=self.ctx.numbered, ident=ident))
+            elif token.type == "table_open":
+                floats.table(tokens, i, end, blocks)
             elif token.type == "ordered_list_open":
+                floats.finish(blocks)
                 items = self.list_items(tokens, i, end, depth=0)
                 if blocks and isinstance(blocks[-1], Paragraph) and not blocks[-1].subitems:
                     blocks[-1] = replace(blocks[-1], subitems=items)
@@ -231,6 +224,7 @@ class _Converter:
                                          "a numbered list must follow the paragraph it belongs to "
                                          "(its items become (a), (b), ...)")
             elif token.type == "bullet_list_open":
+                floats.finish(blocks)
                 blocks.append(BulletList(self.list_items(tokens, i, end, depth=0), self.src.pos(line_index, 1)))
             elif token.type == "footnote_block_open":
                 pass  # footnote texts are taken where they are first cited
@@ -240,6 +234,12 @@ class _Converter:
             i = end + 1
         close()
         return chapters
+
+    def attributes(self, inline: Token, line_index: int, allowed: tuple[str, ...]) -> dict[str, str]:
+        """Takes a trailing `{#name key=value}` off the inline token (before it is converted)."""
+        last_line = line_index + inline.content.count("\n")
+        return take_attributes(inline, self.src.line(last_line) or "", self.src.pos(last_line, 1), allowed,
+                               self.ctx.diags)
 
     def list_items(self, tokens: list[Token], start: int, end: int, depth: int) -> tuple[ListItem, ...]:
         ordered = tokens[start].type == "ordered_list_open"
@@ -251,14 +251,11 @@ class _Converter:
             token = tokens[i]
             item_end = _close_index(tokens, i)
             if token.type == "list_item_open":
-                items.append(self._list_item(tokens, i, item_end, ordered, len(items) + 1, depth))
+                items.append(self._list_item(tokens, i, item_end, ordered, depth))
             i = item_end + 1
         return tuple(items)
 
-    def _list_item(self, tokens, start, end, ordered, index, depth) -> ListItem:
-        label = None
-        if ordered:
-            label = f"({letter(index)})" if depth == 0 else f"({roman(index).lower()})"
+    def _list_item(self, tokens, start, end, ordered, depth) -> ListItem:
         content: list[Inline] = []
         children: tuple[ListItem, ...] = ()
         line_index = tokens[start].map[0] if tokens[start].map else 0
@@ -272,12 +269,12 @@ class _Converter:
                 content.extend(self.inlines(tokens[i + 1], token.map[0]))
             elif token.type in ("ordered_list_open", "bullet_list_open"):
                 children = self.list_items(tokens, i, inner_end, depth + 1)
-            elif token.type in _UNSUPPORTED or token.type == "heading_open":
-                what = _UNSUPPORTED.get(token.type, "headings")
+            elif token.type in _UNSUPPORTED or token.type in ("heading_open", "table_open"):
+                what = _UNSUPPORTED.get(token.type) or ("tables" if token.type == "table_open" else "headings")
                 self.ctx.diags.error(self.src.pos(token.map[0] if token.map else line_index, 1),
                                      f"{what} are not supported inside a list item")
             i = inner_end + 1
-        return ListItem(label, tuple(content), children, self.src.pos(line_index, 1))
+        return ListItem(None, tuple(content), children, self.src.pos(line_index, 1), ordered=ordered)
 
     # ---- inlines ---------------------------------------------------------
 
@@ -317,11 +314,11 @@ class _Converter:
                 else:  # a refused link (already reported) keeps its words
                     stack[-1][2].extend(children)
             elif kind == "footnote_ref":
-                number, first = self._footnote_number(child.meta["id"], line_index)
-                out.append(FootnoteRef(number, first))
+                out.append(FootnoteRef(self._footnote_key(child.meta["id"], line_index)))
             elif kind == "image":
                 self.ctx.diags.error(self.src.pos(line_index, _find_col(self.src.line(line_index), "![")),
-                                     "images are not supported in NEASPEC documents")
+                                     "a picture stands alone in its paragraph, after its title line "
+                                     "'Figure: title'")
             else:
                 self.ctx.diags.error(self.src.pos(line_index, 1), f"unsupported Markdown element {kind!r}")
         while len(stack) > 1:  # unbalanced only if markdown-it changes; keep the text
@@ -340,15 +337,56 @@ class _Converter:
                 closer = "}}" if opener == "{{" else "%}"
                 self.ctx.diags.error(self.src.pos(line_index, _find_col(source_line, opener)),
                                      f"'{opener}' is not closed by '{closer}' on the same line")
-        value = _PLACEHOLDER.sub(self._evaluate, raw) if "\ue000" in raw else raw
-        return [Text(piece, lang) for piece, lang in split_scripts(value)]
+        refs: list[Position] = []
+        value = raw
+        if "\ue000" in raw:
+            value = _PLACEHOLDER.sub(lambda m: self._evaluate(m, refs), raw)
+        out: list[Inline] = []
+        for piece, ref in _split_refs(value, refs):
+            if ref is not None:
+                out.append(ref)
+            elif self.in_table and "^" in piece:
+                out.extend(self._note_calls(piece))
+            else:
+                out.extend(Text(text, lang) for text, lang in split_scripts(piece))
+        return out
 
-    def _evaluate(self, match: re.Match) -> str:
+    def _note_calls(self, text: str) -> list[Inline]:
+        out: list[Inline] = []
+        last = 0
+        for match in _TABLE_NOTE_CALL.finditer(text):
+            out.extend(Text(t, lang) for t, lang in split_scripts(text[last:match.start()]))
+            out.append(TableNoteRef(match.group(1)))
+            last = match.end()
+        out.extend(Text(t, lang) for t, lang in split_scripts(text[last:]))
+        return out
+
+    def _evaluate(self, match: re.Match, refs: list[Position]) -> str:
         index = int(match.group(1))
         if index >= len(self.src.expressions):  # the characters were in the source itself
             return match.group(0)
         expression, where = self.src.expressions[index]
-        return self.ctx.expressions.render(expression, where, self.ctx.diags)
+        value = self.ctx.expressions.render(expression, where, self.ctx.diags)
+        refs.extend(where for _ in range(value.count(REF_MARK[0])))
+        return value
+
+
+_REF = re.compile(f"{REF_MARK[0]}(\\^?)([^{REF_MARK[1]}]*){REF_MARK[1]}")
+
+
+def _split_refs(value: str, positions: list[Position]) -> list[tuple[str, Ref | None]]:
+    """Text with ref() marks -> pieces of text and Ref nodes (each with its expression's position)."""
+    if REF_MARK[0] not in value:
+        return [(value, None)]
+    out: list[tuple[str, Ref | None]] = []
+    last = 0
+    for index, match in enumerate(_REF.finditer(value)):
+        out.append((value[last:match.start()], None))
+        where = positions[index] if index < len(positions) else None
+        out.append(("", Ref(match.group(2), capital=bool(match.group(1)), position=where)))
+        last = match.end()
+    out.append((value[last:], None))
+    return [piece for piece in out if piece[1] is not None or piece[0]]
 
 
 def _close_index(tokens: list[Token], start: int) -> int:

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
+
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model import wording
-from toolkit.model.assemble import AnnexPart, NotePart, assemble_note, standalone_annex
+from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
 from toolkit.model.document import Chapter, Inline, ListItem, Note, Paragraph, Text
 from toolkit.model.meeting import Meeting
+from toolkit.model.numbering import AnnexSource
 from toolkit.model.scripts import split_scripts
-from toolkit.model.words import letter, roman
 from toolkit.sources import schema
-from toolkit.sources.expressions import ExpressionError, Expressions, meeting_names
+from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
 from toolkit.sources.attachments import check_attachment
+from toolkit.sources.attributes import LABEL
 from toolkit.sources.frontmatter import split
-from toolkit.sources.markdown import BodyContext, Counter, FootnoteBook, markdown_parser, parse_body, parse_inline
+from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline
+from toolkit.sources.paths import inside_meeting
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
@@ -33,7 +36,6 @@ class _AnnexEntry:
     stem: str
     rel: str
     title: Str
-    numeral: str
     pos: Position
 
 
@@ -76,43 +78,50 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tup
         if stem not in by_stem:
             known = ", ".join(repr(s) for s in by_stem) or "none"
             raise ExpressionError(f"unknown annex {stem!r} in annex(...) (this note's annexes: {known})")
-        return wording.annex_heading(by_stem[stem].numeral)
+        return ref_mark(stem, capital=True)
 
-    expressions = Expressions({"meeting": meeting_names(meeting), "annex": annex})
-    title_text = expressions.render(title, title.pos, diags) if title else ""
+    def ref(label: str) -> str:
+        if not isinstance(label, str) or not re.fullmatch(LABEL, label):
+            raise ExpressionError(f"ref({label!r}): a label is letters, digits, '-' or '_', starting with a "
+                                  "letter, as in ref(\"core-fund\")")
+        return ref_mark(label)
+
+    expressions = Expressions({"meeting": meeting_names(meeting), "annex": annex, "ref": ref})
+    title_text = _plain(expressions, title, diags) if title else ""
     note_names = {k: v for k, v in {"title": title_text, "symbol": symbol,
                                     "item": found[0].citation if found else None}.items() if v}
     expressions.names["note"] = note_names
 
     md = markdown_parser()
-    footnotes = FootnoteBook()
-    ctx = BodyContext(md, expressions, diags, Counter(), footnotes, "")
+    ctx = BodyContext(md, expressions, diags, root)
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx)
     considerations = _considerations(data, ctx)
     if considerations:
-        numeral = roman(len([c for c in chapters if c.numeral]) + 1)
-        chapters.append(Chapter(numeral, _runs(wording.CONSIDERATIONS_TITLE.upper()), tuple(considerations),
-                                f"ch{numeral}", data.key_pos.get("considerations")))
+        chapters.append(Chapter(None, _runs(wording.CONSIDERATIONS_TITLE.upper()), tuple(considerations),
+                                "", data.key_pos.get("considerations")))
 
-    annexes = [_load_annex(root, entry, expressions, md, footnotes, diags) for entry in entries]
+    annexes = [_load_annex(root, entry, expressions, ctx, diags) for entry in entries]
 
     if citation is None or found is None or title is None or date is None:
         return None
     item, parent = found
-    note = assemble_note(NotePart(
+    part = NotePart(
         stem=PurePosixPath(rel).stem, source=rel, meeting=meeting, item=item, parent=parent,
         title=title_text, date=date, distribution=distribution, language_line=language, symbol=symbol,
-        chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None),
-        footnotes=tuple(footnotes.footnotes)))
-    # Issued on its own, an annex numbers its footnotes from 1 (problems were reported above).
-    attached = {a.stem: a for a in annexes if a is not None and a.attachment is not None}
-    standalone = []
-    for entry in entries:
-        own = FootnoteBook()
-        part = attached.get(entry.stem) or _load_annex(root, entry, expressions, md, own, Diagnostics())
-        if part is not None:
-            standalone.append(standalone_annex(note, part, tuple(own.footnotes)))
+        chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes)
+    note = assemble_note(part, diags)
+    # Issued on its own, an annex is the same parts numbered again for it alone: no second reading.
+    standalone = [standalone_annex(note, part, index) for index in range(len(part.annexes))]
     return note, standalone
+
+
+def _plain(expressions: Expressions, text: Str, diags: Diagnostics) -> str:
+    """A front-matter value printed as plain text (a title): ref() and annex() cite into the text only."""
+    value = expressions.render(text, text.pos, diags)
+    if REF_MARK[0] in value:
+        diags.error(text.pos, "ref() and annex() can be used in the text and the considerations, not in a title")
+        return re.sub(f"{REF_MARK[0]}\\^?([^{REF_MARK[1]}]*){REF_MARK[1]}", r"\1", value)
+    return value
 
 
 def _all_citations(meeting: Meeting) -> list[str]:
@@ -142,44 +151,13 @@ def _annex_entries(root: Path, data: Map, diags: Diagnostics) -> list[_AnnexEntr
         if any(e.stem == stem for e in entries):
             diags.error(file.pos, f"two annexes have the file name {stem!r}; annex(\"{stem}\") would be ambiguous")
             continue
-        entries.append(_AnnexEntry(stem, rel, title, roman(len(entries) + 1), file.pos))
+        entries.append(_AnnexEntry(stem, rel, title, file.pos))
     return entries
 
 
 def _safe_relative(root: Path, file: Str, diags: Diagnostics) -> str | None:
-    """An annex path -> meeting-relative POSIX path, only if it stays inside the meeting."""
-    path = PurePosixPath(str(file).replace("\\", "/"))
-    if path.is_absolute() or ".." in path.parts or ":" in str(file):
-        diags.error(file.pos, f"annex file {str(file)!r} must be a path inside the meeting folder, "
-                              "such as annexes/report.md")
-        return None
-    resolved_root = root.resolve()
-    target = (root / path).resolve()
-    if not target.is_relative_to(resolved_root):
-        diags.error(file.pos, f"annex file {str(file)!r} leads outside the meeting folder")
-        return None
-    if path.suffix.lower() not in ANNEX_SUFFIXES:
-        diags.error(file.pos, f"annex file {str(file)!r} must be Markdown (.md), or a PDF or Word file "
-                              "(.pdf, .docx) to append as it is")
-        return None
-    if not target.is_file():
-        diags.error(file.pos, f"annex file {str(file)!r} does not exist (or is not a regular file)"
-                              f"{_other_unicode_form(root / path)}")
-        return None
-    return str(path)
-
-
-def _other_unicode_form(path: Path) -> str:
-    """A hint when the folder has the name written with other Unicode code points (NFC/NFD)."""
-    wanted = unicodedata.normalize("NFC", path.name)
-    try:
-        for sibling in path.parent.iterdir():
-            if sibling.name != path.name and unicodedata.normalize("NFC", sibling.name) == wanted:
-                return (f"; {sibling.name!r} looks the same but is written with other Unicode characters "
-                        "(rename the file, or copy its name into the note)")
-    except OSError:
-        pass
-    return ""
+    return inside_meeting(root, str(file), file.pos, diags, "annex file", ANNEX_SUFFIXES,
+                          "Markdown (.md), or a PDF or Word file (.pdf, .docx) to append as it is")
 
 
 def _considerations(data: Map, ctx: BodyContext) -> list[Paragraph]:
@@ -191,25 +169,20 @@ def _considerations(data: Map, ctx: BodyContext) -> list[Paragraph]:
         if text is None:
             continue
         content = parse_inline(str(text), text.pos, ctx)
-        number = ctx.paragraphs.take()
-        subitems = tuple(_lettered(index, parse_inline(str(item), item.pos, ctx), item.pos)
-                         for index, item in enumerate(items, 1))
-        paragraphs.append(Paragraph(number, content, subitems, text.pos))
+        subitems = tuple(ListItem(None, parse_inline(str(item), item.pos, ctx), (), item.pos, ordered=True)
+                         for item in items)
+        paragraphs.append(Paragraph(None, content, subitems, text.pos))
     return paragraphs
 
 
-def _lettered(index: int, content: tuple[Inline, ...], pos: Position) -> ListItem:
-    return ListItem(f"({letter(index)})", content, (), pos)
-
-
-def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, md, footnotes: FootnoteBook,
-                diags: Diagnostics) -> AnnexPart | None:
+def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: BodyContext,
+                diags: Diagnostics) -> AnnexSource | None:
     if not entry.rel.lower().endswith(".md"):
         attachment = check_attachment(root, entry.rel, entry.pos, diags)
         if attachment is None:
             return None
-        title = expressions.render(entry.title, entry.title.pos, diags)
-        return AnnexPart(entry.numeral, _runs(title), (), entry.stem, entry.rel, attachment)
+        title = _plain(expressions, entry.title, diags)
+        return AnnexSource(entry.stem, entry.rel, _runs(title), (), attachment=attachment, position=entry.pos)
     text = read_source(root, entry.rel, diags)
     if text is None:
         return None
@@ -226,7 +199,10 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, md, fo
             title = schema.string(data, "title", diags) or title
             flag = schema.choice(data, "numbered", ("true", "false"), "true", diags)
             numbered = flag == "true"
-    ctx = BodyContext(md, expressions, diags, Counter(numbered), footnotes, f"annex{entry.numeral}-")
-    chapters = parse_body(parts.body, entry.rel, parts.body_first_line, ctx)
-    title_text = expressions.render(title, title.pos, diags)
-    return AnnexPart(entry.numeral, _runs(title_text), tuple(chapters), entry.stem, entry.rel)
+    ctx.numbered = numbered
+    try:
+        chapters = parse_body(parts.body, entry.rel, parts.body_first_line, ctx)
+    finally:
+        ctx.numbered = True
+    title_text = _plain(expressions, title, diags)
+    return AnnexSource(entry.stem, entry.rel, _runs(title_text), tuple(chapters), numbered, position=entry.pos)

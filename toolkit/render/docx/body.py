@@ -30,16 +30,13 @@ class NumberRun:
     def __init__(self, lists: Lists, restarts: bool):
         self.lists = lists
         self._num_id = None if restarts else lists.paragraph_num
-        self._next = 1  # the number Word shows next in this run
 
-    def num_for(self, number: int) -> int:
-        """The w:num to place paragraph `number` in. A number that does not follow on (an
-        agenda numbered 1, 5, 6) starts a new w:num at that number, as Word's "Set value" does."""
-        if number != self._next:
-            self._num_id = self.lists.restart(0, start=number)
-        elif self._num_id is None:
-            self._num_id = self.lists.restart(0)
-        self._next = number + 1
+    def num_for(self, block: Paragraph) -> int:
+        """The w:num to place a numbered paragraph in. Where the model says numbering starts
+        again (an annex; an agenda numbered 1, 5, 6) a new w:num starts at its number, as Word's
+        "Set value" does; Lists.place then checks that Word shows the model's number."""
+        if block.restart or self._num_id is None:
+            self._num_id = self.lists.restart(0, start=block.number)
         return self._num_id
 
 
@@ -151,7 +148,7 @@ class BodyWriter:
             self._add(S.UNNUMBERED, *self.inline(block.content))
             self._items(block.subitems, 0, None, where)
             return
-        num = numbers.num_for(block.number)
+        num = numbers.num_for(block)
         self.lists.place(num, 0, block.label, where)
         props = self._numbering(num, 0, self.styles.num_link(S.NUMBERED))
         self._add(S.NUMBERED, *self.inline(block.content), props=props)

@@ -14,7 +14,7 @@ from lxml import etree
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from toolkit.model.document import Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Strong, Text
+from toolkit.model.document import Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef, Text
 from toolkit.render.docx import styles as S
 from toolkit.render.docx.ooxml import el, run
 from toolkit.render.docx.styles import StyleMap
@@ -100,5 +100,9 @@ class InlineWriter:
             # A repeated call: Word cannot point twice at one footnote, so the call is
             # the footnote's number in the Footnote Reference style, as printed.
             return [run(str(node.number), self.styles.char(S.FOOTNOTE_REFERENCE))]
+        if isinstance(node, Ref):
+            return [run(node.text, self._style(marks))]
+        if isinstance(node, TableNoteRef):
+            return [run(node.letter, self.styles.char(S.FOOTNOTE_REFERENCE))]
         raise TypeError(f"the DOCX renderer has no rule for {type(node).__name__}")
 

@@ -1,0 +1,309 @@
+"""The one numbering pass: a document as read (no numbers) -> every number it prints.
+
+The reader gives blocks in order with their positions and no numbers. This pass
+numbers, in document order: chapters (I, II ... again from I in each annex), paragraphs
+(1, 2 ... on through the considerations; from 1 in each annex), sub-items ((a), (i)),
+annexes (I, II ...), tables (1, 2 ...) and figures (I, II ...) through the note and its
+annexes, footnotes (in order of first call), table notes (a, b in each table), and it
+resolves every ref() to the words and anchor of its label. It also says where Word
+numbering must start again, so no renderer infers it from the numbers.
+
+An annex issued on its own is the same pass over the same parts, emitting that annex
+only: its paragraphs, tables and figures keep the numbers they have in the note (it is
+the same text), its footnotes are numbered from 1, and a ref() to a place outside it
+keeps its words but links nowhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from toolkit.diagnostics import Diagnostics, Position
+from toolkit.model import wording
+from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
+                                    Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table, TableNote,
+                                    TableNoteRef)
+from toolkit.model.words import letter, roman
+
+
+@dataclass(frozen=True)
+class FootnoteText:
+    """`[^key]: text` as read; key is unique in the document (the reader prefixes its file)."""
+
+    key: str
+    content: tuple[Inline, ...]
+    position: Position | None = None
+
+
+@dataclass(frozen=True)
+class AnnexSource:
+    """An annex as read: its chapters are not numbered yet."""
+
+    stem: str  # its label too: ref("activity-plan") cites it
+    source: str
+    title: tuple[Inline, ...]
+    chapters: tuple[Chapter, ...]
+    numbered: bool = True  # front matter `numbered: false`: its paragraphs carry no numbers
+    attachment: Attachment | None = None
+    position: Position | None = None
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """What the pass decided for one document."""
+
+    chapters: tuple[Chapter, ...]
+    annexes: tuple[Annex, ...]
+    footnotes: tuple[Footnote, ...]
+
+
+@dataclass(frozen=True)
+class _Target:
+    kind: str  # paragraph | table | figure | chapter | annex
+    number: str
+    scope: str | None  # the numeral of the annex it is in; None: the note's body
+    anchor: str
+    position: Position | None
+
+
+# ---- pass 1: the numbers of everything, and the labels ------------------------
+
+
+@dataclass
+class _Counts:
+    tables: int = 0
+    figures: int = 0
+    anchors: int = 0
+    targets: dict[str, _Target] = field(default_factory=dict)
+    duplicates: list[tuple[str, Position | None]] = field(default_factory=list)
+
+    def anchor(self) -> str:
+        # Word's own cross-reference bookmarks are named _Ref...: hidden in its bookmark list.
+        self.anchors += 1
+        return f"_Ref{self.anchors:03d}"
+
+    def label(self, ident: str | None, kind: str, number: str, scope: str | None, position: Position | None,
+              anchor: str | None = None) -> str | None:
+        if ident is None:
+            return None
+        if ident in self.targets:
+            self.duplicates.append((ident, position))
+            return None
+        anchor = anchor or self.anchor()
+        self.targets[ident] = _Target(kind, number, scope, anchor, position)
+        return anchor
+
+
+def _items(items: tuple[ListItem, ...], depth: int = 0) -> tuple[ListItem, ...]:
+    out = []
+    ordered_index = 0
+    for item in items:
+        label = None
+        if item.ordered:
+            ordered_index += 1
+            label = f"({letter(ordered_index)})" if depth == 0 else f"({roman(ordered_index).lower()})"
+        out.append(replace(item, label=label, children=_items(item.children, depth + 1)))
+    return tuple(out)
+
+
+def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str | None, numbered: bool,
+                     restart: bool) -> tuple[Chapter, ...]:
+    """Chapters and their blocks of one numbering run (the note's body, or one annex)."""
+    prefix = f"annex{scope}-" if scope else ""
+    out = []
+    chapter_count = 0
+    paragraph_count = 0
+    for chapter in chapters:
+        numeral = None
+        if chapter.headed:
+            chapter_count += 1
+            numeral = roman(chapter_count)
+        anchor = f"{prefix}ch{numeral or 0}"
+        counts.label(chapter.ident, "chapter", numeral or "", scope, chapter.position, anchor)
+        blocks = []
+        for block in chapter.blocks:
+            if isinstance(block, Paragraph):
+                number = None
+                if numbered and block.numbered:
+                    paragraph_count += 1
+                    number = paragraph_count
+                elif block.ident is not None:
+                    counts.duplicates.append((f"\0unnumbered:{block.ident}", block.position))
+                block = replace(block, number=number, subitems=_items(block.subitems),
+                                restart=restart and paragraph_count == 1 and number == 1,
+                                anchor=counts.label(block.ident, "paragraph", str(number), scope, block.position))
+            elif isinstance(block, BulletList):
+                block = replace(block, items=_items(block.items))
+            elif isinstance(block, Table) and block.title:
+                counts.tables += 1
+                number = str(counts.tables)
+                block = replace(block, number=number, caption_word=wording.TABLE,
+                                anchor=counts.label(block.ident, "table", number, scope, block.position))
+            elif isinstance(block, Figure):
+                counts.figures += 1
+                number = roman(counts.figures)
+                block = replace(block, number=number, caption_word=wording.FIGURE,
+                                anchor=counts.label(block.ident, "figure", number, scope, block.position))
+            blocks.append(block)
+        out.append(replace(chapter, numeral=numeral, anchor=anchor, blocks=tuple(blocks),
+                           restart=restart and chapter_count == 1 and numeral == "I"))
+    return tuple(out)
+
+
+# ---- pass 2: footnotes, table notes and refs, in the order they are read -------
+
+
+class _Inlines:
+    """Rewrites inline content: footnote numbers in order of first call, refs resolved."""
+
+    def __init__(self, texts: dict[str, FootnoteText], targets: dict[str, _Target], emitted: set[str | None],
+                 diags: Diagnostics):
+        self.texts = texts
+        self.targets = targets
+        self.emitted = emitted  # scopes present in this document (None: the note's body)
+        self.diags = diags
+        self.numbers: dict[str, int] = {}
+        self.footnotes: list[Footnote] = []
+        self.scope: str | None = None  # where the content being read stands
+        self.table_letters: dict[str, str] | None = None  # the table being read: key -> letter
+
+    def __call__(self, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return tuple(self._node(node) for node in content)
+
+    def _node(self, node: Inline) -> Inline:
+        if isinstance(node, (Emphasis, Strong)):
+            return type(node)(self(node.children))
+        if isinstance(node, Link):
+            return Link(node.url, self(node.children))
+        if isinstance(node, FootnoteRef):
+            return self._footnote(node)
+        if isinstance(node, Ref):
+            return self._ref(node)
+        if isinstance(node, TableNoteRef) and self.table_letters is not None:
+            letters = self.table_letters
+            return replace(node, letter=letters.setdefault(node.key, letter(len(letters) + 1)))
+        return node
+
+    def _footnote(self, node: FootnoteRef) -> FootnoteRef:
+        if node.key in self.numbers:
+            return replace(node, number=self.numbers[node.key], first=False)
+        number = len(self.footnotes) + 1
+        self.numbers[node.key] = number
+        text = self.texts.get(node.key)
+        # Reserve the number before reading the text, so numbers follow first calls.
+        self.footnotes.append(Footnote(number, (), text.position if text else None, node.key))
+        content = self(text.content) if text else ()
+        self.footnotes[number - 1] = replace(self.footnotes[number - 1], content=content)
+        return replace(node, number=number, first=True)
+
+    def _ref(self, node: Ref) -> Ref:
+        target = self.targets.get(node.target)
+        if target is None:
+            known = ", ".join(sorted(self.targets)) or "none"
+            self.diags.error(node.position or Position("?"), f"unknown label {node.target!r} in ref(...) "
+                                                             f"(the labels of this note: {known})")
+            return replace(node, words="", number=node.target)
+        words = wording.REF_WORDS[target.kind]
+        if node.capital:
+            words = words[:1].upper() + words[1:]
+        after = ""
+        if target.kind in ("paragraph", "chapter") and target.scope and target.scope != self.scope:
+            after = f" {wording.OF_ANNEX} {target.scope}"
+        anchor = target.anchor if target.scope in self.emitted else None
+        return replace(node, kind=target.kind, words=words, number=target.number, after=after, anchor=anchor)
+
+    def items(self, items: tuple[ListItem, ...]) -> tuple[ListItem, ...]:
+        return tuple(replace(i, content=self(i.content), children=self.items(i.children)) for i in items)
+
+    def chapters(self, chapters: tuple[Chapter, ...], scope: str | None) -> tuple[Chapter, ...]:
+        self.scope = scope
+        return tuple(replace(c, title=self(c.title), blocks=tuple(self.block(b) for b in c.blocks))
+                     for c in chapters)
+
+    def block(self, block):
+        if isinstance(block, Paragraph):
+            return replace(block, content=self(block.content), subitems=self.items(block.subitems))
+        if isinstance(block, BulletList):
+            return replace(block, items=self.items(block.items))
+        if isinstance(block, SubHeading):
+            return replace(block, content=self(block.content))
+        if isinstance(block, Table):
+            return self._table(block)
+        if isinstance(block, Figure):
+            return replace(block, title=self(block.title), source=self(block.source))
+        return block
+
+    def _table(self, table: Table) -> Table:
+        self.table_letters = {}
+        try:
+            title = self(table.title)
+            header = tuple(self(cell) for cell in table.header)
+            rows = tuple(tuple(self(cell) for cell in row) for row in table.rows)
+            letters = self.table_letters
+            notes = []
+            for note in table.notes:
+                if note.key not in letters:
+                    self.diags.error(note.position or Position("?"), f"table note ^{note.key}^ is given but no "
+                                                                     f"cell of the table calls it")
+                    continue
+                notes.append(replace(note, letter=letters[note.key], content=self(note.content)))
+            given = {n.key for n in table.notes}
+            for key in letters:
+                if key not in given:
+                    self.diags.error(table.position or Position("?"),
+                                     f"table note ^{key}^ is called in the table but not given: write "
+                                     f"'^{key}^ text' on a line after the table")
+            notes.sort(key=lambda n: (len(n.letter), n.letter))
+            source = self(table.source)
+        finally:
+            self.table_letters = None
+        return replace(table, title=title, header=header, rows=rows, notes=tuple(notes), source=source)
+
+
+# ---- the pass --------------------------------------------------------------------
+
+
+def number_document(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, ...],
+                    footnotes: dict[str, FootnoteText], diags: Diagnostics,
+                    only_annex: int | None = None) -> Numbered:
+    """The note (only_annex None), or its annex number only_annex (0-based) issued on its own."""
+    counts = _Counts()
+    body = _number_chapters(chapters, counts, None, True, restart=False)
+    numbered_annexes = []
+    for index, annex in enumerate(annexes):
+        numeral = roman(index + 1)
+        anchor = f"annex{numeral}"
+        counts.label(annex.stem, "annex", numeral, None, annex.position, f"{anchor}num")
+        own = only_annex == index  # issued alone, its numbering is the document's own: no restart
+        annex_chapters = _number_chapters(annex.chapters, counts, numeral, annex.numbered, restart=not own)
+        numbered_annexes.append(Annex(numeral=numeral, heading=wording.annex_heading(numeral), title=annex.title,
+                                      chapters=annex_chapters, stem=annex.stem, source=annex.source, anchor=anchor,
+                                      attachment=annex.attachment, number_anchor=f"{anchor}num"))
+    _report_labels(counts, diags)
+
+    if only_annex is None:
+        inlines = _Inlines(footnotes, counts.targets, {None, *(a.numeral for a in numbered_annexes)}, diags)
+        body = inlines.chapters(body, None)
+        done_annexes = tuple(replace(a, title=inlines(a.title), chapters=inlines.chapters(a.chapters, a.numeral))
+                             for a in numbered_annexes)
+        return Numbered(body, done_annexes, tuple(inlines.footnotes))
+    annex = numbered_annexes[only_annex]
+    # Problems were reported with the note: this pass only emits.
+    inlines = _Inlines(footnotes, counts.targets, {annex.numeral}, Diagnostics())
+    inlines(annex.title)
+    done = replace(annex, title=inlines(annex.title), chapters=inlines.chapters(annex.chapters, annex.numeral))
+    return Numbered(done.chapters, (done,), tuple(inlines.footnotes))
+
+
+def _report_labels(counts: _Counts, diags: Diagnostics) -> None:
+    for ident, position in counts.duplicates:
+        where = position or Position("?")
+        if ident.startswith("\0unnumbered:"):
+            diags.error(where, f"{{#{ident[12:]}}} labels a paragraph that has no number to cite "
+                               "(its annex has numbered: false)")
+            continue
+        first = counts.targets[ident]
+        diags.error(where, f"label {{#{ident}}} is used twice (first at line "
+                           f"{first.position.line if first.position else '?'}"
+                           f"{'' if not first.position or first.position.path == where.path else ' of ' + first.position.path})")
+
