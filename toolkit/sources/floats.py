@@ -29,7 +29,7 @@ from toolkit.model import wording
 from toolkit.model.document import Emphasis, Figure, Image, Inline, Table, TableNote, Text
 from toolkit.model.plain import inline_text
 from toolkit.model.scripts import split_scripts
-from toolkit.model.tables import column_widths, numeric_columns
+from toolkit.model.tables import column_widths, looks_numeric, numeric_columns
 from toolkit.sources.paths import inside_meeting
 
 _PREFIXES = {"Table:": "table", "Figure:": "figure"}
@@ -256,7 +256,8 @@ class Floats:
             body = tuple(tuple(self._cell(c.text) for c in row) for row in body_cells)
         finally:
             self.conv.in_table = False
-        numeric = [all(c.numeric or not c.text.strip() for c in column) and any(c.text.strip() for c in column)
+        numeric = [all(c.numeric or looks_numeric(c.text) or not c.text.strip() for c in column)
+                   and any(c.text.strip() for c in column)
                    for column in zip(*body_cells)] if body_cells else [False] * len(header)
         totals = self._totals(pending, body_cells)
         if totals is None:

@@ -80,11 +80,12 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tup
             raise ExpressionError(f"unknown annex {stem!r} in annex(...) (this note's annexes: {known})")
         return ref_mark(stem, capital=True)
 
-    def ref(label: str) -> str:
+    def ref(label: str, capital: bool = False) -> str:
+        """ref("core-fund") prints "table 2"; ref("core-fund", capital=true) "Table 2" (a sentence's start)."""
         if not isinstance(label, str) or not re.fullmatch(LABEL, label):
             raise ExpressionError(f"ref({label!r}): a label is letters, digits, '-' or '_', starting with a "
                                   "letter, as in ref(\"core-fund\")")
-        return ref_mark(label)
+        return ref_mark(label, capital=bool(capital))
 
     expressions = Expressions({"meeting": meeting_names(meeting), "annex": annex, "ref": ref})
     title_text = _plain(expressions, title, diags) if title else ""
