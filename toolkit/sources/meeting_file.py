@@ -36,8 +36,8 @@ def read_meeting_file(root: Path, rel: str, pos: Position, diags: Diagnostics, *
     except OSError as exc:
         diags.error(pos, f"{named} cannot be opened: {exc.strerror or exc}")
         return None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             diags.error(pos, f"{named} is not a regular file (a folder, a pipe or a device): "
                              "name a file saved in the meeting folder")
@@ -45,11 +45,13 @@ def read_meeting_file(root: Path, rel: str, pos: Position, diags: Diagnostics, *
         if info.st_size > limit:
             diags.error(pos, f"{named} is larger than the limit of {_megabytes(limit)}: {_advice(kind)}")
             return None
-        try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)  # the file may have grown since fstat
-        except OSError as exc:
-            diags.error(pos, f"{named} cannot be read: {exc.strerror or exc}")
-            return None
+    except OSError as exc:
+        diags.error(pos, f"{named} cannot be read: {exc.strerror or exc}")
+        return None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         diags.error(pos, f"{named} is larger than the limit of {_megabytes(limit)}: {_advice(kind)}")
         return None
