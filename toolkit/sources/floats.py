@@ -304,7 +304,7 @@ class Floats:
         if not alt:
             ctx.diags.error(where, "a figure needs a description of its picture for readers who cannot see it: "
                                    "![what the picture shows](figures/name.png)")
-        rel = inside_meeting(ctx.root, src, where, ctx.diags, "picture file", IMAGE_SUFFIXES,
+        rel = inside_meeting(ctx.root, src, where, ctx.diags, "image file", IMAGE_SUFFIXES,
                              "a .png, .jpg or .svg picture")
         info = check_image(ctx.root, rel, where, ctx.diags) if rel else None
         if info is None or not alt:

@@ -265,6 +265,11 @@ def _xlsx_rows(data: bytes, rel: str, sheet: str | None, pos: Position, diags: D
     if problem:
         diags.error(pos, f"table file {rel!r} {problem}")
         return None
+    import mimetypes
+
+    # openpyxl makes a MimeTypes table when imported, which reads /etc/mime.types: the
+    # toolkit reads nothing outside the meeting, the templates and the fonts.
+    mimetypes.knownfiles = []
     import openpyxl
 
     books = []
