@@ -43,6 +43,7 @@ CASE_LIST = _parse_cases(CASES.read_text(encoding="utf-8"))
 def test_case(tmp_path: Path, name: str, line_no: int, files: dict[str, bytes], expect: list[str]):
     meeting = copy_meeting("basic", tmp_path)
     for rel, data in files.items():
+        (meeting / rel).parent.mkdir(parents=True, exist_ok=True)
         (meeting / rel).write_bytes(data)
     result = run_cli("check", meeting)
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
