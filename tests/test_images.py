@@ -274,3 +274,15 @@ def test_svg_not_well_formed_or_without_size(tmp_path):
     assert error(tmp_path, "plain.svg") == (
         "notes/cities.md:8:5: error: image file 'plain.svg' lacks xmlns=\"http://www.w3.org/2000/svg\" on its "
         "<svg> element: add it, or export the SVG again")
+
+
+def test_truncated_images_are_refused_after_weasyprint_is_imported(tmp_path):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES on import; the check must not inherit it."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    photo = _jpeg(400, 300)
+    (tmp_path / "cut.jpg").write_bytes(photo[: len(photo) // 2])
+    assert "is a damaged or incomplete JPEG image" in error(tmp_path, "cut.jpg")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES, "restored for WeasyPrint afterwards"

@@ -78,7 +78,7 @@ def test_paragraph_numbers_in_order_and_as_the_model_says(pages, note):
     labels = [label for _, label in paragraph_labels(pages)]
     # body and considerations, then each numbered annex from 1 again; annex IV is unnumbered
     expected = [str(b.number) for c in note.chapters for b in c.blocks if isinstance(b, Paragraph)]
-    assert expected == [str(n) for n in range(1, 15)]
+    assert expected == [str(n) for n in range(1, 16)]
     for annex in note.annexes:
         expected += [str(b.number) for c in annex.chapters for b in c.blocks
                      if isinstance(b, Paragraph) and b.number is not None]

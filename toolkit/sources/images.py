@@ -82,9 +82,11 @@ def _bitmap_size(data: bytes, expected: str) -> tuple[float, float] | str:
     actual = _sniffed(data)
     if actual != expected:
         return _wrong_content(expected, actual)
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     pillow_format = expected.upper()
+    # WeasyPrint, once imported, tells Pillow to accept truncated images: not while checking them.
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             # Pillow warns (and past twice its own limit raises) on large images: the limit here is ours.
@@ -102,6 +104,8 @@ def _bitmap_size(data: bytes, expected: str) -> tuple[float, float] | str:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
         return (f"is a damaged or incomplete {expected.upper()} image ({_reason(exc)}): export or copy "
                 "the image again")
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     if width <= 0 or height <= 0:
         return f"is a {expected.upper()} image with no pixels: export the image again"
     return (float(height), float(width)) if turned else (float(width), float(height))
