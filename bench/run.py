@@ -46,7 +46,7 @@ def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
     per_doc: dict[str, float] = {}
     pages = 0
     for job in jobs:
-        html = render_note_html(job.document, env)
+        html = render_note_html(job.document, env, meeting_root=meeting)
         started = time.perf_counter()
         document = weasyprint.HTML(string=html, base_url=base,
                                    url_fetcher=RestrictedFetcher([templates, meeting])).render()
