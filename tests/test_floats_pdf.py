@@ -99,6 +99,7 @@ def test_refs_print_the_un_words_and_link_to_their_target(built):
     assert "Table 1 lists the milestones." in text
     assert "recall paragraph 1 and consider paragraph 4 and Annex II." in text
     assert "See paragraph 1 above." in text  # a ref inside a footnote
+    assert "act on the proposal in paragraph 7." in text  # a labelled consideration
     with pdfplumber.open(built["refs"] / "refs.pdf") as pdf:
         links = [a for page in pdf.pages for a in page.annots if a.get("uri") is None]
     assert len(links) >= 6, "each ref is an internal link"

@@ -17,6 +17,7 @@ from toolkit.model.scripts import split_scripts
 from toolkit.sources import schema
 from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
 from toolkit.sources.attachments import check_attachment
+from toolkit.sources import attributes
 from toolkit.sources.attributes import LABEL
 from toolkit.sources.frontmatter import split
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline
@@ -169,10 +170,18 @@ def _considerations(data: Map, ctx: BodyContext) -> list[Paragraph]:
         items = schema.string_list(entry, "items", ctx.diags) or []
         if text is None:
             continue
-        content = parse_inline(str(text), text.pos, ctx)
+        words, ident = str(text), None
+        labelled = attributes.parse(words)  # "... {#proposal}": a consideration a ref() can cite
+        if labelled is not None:
+            words, found = labelled
+            ident = found.pop("id", None)
+            for key in found:
+                ctx.diags.error(text.pos, f"{attributes.NAMES.get(key, key + '=')} is not used in a consideration "
+                                          "(allowed: a label #name)")
+        content = parse_inline(words.rstrip(), text.pos, ctx)
         subitems = tuple(ListItem(None, parse_inline(str(item), item.pos, ctx), (), item.pos, ordered=True)
                          for item in items)
-        paragraphs.append(Paragraph(None, content, subitems, text.pos))
+        paragraphs.append(Paragraph(None, content, subitems, text.pos, ident=ident))
     return paragraphs
 
 
