@@ -24,19 +24,20 @@ from toolkit.render.docx.table import table
 
 
 class NumberRun:
-    """One run of paragraph numbers: the note's own (the list of the Numbered Paragraph
-    style), or an annex's, whose w:num restarting at 1 is made when first needed."""
+    """One run of numbers of a list: the note's own (the list a style is linked to), or an
+    annex's, whose w:num restarting is made when first needed."""
 
-    def __init__(self, lists: Lists, restarts: bool):
+    def __init__(self, lists: Lists, base: int, restarts: bool):
         self.lists = lists
-        self._num_id = None if restarts else lists.paragraph_num
+        self.base = base
+        self._num_id = None if restarts else base
 
-    def num_for(self, block: Paragraph) -> int:
-        """The w:num to place a numbered paragraph in. Where the model says numbering starts
-        again (an annex; an agenda numbered 1, 5, 6) a new w:num starts at its number, as Word's
-        "Set value" does; Lists.place then checks that Word shows the model's number."""
-        if block.restart or self._num_id is None:
-            self._num_id = self.lists.restart(0, start=block.number)
+    def num_for(self, restart: bool, start: int | None) -> int:
+        """The w:num to place a numbered paragraph or heading in. Where the model says numbering
+        starts again (an annex; an agenda numbered 1, 5, 6) a new w:num starts at its number, as
+        Word's "Set value" does; Lists.place then checks that Word shows the model's number."""
+        if restart or self._num_id is None:
+            self._num_id = self.lists.restart(0, start=start or 1, base=self.base)
         return self._num_id
 
 
@@ -74,7 +75,7 @@ class BodyWriter:
                                        self.styles.para(S.TOC_ANNEX), self.contents_inline):
                 self.target.append(node)
             self.new_page = True
-        self._chapters(self.note.chapters, NumberRun(self.lists, restarts=False), S.CHAPTER, toc=True)
+        self._chapters(self.note.chapters, self._runs(restarts=False), S.CHAPTER, toc=True)
         for annex in self.note.annexes:
             self._annex(annex)
 
@@ -103,7 +104,12 @@ class BodyWriter:
         self._add(S.ANNEX_HEADING, *heading, *(annex_entry_field(entries[0]) if entries else []))
         self._add(S.ANNEX_TITLE, *self.inline(annex.title))
         self._attached(annex.attachment, annex.heading)
-        self._chapters(annex.chapters, NumberRun(self.lists, restarts=True), S.ANNEX_CHAPTER, toc=False)
+        self._chapters(annex.chapters, self._runs(restarts=True), S.ANNEX_CHAPTER, toc=False)
+
+    def _runs(self, restarts: bool) -> tuple[NumberRun, NumberRun]:
+        """The runs of chapter numerals and of paragraph numbers of the note's body or of an annex."""
+        return (NumberRun(self.lists, self.lists.chapter_num, restarts),
+                NumberRun(self.lists, self.lists.paragraph_num, restarts))
 
     def _attached(self, attachment: Attachment | None, heading: str) -> None:
         """An annex appended as it is: its content follows the title (attachments.py)."""
@@ -112,12 +118,13 @@ class BodyWriter:
 
     # ---- chapters and blocks -------------------------------------------------
 
-    def _chapters(self, chapters: tuple[Chapter, ...], numbers: NumberRun, heading_style: str, toc: bool) -> None:
+    def _chapters(self, chapters: tuple[Chapter, ...], runs: tuple[NumberRun, NumberRun], heading_style: str,
+                  toc: bool) -> None:
         """toc: the headings are the contents' targets (bookmarked)."""
+        headings, numbers = runs
         for chapter in chapters:
             if chapter.numeral:
-                runs = [run(chapter.label), run(el("w:tab")), *self.inline(chapter.title)]
-                self._add(heading_style, *(self.bookmarks.around(chapter.anchor, runs) if toc else runs))
+                self._heading(chapter, headings, heading_style, toc)
             for block in chapter.blocks:
                 if isinstance(block, Paragraph):
                     self._paragraph(block, numbers)
@@ -131,6 +138,16 @@ class BodyWriter:
                     self._table(block)
                 else:
                     raise TypeError(f"the DOCX renderer has no rule for {type(block).__name__}")
+
+    def _heading(self, chapter: Chapter, numerals: NumberRun, style: str, toc: bool) -> None:
+        """The numeral "II." and its tab are Word numbering (the chapter list), never typed."""
+        where = str(chapter.position or self.note.source)
+        num = numerals.num_for(chapter.restart, 1)
+        self.lists.place(num, 0, chapter.label, where)
+        title = self.inline(chapter.title)
+        if toc:
+            title = self.bookmarks.around(chapter.anchor, title)
+        self._add(style, *title, props=self._numbering(num, 0, self.styles.num_link(style)))
 
     def _table(self, block: Table) -> None:
         node = table(block, self.styles, self.inline, self.target.text_width())
@@ -148,7 +165,7 @@ class BodyWriter:
             self._add(S.UNNUMBERED, *self.inline(block.content))
             self._items(block.subitems, 0, None, where)
             return
-        num = numbers.num_for(block)
+        num = numbers.num_for(block.restart, block.number)
         self.lists.place(num, 0, block.label, where)
         props = self._numbering(num, 0, self.styles.num_link(S.NUMBERED))
         self._add(S.NUMBERED, *self.inline(block.content), props=props)

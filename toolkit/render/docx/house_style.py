@@ -19,7 +19,7 @@ STEP = 709  # 1.25 cm: the hanging indent of numbers, as in templates/note.css
 PAGE = (11906, 16838)  # A4
 MARGIN = 1418  # 2.5 cm all round
 TEXT_WIDTH = PAGE[0] - 2 * MARGIN
-PARAGRAPH_LIST, BULLET_LIST = 1, 2  # the w:numId of the two lists in numbering.xml
+PARAGRAPH_LIST, BULLET_LIST, CHAPTER_LIST = 1, 2, 3  # the w:numId of the three lists in numbering.xml
 
 # (name, id, type, basedOn, pPr children, rPr children, extra style children)
 _Spec = tuple[str, str, str, str | None, list, list, list]
@@ -81,7 +81,9 @@ def specs() -> list[_Spec]:
         (S.TOC_CHAPTER, "TOC1", p, "Normal", [_tabs(("left", STEP, "none"), ("right", TEXT_WIDTH, "dot")),
                                               _spacing(after=120)], [], []),
         (S.TOC_ANNEX, "TOC2", p, "Normal", [_spacing(before=120, after=120)], [], []),
-        (S.CHAPTER, "Heading1", p, "Normal", copy(KEEP) + [el("w:keepLines"), _spacing(before=360, after=240),
+        # Chapter numerals are Word numbering: an inserted chapter renumbers the rest.
+        (S.CHAPTER, "Heading1", p, "Normal", copy(KEEP) + [el("w:keepLines"), _num_pr(CHAPTER_LIST, 0),
+                                                           _spacing(before=360, after=240),
                                                            _ind(STEP, STEP), val("w:outlineLvl", 0)],
          copy(BOLD), [el("w:qFormat")]),
         (S.SUBHEADING, "Heading2", p, "Normal", copy(KEEP) + [_spacing(before=240, after=240),
