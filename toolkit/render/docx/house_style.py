@@ -115,6 +115,13 @@ def specs() -> list[_Spec]:
         (S.ATTACHMENT_TEXT, "AttachmentText", p, "Normal", [_growing_lines(after=120)], [], []),
         (S.TABLE_HEADING, "TableHeading", p, "Normal", [_spacing(line=240)], copy(BOLD) + [val("w:sz", 20)], []),
         (S.TABLE_TEXT, "TableText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
+        # "Table 2", a line break and the bold title: one paragraph kept with the table, as in the PDF.
+        (S.CAPTION, "Caption", p, "Normal", copy(KEEP) + [el("w:keepLines"), _spacing(before=120, after=120)], [],
+         [el("w:qFormat")]),
+        (S.TABLE_COLUMN_HEADING, "TableColumnHeading", p, "Normal", [_spacing(line=240)],
+         copy(ITALIC) + [val("w:sz", 20)], []),
+        (S.TABLE_NOTE, "TableNote", p, "Normal", [_spacing(before=40, after=40, line=216)], [val("w:sz", 18)], []),
+        (S.FIGURE, "Figure", p, "Normal", copy(KEEP, CENTER) + [_growing_lines(after=80)], [], []),
         (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.HEADER, "Header", p, "Normal", copy(RIGHT) + [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.FOOTER, "Footer", p, "Normal", copy(CENTER) + [_spacing(line=264)], [val("w:sz", 22)], []),
@@ -148,7 +155,15 @@ def _table_styles() -> list[etree._Element]:
                                        margin("bottom", 0), margin("right", 108))))
     documents = el("w:style", {"w:type": "table", "w:styleId": "DocumentsTable"}, val("w:name", S.TABLE),
                    val("w:basedOn", "TableNormal"), table, header)
-    return [normal, documents]
+    # A table of a note: a rule above and below the table and under the header, none between rows.
+    ruled = el("w:tblPr", None, el("w:tblBorders", None, border("top", 6, "000000"), border("bottom", 6, "000000")),
+               el("w:tblCellMar", None, margin("top", 60), margin("left", 80), margin("bottom", 60),
+                  margin("right", 80)))
+    ruled_header = el("w:tblStylePr", {"w:type": "firstRow"},
+                      el("w:tcPr", None, el("w:tcBorders", None, border("bottom", 6, "000000"))))
+    note_table = el("w:style", {"w:type": "table", "w:styleId": "NEASPECTable"}, val("w:name", S.NOTE_TABLE),
+                    val("w:basedOn", "TableNormal"), ruled, ruled_header)
+    return [normal, documents, note_table]
 
 
 def _num_pr(num_id: int, ilvl: int) -> etree._Element:
