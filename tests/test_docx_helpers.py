@@ -273,11 +273,11 @@ def printed_paragraphs(note: Note) -> list[tuple[str, str]]:
 
 
 def numbered_labels(note: Note) -> list[str | None]:
-    """Labels of the paragraphs Word numbers, in order: "1.", "(a)", "(i)", None for a bullet."""
+    """Labels of the paragraphs Word numbers, in order: "II." (chapters), "1.", "(a)", "(i)", None for a bullet."""
     out: list[tuple[str, str]] = []
-    _chapter_lines(note.chapters, out, headings=False)
+    _chapter_lines(note.chapters, out)
     for annex in note.annexes:
-        _chapter_lines(annex.chapters, out, headings=False)
+        _chapter_lines(annex.chapters, out)
     return [label if label != "\u2022" else None for label, _ in out if label]
 
 

@@ -20,6 +20,7 @@ from toolkit.render.docx.inline import InlineWriter
 from toolkit.render.docx.layout import chapter_pages, docx_to_pdf, find_soffice
 from toolkit.render.docx.package import save, set_core_properties
 from toolkit.render.docx.page import write_page_furniture
+from toolkit.render.docx.pictures import Picture
 from toolkit.render.docx.reference import open_reference
 
 __all__ = ["note_docx", "render_docx", "chapter_pages", "find_soffice", "docx_to_pdf"]
@@ -28,10 +29,11 @@ AUTO = "auto"
 
 
 def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
-                attached: Mapping[str, Loaded] | None = None) -> bytes:
+                attached: Mapping[str, Loaded] | None = None, pictures: Mapping[str, Picture] | None = None) -> bytes:
     """One DOCX with the given contents page numbers (anchor -> page); raises on problems.
 
-    attached: the content of the note's attached annexes, by path (load_attachments)."""
+    attached: the content of the note's attached annexes, by path (load_attachments);
+    pictures: the pictures of its figures, by path (load_pictures)."""
     target = open_reference(reference)
     target.set_language(note.language)
     document = target.document
@@ -39,7 +41,7 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
     footnotes.inline = InlineWriter(target.styles, footnotes.part, None)
     body_inline = InlineWriter(target.styles, document.part, footnotes)
     contents_inline = InlineWriter(target.styles, document.part, None)
-    BodyWriter(target, body_inline, contents_inline, note, attached).write(dict(pages))
+    BodyWriter(target, body_inline, contents_inline, note, attached, pictures).write(dict(pages))
     footnotes.check_all_placed()
     write_page_furniture(document, target.styles, note.running_head)
     set_core_properties(document, note)
@@ -55,7 +57,7 @@ def note_docx(note: Note, reference: Path, diags: Diagnostics, *, pdf: bytes | N
     the pages where the chapters start in `pdf`, the note's PDF, if given. LibreOffice then
     corrects the guess; without it the guess is kept (with a warning). soffice: the
     LibreOffice program, None to skip the layout step, or "auto" to look for it on PATH.
-    meeting_root: the meeting folder, where the files of attached annexes are read.
+    meeting_root: the meeting folder, where the files of attached annexes and pictures are read.
     The build itself drafts many notes and settles them together (settle.py).
     """
     from toolkit.render.docx.settle import draft, settle

@@ -20,7 +20,7 @@ from docx.oxml.shape import CT_Inline
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Attachment, Note
 from toolkit.render.docx import styles as S
-from toolkit.render.docx.fields import Bookmarks, bookmark_name
+from toolkit.render.docx.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark
 from toolkit.render.docx.ooxml import el, paragraph, run
 from toolkit.render.docx.reference import Target
 from toolkit.render.docx.word_place import EMU_PER_TWIP, WordPlacer
@@ -122,6 +122,7 @@ class AttachmentWriter:
         self.loaded = loaded
         # Bookmark names the note's headings carry: an attached file's bookmark of the same name goes.
         reserved = {bookmark_name(c.anchor) for c in note.chapters} | {bookmark_name(a.anchor) for a in note.annexes}
+        reserved |= {ref_bookmark(anchor) for anchor in cited_anchors(note)}  # and the cross-references' ones
         self.word = WordPlacer(target, bookmarks, reserved)
 
     def place(self, attachment: Attachment, heading: str) -> None:

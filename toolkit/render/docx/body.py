@@ -11,38 +11,41 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, ListItem, Note, Paragraph, SubHeading,
-                                    Table)
+from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Figure, ListItem, Note, Paragraph,
+                                    SubHeading, Table)
 from toolkit.render.docx import styles as S
 from toolkit.render.docx.attachments import AttachmentWriter, Loaded
-from toolkit.render.docx.fields import Bookmarks, annex_entry_field, toc_paragraphs
+from toolkit.render.docx.fields import Bookmarks, annex_entry_field, cited_anchors, toc_paragraphs
+from toolkit.render.docx.figure import FigureWriter
 from toolkit.render.docx.inline import InlineWriter
 from toolkit.render.docx.numbering import Lists
 from toolkit.render.docx.ooxml import el, num_pr, paragraph, run
 from toolkit.render.docx.reference import Target
-from toolkit.render.docx.table import table
+from toolkit.render.docx.pictures import Picture
+from toolkit.render.docx.table import note_table, table
 
 
 class NumberRun:
-    """One run of paragraph numbers: the note's own (the list of the Numbered Paragraph
-    style), or an annex's, whose w:num restarting at 1 is made when first needed."""
+    """One run of numbers of a list: the note's own (the list a style is linked to), or an
+    annex's, whose w:num restarting is made when first needed."""
 
-    def __init__(self, lists: Lists, restarts: bool):
+    def __init__(self, lists: Lists, base: int, restarts: bool):
         self.lists = lists
-        self._num_id = None if restarts else lists.paragraph_num
+        self.base = base
+        self._num_id = None if restarts else base
 
-    def num_for(self, block: Paragraph) -> int:
-        """The w:num to place a numbered paragraph in. Where the model says numbering starts
-        again (an annex; an agenda numbered 1, 5, 6) a new w:num starts at its number, as Word's
-        "Set value" does; Lists.place then checks that Word shows the model's number."""
-        if block.restart or self._num_id is None:
-            self._num_id = self.lists.restart(0, start=block.number)
+    def num_for(self, restart: bool, start: int | None) -> int:
+        """The w:num to place a numbered paragraph or heading in. Where the model says numbering
+        starts again (an annex; an agenda numbered 1, 5, 6) a new w:num starts at its number, as
+        Word's "Set value" does; Lists.place then checks that Word shows the model's number."""
+        if restart or self._num_id is None:
+            self._num_id = self.lists.restart(0, start=start or 1, base=self.base)
         return self._num_id
 
 
 class BodyWriter:
     def __init__(self, target: Target, inline: InlineWriter, contents_inline: InlineWriter, note: Note,
-                 attached: Mapping[str, Loaded] | None = None):
+                 attached: Mapping[str, Loaded] | None = None, pictures: Mapping[str, Picture] | None = None):
         self.target = target
         self.styles = target.styles
         self.lists = target.lists
@@ -50,15 +53,21 @@ class BodyWriter:
         self.contents_inline = contents_inline  # no footnotes in the contents
         self.note = note
         self.bookmarks = Bookmarks()
+        self.cited = cited_anchors(note)
         self.new_page = False  # the next paragraph starts a page (the body after the contents)
         self.attachments = AttachmentWriter(target, attached or {}, self.bookmarks, note)
+        self.figures = FigureWriter(target, inline, self.bookmarks, pictures or {})
 
     def _add(self, style: str, *children: etree._Element, props: list[etree._Element] | None = None) -> None:
+        self.target.append(paragraph(self.styles.para(style), *children, props=self._page(props)))
+
+    def _page(self, props: list[etree._Element] | None = None) -> list[etree._Element]:
+        """A paragraph's own properties, with a page break before it if the body starts here."""
         props = list(props or [])
         if self.new_page:
             props.append(el("w:pageBreakBefore"))
             self.new_page = False
-        self.target.append(paragraph(self.styles.para(style), *children, props=props))
+        return props
 
     def _line(self, style: str, words: str | None) -> None:
         if words:  # a masthead line the document does not have is left out, as in the PDF
@@ -74,7 +83,7 @@ class BodyWriter:
                                        self.styles.para(S.TOC_ANNEX), self.contents_inline):
                 self.target.append(node)
             self.new_page = True
-        self._chapters(self.note.chapters, NumberRun(self.lists, restarts=False), S.CHAPTER, toc=True)
+        self._chapters(self.note.chapters, self._runs(restarts=False), S.CHAPTER, toc=True)
         for annex in self.note.annexes:
             self._annex(annex)
 
@@ -97,13 +106,29 @@ class BodyWriter:
             self._attached(self.note.attachment, m.annex_heading)
 
     def _annex(self, annex: Annex) -> None:
-        heading = self.bookmarks.around(annex.anchor, [run(annex.heading)])
+        heading = self.bookmarks.around(annex.anchor, self._annex_heading(annex))
         # The annex's line in the contents, for when Word rebuilds them (fields.py)
         entries = [e for e in self.note.contents if e.anchor == annex.anchor]
         self._add(S.ANNEX_HEADING, *heading, *(annex_entry_field(entries[0]) if entries else []))
         self._add(S.ANNEX_TITLE, *self.inline(annex.title))
         self._attached(annex.attachment, annex.heading)
-        self._chapters(annex.chapters, NumberRun(self.lists, restarts=True), S.ANNEX_CHAPTER, toc=False)
+        self._chapters(annex.chapters, self._runs(restarts=True), S.ANNEX_CHAPTER, toc=False)
+
+    def _annex_heading(self, annex: Annex) -> list[etree._Element]:
+        """ "Annex III", its numeral bookmarked for a ref() to the annex: REF shows "III"."""
+        if annex.number_anchor is None:
+            return [run(annex.heading)]
+        at = annex.heading.rfind(annex.numeral)
+        if at < 0:
+            raise ValueError(f"annex heading {annex.heading!r} does not show its numeral {annex.numeral!r}")
+        before, after = annex.heading[:at], annex.heading[at + len(annex.numeral):]
+        return ([run(before)] if before else []) + self.bookmarks.cited(annex.number_anchor, [run(annex.numeral)]) \
+            + ([run(after)] if after else [])
+
+    def _runs(self, restarts: bool) -> tuple[NumberRun, NumberRun]:
+        """The runs of chapter numerals and of paragraph numbers of the note's body or of an annex."""
+        return (NumberRun(self.lists, self.lists.chapter_num, restarts),
+                NumberRun(self.lists, self.lists.paragraph_num, restarts))
 
     def _attached(self, attachment: Attachment | None, heading: str) -> None:
         """An annex appended as it is: its content follows the title (attachments.py)."""
@@ -112,12 +137,13 @@ class BodyWriter:
 
     # ---- chapters and blocks -------------------------------------------------
 
-    def _chapters(self, chapters: tuple[Chapter, ...], numbers: NumberRun, heading_style: str, toc: bool) -> None:
+    def _chapters(self, chapters: tuple[Chapter, ...], runs: tuple[NumberRun, NumberRun], heading_style: str,
+                  toc: bool) -> None:
         """toc: the headings are the contents' targets (bookmarked)."""
+        headings, numbers = runs
         for chapter in chapters:
             if chapter.numeral:
-                runs = [run(chapter.label), run(el("w:tab")), *self.inline(chapter.title)]
-                self._add(heading_style, *(self.bookmarks.around(chapter.anchor, runs) if toc else runs))
+                self._heading(chapter, headings, heading_style, toc)
             for block in chapter.blocks:
                 if isinstance(block, Paragraph):
                     self._paragraph(block, numbers)
@@ -129,10 +155,30 @@ class BodyWriter:
                     self._items(block.items, 0, None, str(block.position or self.note.source))
                 elif isinstance(block, Table):
                     self._table(block)
+                elif isinstance(block, Figure):
+                    for node in self.figures.write(block, self._page()):
+                        self.target.append(node)
                 else:
                     raise TypeError(f"the DOCX renderer has no rule for {type(block).__name__}")
 
+    def _heading(self, chapter: Chapter, numerals: NumberRun, style: str, toc: bool) -> None:
+        """The numeral "II." and its tab are Word numbering (the chapter list), never typed."""
+        where = str(chapter.position or self.note.source)
+        num = numerals.num_for(chapter.restart, 1)
+        self.lists.place(num, 0, chapter.label, where)
+        # The REF of a ref() to the chapter shows the heading's number (\\r): its bookmark may wrap the title.
+        title = self.bookmarks.cited(chapter.anchor if chapter.anchor in self.cited else None,
+                                     self.inline(chapter.title))
+        if toc:
+            title = self.bookmarks.around(chapter.anchor, title)
+        self._add(style, *title, props=self._numbering(num, 0, self.styles.num_link(style)))
+
     def _table(self, block: Table) -> None:
+        if block.caption is not None:  # a table of a note: caption, table, source and notes
+            for node in note_table(block, self.styles, self.inline, self.target.text_width(), self.bookmarks,
+                                   self._page()):
+                self.target.append(node)
+            return
         node = table(block, self.styles, self.inline, self.target.text_width())
         if self.new_page:  # a table cannot break the page itself: an empty paragraph does
             self._add(S.UNNUMBERED)
@@ -144,14 +190,16 @@ class BodyWriter:
 
     def _paragraph(self, block: Paragraph, numbers: NumberRun) -> None:
         where = str(block.position or self.note.source)
+        # A cited paragraph's bookmark: REF \\r shows the number its list gives it.
+        content = self.bookmarks.cited(block.anchor, self.inline(block.content))
         if block.number is None:
-            self._add(S.UNNUMBERED, *self.inline(block.content))
+            self._add(S.UNNUMBERED, *content)
             self._items(block.subitems, 0, None, where)
             return
-        num = numbers.num_for(block)
+        num = numbers.num_for(block.restart, block.number)
         self.lists.place(num, 0, block.label, where)
         props = self._numbering(num, 0, self.styles.num_link(S.NUMBERED))
-        self._add(S.NUMBERED, *self.inline(block.content), props=props)
+        self._add(S.NUMBERED, *content, props=props)
         self._items(block.subitems, 0, num, where)
 
     def _items(self, items: tuple[ListItem, ...], depth: int, num: int | None, where: str) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from docx.oxml.ns import qn
-from toolkit.model.document import ContentsEntry, Inline
+from toolkit.model.document import ContentsEntry, Inline, Note, Ref
 from toolkit.model.plain import inline_text
 from toolkit.render.docx.ooxml import el, paragraph, run
 
@@ -49,6 +49,34 @@ def bookmark_name(anchor: str) -> str:
     return "_Toc" + re.sub(r"[^A-Za-z0-9]", "_", anchor)
 
 
+def ref_bookmark(anchor: str) -> str:
+    """The bookmark a REF field to a model anchor points at: "_Ref001" as it is; "chII" or
+    "annexIIInum" become "_RefchII", "_RefannexIIInum" (hidden, like Word's own cross-reference
+    bookmarks, and apart from the contents' _Toc bookmarks, which Word may rebuild)."""
+    if anchor.startswith("_Ref"):
+        return anchor
+    return "_Ref" + re.sub(r"[^A-Za-z0-9]", "_", anchor)
+
+
+def cited_anchors(note: Note) -> set[str]:
+    """The anchors the note's ref()s link to (a chapter's bookmark is written only when cited)."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, Ref):
+            if value.anchor is not None:
+                found.add(value.anchor)
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                walk(getattr(value, name))
+
+    walk((note.chapters, note.annexes, note.footnotes))
+    return found
+
+
 class Bookmarks:
     """Numbers bookmarks in document order (w:id must be unique in the document)."""
 
@@ -56,10 +84,36 @@ class Bookmarks:
         self.next_id = 0
 
     def around(self, anchor: str, runs: list[etree._Element]) -> list[etree._Element]:
+        """The contents' bookmark of a heading."""
+        return self.named(bookmark_name(anchor), runs)
+
+    def cited(self, anchor: str | None, runs: list[etree._Element]) -> list[etree._Element]:
+        """The cross-reference bookmark of a cited place (none when anchor is None)."""
+        return runs if anchor is None else self.named(ref_bookmark(anchor), runs)
+
+    def named(self, name: str, runs: list[etree._Element]) -> list[etree._Element]:
         ident = str(self.next_id)
         self.next_id += 1
-        return [el("w:bookmarkStart", {"w:id": ident, "w:name": bookmark_name(anchor)}), *runs,
+        return [el("w:bookmarkStart", {"w:id": ident, "w:name": name}), *runs,
                 el("w:bookmarkEnd", {"w:id": ident})]
+
+
+# REF switches. \h: a hyperlink to the place. \r: the paragraph number of the bookmarked
+# paragraph, as its list shows it less the trailing period ("12." -> "12", "II." -> "II"),
+# so an inserted paragraph or chapter renumbers the reference when fields are updated.
+# Tables, figures and annexes: the bookmark wraps the number itself (a SEQ field's result
+# or the numeral of "Annex III"), which REF shows as it is.
+_BY_LIST = ("paragraph", "chapter")
+
+
+def ref_instruction(kind: str, anchor: str) -> str:
+    number = "\\r " if kind in _BY_LIST else ""
+    return f" REF {ref_bookmark(anchor)} {number}\\h "
+
+
+def seq_instruction(word: str, number_format: str) -> str:
+    """A caption number: SEQ Table \\* ARABIC, SEQ Figure \\* ROMAN (Word's Insert Caption)."""
+    return f" SEQ {word} \\* {number_format} "
 
 
 def _quoted(text: str) -> str:

@@ -19,7 +19,7 @@ STEP = 709  # 1.25 cm: the hanging indent of numbers, as in templates/note.css
 PAGE = (11906, 16838)  # A4
 MARGIN = 1418  # 2.5 cm all round
 TEXT_WIDTH = PAGE[0] - 2 * MARGIN
-PARAGRAPH_LIST, BULLET_LIST = 1, 2  # the w:numId of the two lists in numbering.xml
+PARAGRAPH_LIST, BULLET_LIST, CHAPTER_LIST = 1, 2, 3  # the w:numId of the three lists in numbering.xml
 
 # (name, id, type, basedOn, pPr children, rPr children, extra style children)
 _Spec = tuple[str, str, str, str | None, list, list, list]
@@ -81,7 +81,9 @@ def specs() -> list[_Spec]:
         (S.TOC_CHAPTER, "TOC1", p, "Normal", [_tabs(("left", STEP, "none"), ("right", TEXT_WIDTH, "dot")),
                                               _spacing(after=120)], [], []),
         (S.TOC_ANNEX, "TOC2", p, "Normal", [_spacing(before=120, after=120)], [], []),
-        (S.CHAPTER, "Heading1", p, "Normal", copy(KEEP) + [el("w:keepLines"), _spacing(before=360, after=240),
+        # Chapter numerals are Word numbering: an inserted chapter renumbers the rest.
+        (S.CHAPTER, "Heading1", p, "Normal", copy(KEEP) + [el("w:keepLines"), _num_pr(CHAPTER_LIST, 0),
+                                                           _spacing(before=360, after=240),
                                                            _ind(STEP, STEP), val("w:outlineLvl", 0)],
          copy(BOLD), [el("w:qFormat")]),
         (S.SUBHEADING, "Heading2", p, "Normal", copy(KEEP) + [_spacing(before=240, after=240),
@@ -113,6 +115,13 @@ def specs() -> list[_Spec]:
         (S.ATTACHMENT_TEXT, "AttachmentText", p, "Normal", [_growing_lines(after=120)], [], []),
         (S.TABLE_HEADING, "TableHeading", p, "Normal", [_spacing(line=240)], copy(BOLD) + [val("w:sz", 20)], []),
         (S.TABLE_TEXT, "TableText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
+        # "Table 2", a line break and the bold title: one paragraph kept with the table, as in the PDF.
+        (S.CAPTION, "Caption", p, "Normal", copy(KEEP) + [el("w:keepLines"), _spacing(before=120, after=120)], [],
+         [el("w:qFormat")]),
+        (S.TABLE_COLUMN_HEADING, "TableColumnHeading", p, "Normal", [_spacing(line=240)],
+         copy(ITALIC) + [val("w:sz", 20)], []),
+        (S.TABLE_NOTE, "TableNote", p, "Normal", [_spacing(before=40, after=40, line=216)], [val("w:sz", 18)], []),
+        (S.FIGURE, "Figure", p, "Normal", copy(KEEP, CENTER) + [_growing_lines(after=80)], [], []),
         (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.HEADER, "Header", p, "Normal", copy(RIGHT) + [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.FOOTER, "Footer", p, "Normal", copy(CENTER) + [_spacing(line=264)], [val("w:sz", 22)], []),
@@ -146,7 +155,15 @@ def _table_styles() -> list[etree._Element]:
                                        margin("bottom", 0), margin("right", 108))))
     documents = el("w:style", {"w:type": "table", "w:styleId": "DocumentsTable"}, val("w:name", S.TABLE),
                    val("w:basedOn", "TableNormal"), table, header)
-    return [normal, documents]
+    # A table of a note: a rule above and below the table and under the header, none between rows.
+    ruled = el("w:tblPr", None, el("w:tblBorders", None, border("top", 6, "000000"), border("bottom", 6, "000000")),
+               el("w:tblCellMar", None, margin("top", 60), margin("left", 80), margin("bottom", 60),
+                  margin("right", 80)))
+    ruled_header = el("w:tblStylePr", {"w:type": "firstRow"},
+                      el("w:tcPr", None, el("w:tcBorders", None, border("bottom", 6, "000000"))))
+    note_table = el("w:style", {"w:type": "table", "w:styleId": "NEASPECTable"}, val("w:name", S.NOTE_TABLE),
+                    val("w:basedOn", "TableNormal"), ruled, ruled_header)
+    return [normal, documents, note_table]
 
 
 def _num_pr(num_id: int, ilvl: int) -> etree._Element:

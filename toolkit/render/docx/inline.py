@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from toolkit.model.document import Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef, Text
 from toolkit.render.docx import styles as S
+from toolkit.render.docx.fields import field, ref_instruction
 from toolkit.render.docx.ooxml import el, run
 from toolkit.render.docx.styles import StyleMap
 
@@ -101,7 +102,14 @@ class InlineWriter:
             # the footnote's number in the Footnote Reference style, as printed.
             return [run(str(node.number), self.styles.char(S.FOOTNOTE_REFERENCE))]
         if isinstance(node, Ref):
-            return [run(node.text, self._style(marks))]
+            style = self._style(marks)
+            if node.anchor is None:  # the target is not in this document: plain words
+                return [run(node.text, style)]
+            # "paragraph " REF(12) " of annex II": the field's cached result is the model's number,
+            # shown on opening; updating fields renumbers it after an edit.
+            out = [run(f"{node.words} ", style),
+                   *field(ref_instruction(node.kind, node.anchor), [run(node.number, style)])]
+            return out + ([run(node.after, style)] if node.after else [])
         if isinstance(node, TableNoteRef):
             return [run(node.letter, self.styles.char(S.FOOTNOTE_REFERENCE))]
         raise TypeError(f"the DOCX renderer has no rule for {type(node).__name__}")

@@ -16,13 +16,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.render.docx.house_style import (BULLET_LIST, MARGIN, PAGE, PARAGRAPH_LIST, SERIF, SERIF_METRIC_TWIN,
-                                             STEP, specs, styles_xml)
-from toolkit.render.docx.numbering import BULLET_LEVELS, PARAGRAPH_LEVELS, abstract_num, num
+from toolkit.render.docx.house_style import (BULLET_LIST, CHAPTER_LIST, MARGIN, PAGE, PARAGRAPH_LIST, SERIF,
+                                             SERIF_METRIC_TWIN, STEP, specs, styles_xml)
+from toolkit.render.docx.numbering import BULLET_LEVELS, CHAPTER_LEVELS, PARAGRAPH_LEVELS, abstract_num, num
 from toolkit.render.docx.ooxml import el, paragraph, run, val
 from toolkit.render.docx.package import zip_entries
 
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "templates" / "reference.docx"
+
 
 def numbering_xml() -> etree._Element:
     root = el("w:numbering")
@@ -30,8 +31,11 @@ def numbering_xml() -> etree._Element:
     root.append(abstract_num(0, "NEASPEC paragraphs", PARAGRAPH_LEVELS,
                              ("NumberedParagraph", "Sub-item", "Sub-sub-item"), indents))
     root.append(abstract_num(1, "NEASPEC bullets", BULLET_LEVELS, ("ListBullet", "ListBullet2"), indents[1:]))
+    # The numeral hangs in the heading's 1.25 cm indent, a tab before the title, as in the PDF.
+    root.append(abstract_num(2, "NEASPEC chapters", CHAPTER_LEVELS, ("Heading1",), indents[:1]))
     root.append(num(PARAGRAPH_LIST, 0))
     root.append(num(BULLET_LIST, 1))
+    root.append(num(CHAPTER_LIST, 2))
     return root
 
 

@@ -1,11 +1,12 @@
 """Paragraph and list numbers of the model -> Word numbering (numbering.xml abstractNum/num).
 
-The reference document holds two lists, each linked to paragraph styles: the paragraph
-list ("1." / "(a)" / "(i)", styles Numbered Paragraph, Sub-item, Sub-sub-item) and the
-bullet list (List Bullet, List Bullet 2). A note's paragraphs use the paragraph list
+The reference document holds three lists, each linked to paragraph styles: the paragraph
+list ("1." / "(a)" / "(i)", styles Numbered Paragraph, Sub-item, Sub-sub-item), the
+bullet list (List Bullet, List Bullet 2) and the chapter list ("II.", heading 1, which
+Annex Chapter Heading is based on). A note's paragraphs use the paragraph list
 through their style alone, so numbers run on through chapters and considerations and an
 editor who inserts a paragraph sees them follow. Each annex, and each lettered list that
-hangs under no numbered paragraph, gets its own w:num with a startOverride: Word and
+hangs under no numbered paragraph, and each annex's chapters, get their own w:num with a startOverride: Word and
 LibreOffice both restart there. The writer never types a number; instead `Lists.place`
 works out the label Word will show and refuses to go on if it is not the model's.
 """
@@ -19,12 +20,13 @@ from lxml import etree
 from docx.oxml.ns import qn
 from toolkit.model.words import letter, roman
 from toolkit.render.docx.ooxml import el, ppr, val
-from toolkit.render.docx.styles import BULLET, NUMBERED, StyleMap
+from toolkit.render.docx.styles import BULLET, CHAPTER, NUMBERED, StyleMap
 
 # ---- the lists of the reference document (used by make_reference) ----------
 
 PARAGRAPH_LEVELS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
 BULLET_LEVELS = (("bullet", "\u2022"), ("bullet", "\u2022"))
+CHAPTER_LEVELS = (("upperRoman", "%1."),)  # "II." and a tab, linked to heading 1
 
 
 def abstract_num(abstract_id: int, name: str, levels: tuple[tuple[str, str], ...],
@@ -80,41 +82,44 @@ class Lists:
     part: etree._Element
     paragraph_num: int  # the note's run of paragraph numbers (linked to the Numbered Paragraph style)
     bullet_num: int
+    chapter_num: int  # the note's chapter numerals (linked to heading 1)
     levels: dict[int, list[_Level]]  # numId -> levels of its abstractNum
     overrides: dict[int, dict[int, int]] = field(default_factory=dict)  # numId -> ilvl -> start
     counters: dict[int, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, part: etree._Element, styles: StyleMap) -> Lists:
-        linked = {name: styles.num_link(name) for name in (NUMBERED, BULLET)}
+        linked = {name: styles.num_link(name) for name in (NUMBERED, BULLET, CHAPTER)}
         if None in linked.values():
             unlinked = [name for name, link in linked.items() if link is None]
             raise NumberingMismatch(f"style {unlinked[0]!r} is not linked to a list (Format > Numbering)")
         abstracts = {a.get(qn("w:abstractNumId")): a for a in part.iterchildren(qn("w:abstractNum"))}
-        lists = cls(part, linked[NUMBERED][0], linked[BULLET][0], {})
+        lists = cls(part, linked[NUMBERED][0], linked[BULLET][0], linked[CHAPTER][0], {})
         for node in part.iterchildren(qn("w:num")):
             abstract = abstracts.get(node.find(qn("w:abstractNumId")).get(qn("w:val")))
             if abstract is not None:
                 lists.levels[int(node.get(qn("w:numId")))] = [_read_level(lvl) for lvl in
                                                               abstract.iterchildren(qn("w:lvl"))]
-        for name, num_id in ((NUMBERED, lists.paragraph_num), (BULLET, lists.bullet_num)):
+        for name, num_id in ((NUMBERED, lists.paragraph_num), (BULLET, lists.bullet_num),
+                             (CHAPTER, lists.chapter_num)):
             if num_id not in lists.levels:
                 raise NumberingMismatch(f"style {name!r} is linked to list {num_id}, which numbering.xml lacks")
         return lists
 
-    def restart(self, ilvl: int, start: int = 1) -> int:
-        """A new w:num of the paragraph list whose level `ilvl` starts again at `start`."""
+    def restart(self, ilvl: int, start: int = 1, base: int | None = None) -> int:
+        """A new w:num of list `base` (the paragraph list if None) whose level `ilvl` starts again at `start`."""
+        base = self.paragraph_num if base is None else base
         num_id = max(int(n.get(qn("w:numId"))) for n in self.part.iterchildren(qn("w:num"))) + 1
         abstract_id = next(int(n.find(qn("w:abstractNumId")).get(qn("w:val")))
                            for n in self.part.iterchildren(qn("w:num"))
-                           if int(n.get(qn("w:numId"))) == self.paragraph_num)
+                           if int(n.get(qn("w:numId"))) == base)
         node = num(num_id, abstract_id, ilvl, start)
         cleanup = self.part.find(qn("w:numIdMacAtCleanup"))
         if cleanup is not None:
             cleanup.addprevious(node)
         else:
             self.part.append(node)
-        self.levels[num_id] = self.levels[self.paragraph_num]
+        self.levels[num_id] = self.levels[base]
         self.overrides[num_id] = {ilvl: start}
         return num_id
 

@@ -54,11 +54,12 @@ def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = N
           meeting_root: Path | None = None, pages: dict[str, int] | None = None, **options) -> Draft | None:
     """The DOCX with the PDF's chapter pages as its contents page numbers (to be settled).
 
-    meeting_root: where the files of attached annexes are read, once: their content (plain
-    bytes) goes with the draft, so the main process writes it again without reading them."""
+    meeting_root: where the files of attached annexes and figures' pictures are read, once: their
+    content (plain bytes) goes with the draft, so the main process writes it again without reading them."""
     from toolkit.render.docx import render_docx
     from toolkit.render.docx.attachments import load_attachments
     from toolkit.render.docx.numbering import NumberingMismatch
+    from toolkit.render.docx.pictures import load_pictures
     from toolkit.render.docx.reference import ReferenceProblem
     from toolkit.render.docx.reference_guard import ReferenceRefused, safe_reference
 
@@ -67,6 +68,11 @@ def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = N
         return None
     if attached:
         options = {**options, "attached": attached}
+    pictures = load_pictures(note, meeting_root, diags)
+    if pictures is None:
+        return None
+    if pictures:
+        options = {**options, "pictures": pictures}
     shown = Position(f"{reference.parent.name}/{reference.name}", 1)
     try:
         reference = safe_reference(reference)

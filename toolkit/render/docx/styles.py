@@ -40,8 +40,12 @@ MASTHEAD_ANNEX_HEADING = "Masthead Annex Heading"  # an annex issued alone: no p
 AGENDA_ITEM_HEADING = "Agenda Item Heading"  # the items of the annotated agenda
 ATTACHMENT_PAGE = "Attachment Page"  # one page of an attached PDF, as a picture; page break before
 ATTACHMENT_TEXT = "Attachment Text"  # an attached Word file's paragraphs in styles our reference lacks
-TABLE_HEADING = "Table Heading"
+TABLE_HEADING = "Table Heading"  # the list of documents' header cells (bold)
 TABLE_TEXT = "Table Text"
+CAPTION = "caption"  # Word's built-in name: "Table 2" / "Figure I" and the title; its tables of figures find it
+TABLE_COLUMN_HEADING = "Table Column Heading"  # a note table's header cells (italic, as in the PDF)
+TABLE_NOTE = "Table Note"  # "Source: ..." and lettered notes under a table or figure
+FIGURE = "Figure"  # the paragraph holding a figure's picture
 FOOTNOTE_TEXT = "footnote text"
 HEADER = "header"
 FOOTER = "footer"
@@ -57,14 +61,15 @@ FOOTNOTE_REFERENCE = "footnote reference"
 
 # ---- table styles -----------------------------------------------------------
 TABLE = "Documents Table"
+NOTE_TABLE = "NEASPEC Table"  # a table of a note: rules above, under the header and below, in the UN manner
 
 PARAGRAPH_STYLES = (SYMBOL, DISTRIBUTION, ORGANIZATION, MEETING, AGENDA_HEADING, ITEM_LINE, NOTE_TITLE,
                     AUTHOR_LINE, CONTENTS_HEADING, TOC_CHAPTER, TOC_ANNEX, CHAPTER, SUBHEADING, ANNEX_CHAPTER,
                     NUMBERED, UNNUMBERED, SUBITEM, SUBSUBITEM, BULLET, BULLET_2, ANNEX_HEADING, ANNEX_TITLE,
                     MASTHEAD_ANNEX_HEADING, AGENDA_ITEM_HEADING, ATTACHMENT_PAGE, ATTACHMENT_TEXT, TABLE_HEADING,
-                    TABLE_TEXT, FOOTNOTE_TEXT, HEADER, FOOTER)
+                    TABLE_TEXT, CAPTION, TABLE_COLUMN_HEADING, TABLE_NOTE, FIGURE, FOOTNOTE_TEXT, HEADER, FOOTER)
 CHARACTER_STYLES = (EMPHASIS, STRONG, STRONG_EMPHASIS, HYPERLINK, CODE, FOOTNOTE_REFERENCE)
-TABLE_STYLES = (TABLE,)
+TABLE_STYLES = (TABLE, NOTE_TABLE)
 
 
 @dataclass(frozen=True)

@@ -1,44 +1,71 @@
-"""A Table of the model (the list of documents) -> a w:tbl in the reference's table style.
+"""A Table of the model -> a w:tbl in a table style of the reference (with its caption and notes).
 
-Rules and cell margins come from the table style; the writer sets only what the model
-decides: the column widths (fractions of the text width) and which row is the header,
-repeated at the top of each page as in the PDF (thead).
+Rules and cell margins come from the table style: "Documents Table" for the list of
+documents, "NEASPEC Table" for a table of a note (rules above, under the header and
+below). The writer sets only what the model decides: the column widths (fractions of
+the text width), the header row, repeated at the top of each page as in the PDF
+(thead), rows that never split, each column's alignment, and total rows (bold, a rule
+above). A note table's caption stands above it and its source and notes below
+(captions.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from lxml import etree
 
-from toolkit.model.document import Inline, Table
+from toolkit.model.document import Inline, Strong, Table
 from toolkit.render.docx import styles as S
+from toolkit.render.docx.captions import InlineRuns, caption, notes_below
+from toolkit.render.docx.fields import Bookmarks
 from toolkit.render.docx.ooxml import el, paragraph, val
 from toolkit.render.docx.styles import StyleMap
 
-InlineRuns = Callable[[tuple[Inline, ...]], list[etree._Element]]
+_JC = {"left": None, "right": "right", "center": "center"}
 
 
-def _cell(content: tuple[Inline, ...], width: int, style: str, inline: InlineRuns) -> etree._Element:
+def _cell(content: tuple[Inline, ...], width: int, style: str, inline: InlineRuns, align: str | None,
+          rule_above: bool) -> etree._Element:
     props = el("w:tcPr", None, el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
-    return el("w:tc", None, props, paragraph(style, *inline(content)))
+    if rule_above:  # a total row: a thin rule above it, as tr.total in the PDF
+        props.append(el("w:tcBorders", None, el("w:top", {"w:val": "single", "w:sz": "4", "w:space": "0",
+                                                          "w:color": "000000"})))
+    jc = _JC.get(align or "left", None)
+    if align is not None and align not in _JC:
+        raise ValueError(f"a table column is aligned {align!r}: the DOCX renderer knows left, right and center")
+    return el("w:tc", None, props, paragraph(style, *inline(content), props=[val("w:jc", jc)] if jc else []))
 
 
 def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -> etree._Element:
+    """The w:tbl alone (the list of documents, and the body of a note table)."""
     if len(block.widths) != len(block.header) or any(len(row) != len(block.header) for row in block.rows):
         raise ValueError(f"{block.position}: a table's rows, header and widths must have as many cells")
+    if block.align and len(block.align) != len(block.header):
+        raise ValueError(f"{block.position}: a table's alignments must be one per column")
+    numbered = block.caption is not None
     widths = [round(text_width * fraction) for fraction in block.widths]
+    aligns = list(block.align) or [None] * len(widths)
     look = el("w:tblLook", {"w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0",
                             "w:noHBand": "1", "w:noVBand": "1"})
     node = el("w:tbl", None,
-              el("w:tblPr", None, val("w:tblStyle", styles.table(S.TABLE)),
+              el("w:tblPr", None, val("w:tblStyle", styles.table(S.NOTE_TABLE if numbered else S.TABLE)),
                  el("w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"}),
                  el("w:tblLayout", {"w:type": "autofit"}), look),
               el("w:tblGrid", None, *(el("w:gridCol", {"w:w": str(w)}) for w in widths)))
-    rows = [(block.header, styles.para(S.TABLE_HEADING), True)]
-    rows += [(row, styles.para(S.TABLE_TEXT), False) for row in block.rows]
-    for cells, style, header in rows:
+    heading = styles.para(S.TABLE_COLUMN_HEADING if numbered else S.TABLE_HEADING)
+    rows = [(block.header, heading, True, False)]
+    rows += [(row, styles.para(S.TABLE_TEXT), False, index in block.totals) for index, row in enumerate(block.rows)]
+    for cells, style, header, total in rows:
         row_props = el("w:trPr", None, el("w:cantSplit"), *([el("w:tblHeader")] if header else []))
-        node.append(el("w:tr", None, row_props,
-                       *(_cell(content, width, style, inline) for content, width in zip(cells, widths))))
+        node.append(el("w:tr", None, row_props, *(
+            _cell((Strong(content),) if total else content, width, style, inline, align, total)
+            for content, width, align in zip(cells, widths, aligns))))
     return node
+
+
+def note_table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int, bookmarks: Bookmarks,
+               props: list[etree._Element] | None = None) -> list[etree._Element]:
+    """A table of a note: its caption paragraph, the w:tbl, then its source and lettered notes."""
+    head = caption(styles, inline, bookmarks, "table", block.caption_word, block.number or "", block.title,
+                   block.anchor, props)
+    notes = tuple((n.letter, n.content) for n in block.notes)
+    return [head, table(block, styles, inline, text_width), *notes_below(styles, inline, block.source, notes)]
