@@ -35,8 +35,8 @@ def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
     import weasyprint
 
     from toolkit.pipeline.jobs import plan
-    from toolkit.render.fetcher import RestrictedFetcher
-    from toolkit.render.html import environment, render_note_html
+    from toolkit.render.pdf.fetcher import RestrictedFetcher
+    from toolkit.render.pdf.html import environment, render_note_html
     from toolkit.sources.loader import load
 
     templates = REPO / "templates"

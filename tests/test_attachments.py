@@ -89,7 +89,7 @@ def test_an_attached_word_file_reaches_libreoffice_without_external_targets(tmp_
     import io
     import zipfile
 
-    from toolkit.render.attachments import without_external_links
+    from toolkit.render.pdf.attached import without_external_links
 
     document = docx.Document()
     document.add_paragraph("Text.")

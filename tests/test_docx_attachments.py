@@ -26,8 +26,8 @@ from conftest import copy_meeting
 from test_docx_helpers import NS, REFERENCE, W, paragraph_text, part, part_names
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.render.docx import find_soffice, note_docx, render_docx
-from toolkit.render.docx.attachments import load_attachments
-from toolkit.render.docx.layout import docx_to_pdf
+from toolkit.render.docx.attached.annex import load_attachments
+from toolkit.render.docx.chapter_pages import docx_to_pdf
 from toolkit.sources.loader import load
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"

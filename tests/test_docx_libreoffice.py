@@ -19,7 +19,7 @@ from test_docx_helpers import (REFERENCE, ROOT, document, documents, footnote_ca
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.plain import inline_text
 from toolkit.render.docx import find_soffice, note_docx
-from toolkit.render.docx.layout import docx_to_pdfs
+from toolkit.render.docx.chapter_pages import docx_to_pdfs
 
 pdfplumber = pytest.importorskip("pdfplumber")
 pytestmark = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed: "
@@ -55,7 +55,7 @@ def office_pdfs() -> dict[str, bytes]:
 
 @functools.cache
 def weasy_pdf(key: str) -> bytes:
-    from toolkit.render.html import environment
+    from toolkit.render.pdf.html import environment
     from toolkit.render.pdf import note_pdf
 
     templates = ROOT / "templates"

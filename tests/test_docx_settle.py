@@ -9,9 +9,9 @@ import pytest
 from conftest import REPO, SAMPLE
 from toolkit.diagnostics import Diagnostics
 from toolkit.render.docx import render_docx
-from toolkit.render.docx import settle as settle_module
-from toolkit.render.docx.layout import chapter_pages, docx_to_pdf, find_soffice
-from toolkit.render.docx.settle import Draft, settle
+from toolkit.render.docx import contents_pages as settle_module
+from toolkit.render.docx.chapter_pages import chapter_pages, docx_to_pdf, find_soffice
+from toolkit.render.docx.contents_pages import Draft, settle
 from toolkit.sources.loader import load
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None,

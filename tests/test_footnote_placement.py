@@ -15,8 +15,8 @@ _UNPATCHED = """
 import sys
 from pathlib import Path
 import weasyprint
-from toolkit.render.footnote_check import misplaced
-from toolkit.render.html import environment, render_note_html
+from toolkit.render.pdf.footnote_check import misplaced
+from toolkit.render.pdf.html import environment, render_note_html
 from toolkit.sources.loader import load
 templates = Path(sys.argv[2])
 note = load(Path(sys.argv[1])).notes[0]

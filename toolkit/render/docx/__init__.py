@@ -13,14 +13,14 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import Note
-from toolkit.render.docx.attachments import Loaded, load_attachments
-from toolkit.render.docx.body import BodyWriter
-from toolkit.render.docx.footnotes import Footnotes
-from toolkit.render.docx.inline import InlineWriter
-from toolkit.render.docx.layout import chapter_pages, docx_to_pdf, find_soffice
-from toolkit.render.docx.package import save, set_core_properties
-from toolkit.render.docx.page import write_page_furniture
-from toolkit.render.docx.reference import open_reference
+from toolkit.render.docx.attached.annex import Loaded, load_attachments
+from toolkit.render.docx.write.body import BodyWriter
+from toolkit.render.docx.write.footnotes import Footnotes
+from toolkit.render.docx.write.inline import InlineWriter
+from toolkit.render.docx.chapter_pages import chapter_pages, docx_to_pdf, find_soffice
+from toolkit.render.docx.write.package import save, set_core_properties
+from toolkit.render.docx.write.page import write_page_furniture
+from toolkit.render.docx.reference.target import open_reference
 
 __all__ = ["note_docx", "render_docx", "chapter_pages", "find_soffice", "docx_to_pdf"]
 
@@ -58,7 +58,7 @@ def note_docx(note: Note, reference: Path, diags: Diagnostics, *, pdf: bytes | N
     meeting_root: the meeting folder, where the files of attached annexes are read.
     The build itself drafts many notes and settles them together (settle.py).
     """
-    from toolkit.render.docx.settle import draft, settle
+    from toolkit.render.docx.contents_pages import draft, settle
 
     made = draft(note, reference, diags, pdf=pdf, pages=pages, meeting_root=meeting_root)
     if made is None:

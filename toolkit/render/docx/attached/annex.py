@@ -19,12 +19,12 @@ from pathlib import Path
 from docx.oxml.shape import CT_Inline
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Attachment, Note
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.fields import Bookmarks, bookmark_name
-from toolkit.render.docx.ooxml import el, paragraph, run
-from toolkit.render.docx.reference import Target
-from toolkit.render.docx.word_place import EMU_PER_TWIP, WordPlacer
-from toolkit.render.docx.word_source import WordBody, WordSourceError, read_word
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.fields import Bookmarks, bookmark_name
+from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.attached.place import EMU_PER_TWIP, WordPlacer
+from toolkit.render.docx.attached.source import WordBody, WordSourceError, read_word
 
 DPI = 150  # small print stays legible on screen and paper; an A4 page is 1240 x 1754 pixels
 SLACK = 567  # twips (1 cm) kept free below a page picture: Word adds the line's descent to its height

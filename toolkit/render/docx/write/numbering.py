@@ -18,8 +18,8 @@ from lxml import etree
 
 from docx.oxml.ns import qn
 from toolkit.model.words import letter, roman
-from toolkit.render.docx.ooxml import el, ppr, val
-from toolkit.render.docx.styles import BULLET, NUMBERED, StyleMap
+from toolkit.render.docx.write.ooxml import el, ppr, val
+from toolkit.render.docx.write.styles import BULLET, NUMBERED, StyleMap
 
 # ---- the lists of the reference document (used by make_reference) ----------
 

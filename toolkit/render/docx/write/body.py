@@ -13,14 +13,14 @@ from lxml import etree
 
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, ListItem, Note, Paragraph, SubHeading,
                                     Table)
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.attachments import AttachmentWriter, Loaded
-from toolkit.render.docx.fields import Bookmarks, annex_entry_field, toc_paragraphs
-from toolkit.render.docx.inline import InlineWriter
-from toolkit.render.docx.numbering import Lists
-from toolkit.render.docx.ooxml import el, num_pr, paragraph, run
-from toolkit.render.docx.reference import Target
-from toolkit.render.docx.table import table
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.attached.annex import AttachmentWriter, Loaded
+from toolkit.render.docx.write.fields import Bookmarks, annex_entry_field, toc_paragraphs
+from toolkit.render.docx.write.inline import InlineWriter
+from toolkit.render.docx.write.numbering import Lists
+from toolkit.render.docx.write.ooxml import el, num_pr, paragraph, run
+from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.write.table import table
 
 
 class NumberRun:

@@ -22,9 +22,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from toolkit.render.docx.ooxml import R, W
-from toolkit.render.docx.word_fields import remove, safe_url, unfield, unwrap
-from toolkit.render.docx.word_lists import SourceList, SourceStyle, read_lists, read_styles
+from toolkit.render.docx.write.ooxml import R, W
+from toolkit.render.docx.attached.fields import remove, safe_url, unfield, unwrap
+from toolkit.render.docx.attached.lists import SourceList, SourceStyle, read_lists, read_styles
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 OFFICE = "urn:schemas-microsoft-com:office:office"

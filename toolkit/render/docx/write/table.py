@@ -12,9 +12,9 @@ from collections.abc import Callable
 from lxml import etree
 
 from toolkit.model.document import Inline, Table
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.ooxml import el, paragraph, val
-from toolkit.render.docx.styles import StyleMap
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.ooxml import el, paragraph, val
+from toolkit.render.docx.write.styles import StyleMap
 
 InlineRuns = Callable[[tuple[Inline, ...]], list[etree._Element]]
 

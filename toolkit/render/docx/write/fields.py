@@ -18,7 +18,7 @@ from lxml import etree
 from docx.oxml.ns import qn
 from toolkit.model.document import ContentsEntry, Inline
 from toolkit.model.plain import inline_text
-from toolkit.render.docx.ooxml import el, paragraph, run
+from toolkit.render.docx.write.ooxml import el, paragraph, run
 
 TOC_INSTRUCTION = ' TOC \\o "1-1" \\f \\h \\z '
 ANNEX_LEVEL = 2  # annex lines use the toc 2 style
