@@ -15,7 +15,12 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
+from toolkit.render.docx.attached.annex import load_attachments
 from toolkit.render.docx.chapter_pages import LayoutError, chapter_pages, docx_to_pdfs, find_soffice
+from toolkit.render.docx.reference.guard import ReferenceRefused, safe_reference
+from toolkit.render.docx.reference.target import ReferenceProblem
+from toolkit.render.docx.write.note import render_docx
+from toolkit.render.docx.write.numbering import NumberingMismatch
 
 MAX_ROUNDS = 3
 
@@ -31,8 +36,6 @@ class Draft:
     options: dict = field(default_factory=dict)  # further keywords of render_docx
 
     def rerender(self, pages: dict[str, int]) -> bytes:
-        from toolkit.render.docx import render_docx
-
         return render_docx(self.note, self.reference, pages, **self.options)
 
 
@@ -56,12 +59,6 @@ def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = N
 
     meeting_root: where the files of attached annexes are read, once: their content (plain
     bytes) goes with the draft, so the main process writes it again without reading them."""
-    from toolkit.render.docx import render_docx
-    from toolkit.render.docx.attached.annex import load_attachments
-    from toolkit.render.docx.write.numbering import NumberingMismatch
-    from toolkit.render.docx.reference.target import ReferenceProblem
-    from toolkit.render.docx.reference.guard import ReferenceRefused, safe_reference
-
     attached = load_attachments(note, meeting_root, diags)
     if attached is None:
         return None
