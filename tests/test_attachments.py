@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from conftest import SAMPLE, copy_meeting, read_pdf, run_cli
+from toolkit.render import office
 
 
 def _with_attachment(tmp_path: Path, name: str) -> Path:
@@ -70,7 +71,7 @@ def test_a_damaged_pdf_is_an_error_at_its_line(tmp_path: Path):
                                     "readable PDF")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (deps/debian.txt) is not installed")
+@pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
 def test_attached_word_file_is_converted_and_appended(tmp_path: Path):
     meeting = _with_attachment(tmp_path, "statement.docx")
     document = docx.Document()

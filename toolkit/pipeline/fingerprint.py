@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from toolkit import __version__
+from toolkit.render import office
 
 # Bump when the meaning of a fingerprint changes: every older cache is then ignored.
 CACHE_VERSION = 1
@@ -39,20 +40,6 @@ def fonts_digest() -> str:
     return hashlib.sha256("\n".join(sorted(listing.splitlines())).encode()).hexdigest()
 
 
-@functools.lru_cache(maxsize=1)
-def office_digest() -> str:
-    """The installed LibreOffice, which lays the DOCX out for its contents page numbers."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        return "none"
-    # The program's size and date stand for its version: a stat, not a read, so the toolkit
-    # opens no file outside the meeting, the templates and the fonts.
-    program = Path(soffice).resolve()
-    binary = program.with_name("soffice.bin")
-    stat = (binary if binary.exists() else program).stat()
-    return hashlib.sha256(f"{program}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
-
-
 def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[str, str]) -> dict[str, str]:
     """The named inputs of one output, each as a digest (recorded in the manifest)."""
     named = {
@@ -62,7 +49,7 @@ def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[s
         "fonts": fonts_digest(),
     }
     if fmt == "docx":
-        named["office"] = office_digest()
+        named["office"] = office.digest()
     named.update({f"template:{name}": digest for name, digest in templates.items()})
     named.update({f"source:{name}": digest for name, digest in sources.items()})
     return named

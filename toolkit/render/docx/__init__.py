@@ -13,11 +13,10 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import Note
-from toolkit.render.docx.chapter_pages import chapter_pages, docx_to_pdf, find_soffice
 from toolkit.render.docx.contents_pages import draft, settle
 from toolkit.render.docx.write.note import render_docx
 
-__all__ = ["note_docx", "render_docx", "chapter_pages", "find_soffice", "docx_to_pdf"]
+__all__ = ["note_docx", "render_docx"]
 
 AUTO = "auto"
 
