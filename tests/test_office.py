@@ -31,7 +31,7 @@ def test_only_libreoffice_on_path_is_found_and_fingerprinted(tmp_path: Path, mon
     assert office.find() == str(program)
     digest = office.digest()
     assert digest != "none" and len(digest) == 64
-    named = fingerprint.inputs("model", "docx", {}, {})
+    named = fingerprint.inputs("model", "docx", {}, {}, uses_office=True)
     assert named["office"] == digest
 
 

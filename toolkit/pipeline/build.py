@@ -114,7 +114,7 @@ def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]
                 digests[name] = file_digest(loaded.root / name)
             sources[name] = digests[name]
         for fmt in options.formats:
-            named = inputs(model, fmt, _templates_for(fmt, all_templates), sources)
+            named = inputs(model, fmt, _templates_for(fmt, all_templates), sources, job.uses_office(fmt))
             fingerprint = combine(named)
             output = job.output(fmt)
             old = manifest.outputs.get(output)

@@ -40,15 +40,18 @@ def fonts_digest() -> str:
     return hashlib.sha256("\n".join(sorted(listing.splitlines())).encode()).hexdigest()
 
 
-def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[str, str]) -> dict[str, str]:
-    """The named inputs of one output, each as a digest (recorded in the manifest)."""
+def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[str, str],
+           uses_office: bool = False) -> dict[str, str]:
+    """The named inputs of one output, each as a digest (recorded in the manifest).
+
+    uses_office: LibreOffice lays out or converts part of the output (Job.uses_office)."""
     named = {
         "toolkit": f"{__version__}/{CACHE_VERSION}",
         "format": fmt,
         "model": hashlib.sha256(model_repr.encode()).hexdigest(),
         "fonts": fonts_digest(),
     }
-    if fmt == "docx":
+    if uses_office:
         named["office"] = office.digest()
     named.update({f"template:{name}": digest for name, digest in templates.items()})
     named.update({f"source:{name}": digest for name, digest in sources.items()})
@@ -74,7 +77,7 @@ def reasons(old: dict[str, str] | None, new: dict[str, str]) -> list[str]:
     if old.get("fonts") != new["fonts"]:
         said.append("the installed fonts changed")
     if old.get("office") != new.get("office"):
-        said.append("LibreOffice, which lays out the DOCX, changed")
+        said.append("LibreOffice, which lays out the DOCX and converts attached Word files, changed")
     changed_templates = sorted(k[9:] for k in set(old) | set(new)
                                if k.startswith("template:") and old.get(k) != new.get(k))
     if changed_templates:
