@@ -36,7 +36,7 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 ALL_NS = NS | {"wp": WP, "a": A, "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture"}
 EMU_PER_TWIP = 635
 PAGES = {"chI": 2, "chII": 2, "chIII": 3}  # contents page numbers, so no LibreOffice is needed
-needs_office = pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice) is not installed: "
+needs_office = pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice or libreoffice) is not installed: "
                                   "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")
 
 
@@ -523,7 +523,7 @@ def test_the_docx_with_word_content_is_whole_and_the_same_each_time(with_docx, t
 
 
 def test_loaded_attachments_cross_to_another_process_and_give_the_same_docx(with_docx, with_pdf):
-    """A DOCX draft (settle.py) carries them from a worker to the main process, which writes it again."""
+    """A DOCX draft (contents_pages.py) carries them from a worker to the main process, which writes it again."""
     for meeting, note, *_, data in (with_pdf, with_docx[:4]):
         attached = load_attachments(note, meeting, Diagnostics())
         copied = pickle.loads(pickle.dumps(attached))

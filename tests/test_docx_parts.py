@@ -123,7 +123,7 @@ def test_headings_are_heading_styles_with_outline_levels(key):
     assert chapters == [f"{c.label} {''.join(t.text for t in c.title)}" for c in note.chapters if c.numeral]
 
 
-def test_the_reference_is_what_make_reference_writes():
+def test_the_reference_is_what_reference_make_writes():
     assert REFERENCE.read_bytes() == reference_docx(), "run: python -m toolkit.render.docx.reference.make"
 
 

@@ -4,7 +4,7 @@ Each file is read once per document (`load_attachments`, before the layout round
 write the DOCX again) and placed after its annex's title (`AttachmentWriter`). A PDF
 page becomes a PNG picture on a page of its own, fitted to the text area, as the PDF
 renderer puts each attached page after the annex heading page; a Word file's body
-follows the title directly (word_source.py, word_place.py). A file that cannot be read
+follows the title directly (source.py, place.py). A file that cannot be read
 is an error naming its meeting-relative path.
 """
 

@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     data = reference_docx()
     with zipfile.ZipFile(io.BytesIO(data)) as check:  # a broken zip never replaces a good file
         if check.testzip() is not None:
-            raise SystemExit("make_reference: the generated package is not a valid zip")
+            raise SystemExit("reference.make: the generated package is not a valid zip")
     target.write_bytes(data)
     print(f"wrote {target}")
     return 0

@@ -109,7 +109,7 @@ class BodyWriter:
         self._chapters(annex.chapters, NumberRun(self.lists, restarts=True), S.ANNEX_CHAPTER, toc=False)
 
     def _attached(self, attachment: Attachment | None, heading: str) -> None:
-        """An annex appended as it is: its content follows the title (attachments.py)."""
+        """An annex appended as it is: its content follows the title (attached/annex.py)."""
         if attachment is not None:
             self.attachments.place(attachment, heading)
 

@@ -2,7 +2,7 @@
 
 A complex field is a run sequence: fldChar begin, instrText, fldChar separate, the cached
 result, fldChar end. Word and LibreOffice show the cached result on opening; the writer
-fills it with page numbers measured on the laid-out DOCX (see layout.py), so nobody has
+fills it with page numbers measured on the laid-out DOCX (see contents_pages.py), so nobody has
 to press F9 and no "update fields?" prompt is needed. Word rebuilds the contents from
 the same instructions when an editor updates it: chapters from their Heading 1 style
 (levels 1-1), annexes from a TC field in their heading, which omits the page number.

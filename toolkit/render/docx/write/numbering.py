@@ -21,7 +21,7 @@ from toolkit.model.words import letter, roman
 from toolkit.render.docx.write.ooxml import el, ppr, val
 from toolkit.render.docx.write.styles import BULLET, NUMBERED, StyleMap
 
-# ---- the lists of the reference document (used by make_reference) ----------
+# ---- the lists of the reference document (used by reference/make.py) ----------
 
 PARAGRAPH_LEVELS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
 BULLET_LEVELS = (("bullet", "\u2022"), ("bullet", "\u2022"))
