@@ -35,8 +35,8 @@ def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
     import weasyprint
 
     from toolkit.pipeline.jobs import plan
-    from toolkit.render.fetcher import RestrictedFetcher
-    from toolkit.render.html import environment, render_note_html
+    from toolkit.render.pdf.fetcher import RestrictedFetcher
+    from toolkit.render.pdf.html import environment, render_note_html
     from toolkit.sources.loader import load
 
     templates = REPO / "templates"
@@ -127,18 +127,17 @@ def main() -> None:
     print(f"peak memory of one build process:       {peak:6.0f} MB")
 
     docx_files = sorted((work / "j2").glob("*.docx"))
-    soffice = shutil.which("soffice")
-    if docx_files and soffice:
-        out = work / "libreoffice"
+    from toolkit.render import office
+
+    program = office.find()
+    if docx_files and program:
         started = time.perf_counter()
-        subprocess.run([soffice, f"-env:UserInstallation={(work / 'lo-profile').as_uri()}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_files)],
-                       check=True, capture_output=True)
+        office.convert([path.read_bytes() for path in docx_files], program)
         lo = time.perf_counter() - started
         print(f"LibreOffice, {len(docx_files)} DOCX to PDF in one call: {lo:6.2f} s   our cold -j 2 / LibreOffice "
               f"{cold2 / lo:5.2f}  (target <= 1.5)")
     else:
-        print("LibreOffice comparison: needs the DOCX outputs (BENCH_FORMAT=all) and soffice")
+        print("LibreOffice comparison: needs the DOCX outputs (BENCH_FORMAT=all) and LibreOffice")
     shutil.rmtree(work)
 
 

@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from conftest import MEETINGS, copy_meeting, read_pdf, run_cli
-from toolkit.render.docx import docx_to_pdf, find_soffice
+from toolkit.render import office
 
 
 def _flat(path: Path) -> str:
@@ -125,14 +125,14 @@ def test_annotation_errors_name_the_line(tmp_path: Path):
 
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (deps/debian.txt) is not installed")
+@pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
 def test_agenda_numbers_that_skip_show_in_word_as_written(tmp_path: Path):
     """The generated meeting's agenda is numbered 1, 5, 6, 7: Word numbering must restart at 5."""
     out = tmp_path / "out"
     result = run_cli("build", MEETINGS / "footnote-pressure", "--out", out, "--only", "provisional-agenda",
                      "--format", "docx")
     assert result.exit_code == 0, result.stderr
-    laid_out = docx_to_pdf((out / "provisional-agenda.docx").read_bytes(), find_soffice())
+    laid_out = office.convert([(out / "provisional-agenda.docx").read_bytes()], office.find())[0]
     (tmp_path / "agenda.pdf").write_bytes(laid_out)
     text = _flat(tmp_path / "agenda.pdf")
     assert ("1. Opening. 5. Review of programme planning and implementation: (a) Programme area a;" in text)

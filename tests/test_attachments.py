@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from conftest import SAMPLE, copy_meeting, read_pdf, run_cli
+from toolkit.render import office
 
 
 def _with_attachment(tmp_path: Path, name: str) -> Path:
@@ -70,7 +71,7 @@ def test_a_damaged_pdf_is_an_error_at_its_line(tmp_path: Path):
                                     "readable PDF")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (deps/debian.txt) is not installed")
+@pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
 def test_attached_word_file_is_converted_and_appended(tmp_path: Path):
     meeting = _with_attachment(tmp_path, "statement.docx")
     document = docx.Document()
@@ -89,7 +90,7 @@ def test_an_attached_word_file_reaches_libreoffice_without_external_targets(tmp_
     import io
     import zipfile
 
-    from toolkit.render.attachments import without_external_links
+    from toolkit.render.pdf.attached import without_external_links
 
     document = docx.Document()
     document.add_paragraph("Text.")
@@ -107,3 +108,29 @@ def test_an_attached_word_file_reaches_libreoffice_without_external_targets(tmp_
     assert "169.254.169.254" not in text and 'Target=""' in text
     assert 'Target="https://www.unescap.org/"' in text, "hyperlinks are never fetched: kept"
     assert cleaned.read("word/document.xml") == zipfile.ZipFile(saved).read("word/document.xml")
+
+
+@pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
+def test_an_attached_word_file_makes_libreoffice_an_input_of_the_pdf(tmp_path: Path, monkeypatch):
+    """LibreOffice converts the Word annex: another LibreOffice may convert it otherwise, so the PDFs
+    that show it are rebuilt when it changes, and the others are not."""
+    import json
+
+    from toolkit.pipeline import fingerprint
+
+    meeting = _with_attachment(tmp_path, "statement.docx")
+    document = docx.Document()
+    document.add_paragraph("Joint statement of the partner institutions, as signed.")
+    document.save(meeting / "annexes" / "statement.docx")
+    out = tmp_path / "out"
+    assert run_cli("build", meeting, "--out", out, "--format", "pdf").exit_code == 0
+    outputs = json.loads((out / "manifest.json").read_text())["outputs"]
+    inputs = {name: entry["inputs"] for name, entry in outputs.items()}
+    assert inputs["cities.pdf"]["office"] == office.digest() != "none"
+    assert inputs["cities-annex-II.pdf"]["office"] == office.digest(), "the attached annex issued on its own"
+    assert "office" not in inputs["cities-annex-I.pdf"] and "office" not in inputs["provisional-agenda.pdf"]
+    monkeypatch.setattr(fingerprint.office, "digest", lambda: "another LibreOffice")
+    result = run_cli("build", meeting, "--out", out, "--format", "pdf", "-v")
+    assert "built cities.pdf: LibreOffice, which lays out the DOCX and converts attached Word files, changed" \
+        in result.stdout
+    assert "built 2," in result.stdout and "built cities-annex-II.pdf" in result.stdout

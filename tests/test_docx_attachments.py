@@ -25,9 +25,9 @@ from lxml import etree
 from conftest import copy_meeting
 from test_docx_helpers import NS, REFERENCE, W, paragraph_text, part, part_names
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.render.docx import find_soffice, note_docx, render_docx
-from toolkit.render.docx.attachments import load_attachments
-from toolkit.render.docx.layout import docx_to_pdf
+from toolkit.render import office
+from toolkit.render.docx import note_docx, render_docx
+from toolkit.render.docx.attached.annex import load_attachments
 from toolkit.sources.loader import load
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -36,7 +36,7 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 ALL_NS = NS | {"wp": WP, "a": A, "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture"}
 EMU_PER_TWIP = 635
 PAGES = {"chI": 2, "chII": 2, "chIII": 3}  # contents page numbers, so no LibreOffice is needed
-needs_office = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed: "
+needs_office = pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice or libreoffice) is not installed: "
                                   "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")
 
 
@@ -257,7 +257,7 @@ def office_pages(data: bytes) -> list:
     """(text, number of images) of each page, as LibreOffice lays the DOCX out."""
     import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(docx_to_pdf(data, find_soffice()))) as pdf:
+    with pdfplumber.open(io.BytesIO(office.convert([data], office.find())[0])) as pdf:
         return [((page.extract_text() or ""), len(page.images)) for page in pdf.pages]
 
 
@@ -523,7 +523,7 @@ def test_the_docx_with_word_content_is_whole_and_the_same_each_time(with_docx, t
 
 
 def test_loaded_attachments_cross_to_another_process_and_give_the_same_docx(with_docx, with_pdf):
-    """A DOCX draft (settle.py) carries them from a worker to the main process, which writes it again."""
+    """A DOCX draft (contents_pages.py) carries them from a worker to the main process, which writes it again."""
     for meeting, note, *_, data in (with_pdf, with_docx[:4]):
         attached = load_attachments(note, meeting, Diagnostics())
         copied = pickle.loads(pickle.dumps(attached))

@@ -148,8 +148,8 @@ def test_without_libreoffice_the_pages_passed_in_are_used_and_said():
 
 
 def test_without_libreoffice_the_pdf_pages_are_used():
-    from toolkit.render.docx.layout import chapter_pages
-    from toolkit.render.html import environment
+    from toolkit.render.docx.chapter_pages import chapter_pages
+    from toolkit.render.pdf.html import environment
     from toolkit.render.pdf import note_pdf
 
     key = "som-26/5d-low-carbon-cities"

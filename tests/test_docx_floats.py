@@ -18,8 +18,9 @@ from test_docx_helpers import NS, REFERENCE, ROOT, W, paragraph_text, part
 from test_docx_numbering import word_numbering
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import (Emphasis, Figure, Image, Paragraph, Ref, Table, TableNote, TableNoteRef, Text)
-from toolkit.render.docx import find_soffice, note_docx
-from toolkit.render.docx.fields import ref_bookmark
+from toolkit.render import office
+from toolkit.render.docx import note_docx
+from toolkit.render.docx.write.fields import ref_bookmark
 from toolkit.sources.loader import load
 
 MEETINGS = ROOT / "tests" / "meetings"
@@ -314,14 +315,13 @@ def test_a_changed_picture_is_an_error(tmp_path):
 # ---- laid out by LibreOffice ----------------------------------------------------------
 
 
-@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_shows_the_model_numbers():
     """LibreOffice recomputes SEQ and REF fields and list numbers: what it prints is what
     an editor sees after updating fields in Word."""
-    from toolkit.render.docx import docx_to_pdf
-    from toolkit.render.docx.layout import pdf_page_texts
+    from toolkit.render.docx.chapter_pages import pdf_page_texts
 
-    text = "\n".join(pdf_page_texts(docx_to_pdf(docx("floats"), find_soffice())))
+    text = "\n".join(pdf_page_texts(office.convert([docx("floats")], office.find())[0]))
     flat = re.sub(r"\s+", " ", text)
     for words in ("Table 1 Milestones", "Table 2 Contributions, 2022-2023", "Figure I Emissions",
                   "Figure II Participants", "figure II and Table 2 follow.", "Table 1 lists the milestones",

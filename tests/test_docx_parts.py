@@ -16,7 +16,7 @@ from test_docx_helpers import NS, REFERENCE, W, document, documents, docx_withou
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import BulletList, ListItem
 from toolkit.render.docx import note_docx, render_docx
-from toolkit.render.docx.make_reference import reference_docx
+from toolkit.render.docx.reference.make import reference_docx
 
 ALL = sorted(documents())
 STORY_PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/header2.xml",
@@ -123,8 +123,8 @@ def test_headings_are_heading_styles_with_outline_levels(key):
     assert chapters == ["".join(t.text for t in c.title) for c in note.chapters if c.numeral]
 
 
-def test_the_reference_is_what_make_reference_writes():
-    assert REFERENCE.read_bytes() == reference_docx(), "run: python -m toolkit.render.docx.make_reference"
+def test_the_reference_is_what_reference_make_writes():
+    assert REFERENCE.read_bytes() == reference_docx(), "run: python -m toolkit.render.docx.reference.make"
 
 
 def _reference_variant(tmp_path, name: str, change) -> str:

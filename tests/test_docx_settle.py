@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from conftest import REPO, SAMPLE
 from toolkit.diagnostics import Diagnostics
+from toolkit.render import office
 from toolkit.render.docx import render_docx
-from toolkit.render.docx import settle as settle_module
-from toolkit.render.docx.layout import chapter_pages, docx_to_pdf, find_soffice
-from toolkit.render.docx.settle import Draft, settle
+from toolkit.render.docx.chapter_pages import chapter_pages
+from toolkit.render.docx.contents_pages import Draft, settle
 from toolkit.sources.loader import load
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None,
+pytestmark = pytest.mark.skipif(office.find() is None,
                                 reason="LibreOffice (deps/debian.txt) is not installed")
 REFERENCE = REPO / "templates" / "reference.docx"
 
@@ -29,18 +27,18 @@ def _draft(note, pages: dict[str, int]) -> Draft:
 
 
 def _shown_in_layout(draft: Draft) -> dict[str, int]:
-    return chapter_pages(docx_to_pdf(draft.docx, find_soffice()), draft.note)
+    return chapter_pages(office.convert([draft.docx], office.find())[0], draft.note)
 
 
 def test_wrong_guesses_are_settled_in_one_batched_run(notes, monkeypatch):
     runs = []
-    original = settle_module.docx_to_pdfs
+    original = office.convert
 
     def counting(documents, office):
         runs.append(len(documents))
         return original(documents, office)
 
-    monkeypatch.setattr(settle_module, "docx_to_pdfs", counting)
+    monkeypatch.setattr(office, "convert", counting)
     drafts = [_draft(note, {e.anchor: 7 for e in note.contents if e.show_page}) for note in notes]
     diags = Diagnostics()
     settle(drafts, diags)
@@ -53,8 +51,8 @@ def test_wrong_guesses_are_settled_in_one_batched_run(notes, monkeypatch):
 
 def test_a_correction_of_another_width_is_laid_out_again(notes, monkeypatch):
     runs = []
-    original = settle_module.docx_to_pdfs
-    monkeypatch.setattr(settle_module, "docx_to_pdfs",
+    original = office.convert
+    monkeypatch.setattr(office, "convert",
                         lambda documents, office: runs.append(len(documents)) or original(documents, office))
     note = next(n for n in notes if n.stem == "5d-low-carbon-cities")
     draft = _draft(note, {e.anchor: 10 for e in note.contents if e.show_page})
@@ -65,7 +63,7 @@ def test_a_correction_of_another_width_is_laid_out_again(notes, monkeypatch):
 
 
 def test_without_libreoffice_the_guess_is_kept_with_a_warning(notes, monkeypatch):
-    monkeypatch.setattr(settle_module, "find_soffice", lambda: None)
+    monkeypatch.setattr(office, "find", lambda: None)
     note = notes[0]
     draft = _draft(note, {e.anchor: 2 for e in note.contents if e.show_page})
     before = draft.docx

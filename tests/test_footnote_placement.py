@@ -15,8 +15,8 @@ _UNPATCHED = """
 import sys
 from pathlib import Path
 import weasyprint
-from toolkit.render.footnote_check import misplaced
-from toolkit.render.html import environment, render_note_html
+from toolkit.render.pdf.footnote_check import misplaced
+from toolkit.render.pdf.html import environment, render_note_html
 from toolkit.sources.loader import load
 templates = Path(sys.argv[2])
 note = load(Path(sys.argv[1])).notes[0]
@@ -27,7 +27,7 @@ print(len(misplaced(document)))
 
 
 def test_the_fixture_shows_weasyprints_footnote_bug_without_the_fix():
-    """If this fails, WeasyPrint no longer moves footnotes: render/weasyprint_fix.py can go."""
+    """If this fails, WeasyPrint no longer moves footnotes: render/pdf/weasyprint_fix.py can go."""
     result = subprocess.run([sys.executable, "-c", _UNPATCHED, str(PRESSURE), str(REPO / "templates")],
                             capture_output=True, text=True, check=True, cwd=REPO)
     assert int(result.stdout) >= 1

@@ -114,7 +114,7 @@ def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]
                 digests[name] = file_digest(loaded.root / name)
             sources[name] = digests[name]
         for fmt in options.formats:
-            named = inputs(model, fmt, _templates_for(fmt, all_templates), sources)
+            named = inputs(model, fmt, _templates_for(fmt, all_templates), sources, job.uses_office(fmt))
             fingerprint = combine(named)
             output = job.output(fmt)
             old = manifest.outputs.get(output)
@@ -189,7 +189,7 @@ def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, 
     if not drafts:
         return
     from toolkit.diagnostics import Diagnostics
-    from toolkit.render.docx.settle import settle
+    from toolkit.render.docx.contents_pages import settle
 
     diags = Diagnostics()
     settle([rendered.draft for _, rendered in drafts], diags)

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from toolkit import __version__
+from toolkit.render import office
 
 # Bump when the meaning of a fingerprint changes: every older cache is then ignored.
 CACHE_VERSION = 1
@@ -39,30 +40,19 @@ def fonts_digest() -> str:
     return hashlib.sha256("\n".join(sorted(listing.splitlines())).encode()).hexdigest()
 
 
-@functools.lru_cache(maxsize=1)
-def office_digest() -> str:
-    """The installed LibreOffice, which lays the DOCX out for its contents page numbers."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        return "none"
-    # The program's size and date stand for its version: a stat, not a read, so the toolkit
-    # opens no file outside the meeting, the templates and the fonts.
-    program = Path(soffice).resolve()
-    binary = program.with_name("soffice.bin")
-    stat = (binary if binary.exists() else program).stat()
-    return hashlib.sha256(f"{program}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
+def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[str, str],
+           uses_office: bool = False) -> dict[str, str]:
+    """The named inputs of one output, each as a digest (recorded in the manifest).
 
-
-def inputs(model_repr: str, fmt: str, templates: dict[str, str], sources: dict[str, str]) -> dict[str, str]:
-    """The named inputs of one output, each as a digest (recorded in the manifest)."""
+    uses_office: LibreOffice lays out or converts part of the output (Job.uses_office)."""
     named = {
         "toolkit": f"{__version__}/{CACHE_VERSION}",
         "format": fmt,
         "model": hashlib.sha256(model_repr.encode()).hexdigest(),
         "fonts": fonts_digest(),
     }
-    if fmt == "docx":
-        named["office"] = office_digest()
+    if uses_office:
+        named["office"] = office.digest()
     named.update({f"template:{name}": digest for name, digest in templates.items()})
     named.update({f"source:{name}": digest for name, digest in sources.items()})
     return named
@@ -87,7 +77,7 @@ def reasons(old: dict[str, str] | None, new: dict[str, str]) -> list[str]:
     if old.get("fonts") != new["fonts"]:
         said.append("the installed fonts changed")
     if old.get("office") != new.get("office"):
-        said.append("LibreOffice, which lays out the DOCX, changed")
+        said.append("LibreOffice, which lays out the DOCX and converts attached Word files, changed")
     changed_templates = sorted(k[9:] for k in set(old) | set(new)
                                if k.startswith("template:") and old.get(k) != new.get(k))
     if changed_templates:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.model.document import Note
+from toolkit.render.pdf.attached import converted_by_office
 from toolkit.sources.loader import LoadedMeeting
 
 FORMATS = ("pdf", "docx")
@@ -24,6 +25,14 @@ class Job:
 
     def output(self, fmt: str) -> str:
         return f"{self.name}.{fmt}"
+
+    def uses_office(self, fmt: str) -> bool:
+        """Whether LibreOffice makes part of this output (its version is then an input): it lays
+        out every DOCX, and converts a Word file attached to a PDF."""
+        if fmt == "docx":
+            return True
+        attached = [self.document.attachment, *(annex.attachment for annex in self.document.annexes)]
+        return any(a is not None and converted_by_office(a) for a in attached)
 
 
 def plan(loaded: LoadedMeeting) -> list[Job]:

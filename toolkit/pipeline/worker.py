@@ -9,7 +9,7 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostic, Diagnostics, Position
 from toolkit.pipeline.jobs import Job
-from toolkit.render.docx.settle import needs_layout
+from toolkit.render.docx.contents_pages import needs_layout
 
 
 @dataclass
@@ -37,7 +37,7 @@ _ENV_CACHE: dict[str, object] = {}
 
 
 def _environment(templates: Path):
-    from toolkit.render.html import environment
+    from toolkit.render.pdf.html import environment
 
     key = str(templates)
     if key not in _ENV_CACHE:
@@ -94,7 +94,7 @@ def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | No
 
         return note_pdf(job.document, _environment(templates), templates, root, diags)
     if fmt == "docx":
-        from toolkit.render.docx.settle import draft
+        from toolkit.render.docx.contents_pages import draft
 
         return draft(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf, meeting_root=root)
     raise ValueError(f"unknown format {fmt!r}")

@@ -1,9 +1,9 @@
 """A Note of the model -> DOCX bytes styled by templates/reference.docx, for editors in Word.
 
-`render_docx` writes one DOCX with given contents page numbers (body.py, footnotes.py,
-page.py; annexes appended as they are: attachments.py). The page numbers are made right
-by laying the DOCX out with LibreOffice (settle.py: a build settles all its notes in
-batched LibreOffice runs); `note_docx` does it for one note.
+`render_docx` (write/note.py) writes one DOCX with given contents page numbers (annexes
+attached as files: attached/; the reference document: reference/). The page numbers are
+made right by laying the DOCX out with LibreOffice (contents_pages.py: a build settles
+all its notes in batched LibreOffice runs); `note_docx` does it for one note.
 """
 
 from __future__ import annotations
@@ -13,39 +13,12 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import Note
-from toolkit.render.docx.attachments import Loaded, load_attachments
-from toolkit.render.docx.body import BodyWriter
-from toolkit.render.docx.footnotes import Footnotes
-from toolkit.render.docx.inline import InlineWriter
-from toolkit.render.docx.layout import chapter_pages, docx_to_pdf, find_soffice
-from toolkit.render.docx.package import save, set_core_properties
-from toolkit.render.docx.page import write_page_furniture
-from toolkit.render.docx.pictures import Picture
-from toolkit.render.docx.reference import open_reference
+from toolkit.render.docx.contents_pages import draft, settle
+from toolkit.render.docx.write.note import render_docx
 
-__all__ = ["note_docx", "render_docx", "chapter_pages", "find_soffice", "docx_to_pdf"]
+__all__ = ["note_docx", "render_docx"]
 
 AUTO = "auto"
-
-
-def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
-                attached: Mapping[str, Loaded] | None = None, pictures: Mapping[str, Picture] | None = None) -> bytes:
-    """One DOCX with the given contents page numbers (anchor -> page); raises on problems.
-
-    attached: the content of the note's attached annexes, by path (load_attachments);
-    pictures: the pictures of its figures, by path (load_pictures)."""
-    target = open_reference(reference)
-    target.set_language(note.language)
-    document = target.document
-    footnotes = Footnotes(document, target.styles, note.footnotes)
-    footnotes.inline = InlineWriter(target.styles, footnotes.part, None)
-    body_inline = InlineWriter(target.styles, document.part, footnotes)
-    contents_inline = InlineWriter(target.styles, document.part, None)
-    BodyWriter(target, body_inline, contents_inline, note, attached, pictures).write(dict(pages))
-    footnotes.check_all_placed()
-    write_page_furniture(document, target.styles, note.running_head)
-    set_core_properties(document, note)
-    return save(document)
 
 
 def note_docx(note: Note, reference: Path, diags: Diagnostics, *, pdf: bytes | None = None,
@@ -58,10 +31,8 @@ def note_docx(note: Note, reference: Path, diags: Diagnostics, *, pdf: bytes | N
     corrects the guess; without it the guess is kept (with a warning). soffice: the
     LibreOffice program, None to skip the layout step, or "auto" to look for it on PATH.
     meeting_root: the meeting folder, where the files of attached annexes and pictures are read.
-    The build itself drafts many notes and settles them together (settle.py).
+    The build itself drafts many notes and settles them together (contents_pages.py).
     """
-    from toolkit.render.docx.settle import draft, settle
-
     made = draft(note, reference, diags, pdf=pdf, pages=pages, meeting_root=meeting_root)
     if made is None:
         return None

@@ -1,11 +1,10 @@
-"""A DOCX -> the pages where its chapters start, as LibreOffice lays it out.
+"""A laid-out PDF -> the pages where its chapters start.
 
 Word and LibreOffice show the cached results of the contents' PAGEREF fields on
 opening, so those numbers must be right before the file is written. The only way to
-know them is to lay the DOCX out: LibreOffice (soffice --headless --convert-to pdf, with
-a private profile so that parallel builds never collide) makes a PDF, and `chapter_pages`
-finds each chapter heading in its text (poppler's pdftotext). The same function reads
-the WeasyPrint PDF, whose pages the caller may pass in as a first guess.
+know them is to lay the DOCX out: LibreOffice makes a PDF of it (render/office.py), and
+`chapter_pages` finds each chapter heading in its text (poppler's pdftotext). The same
+function reads the WeasyPrint PDF, whose pages the caller may pass in as a first guess.
 """
 
 from __future__ import annotations
@@ -13,49 +12,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import tempfile
-from pathlib import Path
 
 from toolkit.model.document import Note
 from toolkit.model.plain import inline_text
 
-CONVERT_TIMEOUT = 240  # seconds
-
-
 class LayoutError(Exception):
-    """LibreOffice or pdftotext failed; the message says how."""
-
-
-def find_soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def docx_to_pdf(docx: bytes, soffice: str) -> bytes:
-    return docx_to_pdfs([docx], soffice)[0]
-
-
-def docx_to_pdfs(documents: list[bytes], soffice: str) -> list[bytes]:
-    """Several DOCX -> PDF in one LibreOffice run (its start-up is most of the time)."""
-    # A fresh LibreOffice profile per run (it costs a fraction of a second): two builds
-    # at once never share one, and nothing is left behind in a worker process.
-    with tempfile.TemporaryDirectory(prefix="toolkit-docx-") as tmp:
-        sources = [Path(tmp) / f"document{index}.docx" for index in range(len(documents))]
-        for source, data in zip(sources, documents):
-            source.write_bytes(data)
-        profile = (Path(tmp) / "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
-                   "--convert-to", "pdf", "--outdir", tmp, *map(str, sources)]
-        try:
-            done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT * len(documents),
-                                  check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise LayoutError(f"LibreOffice did not convert the DOCX ({exc})") from exc
-        targets = [source.with_suffix(".pdf") for source in sources]
-        if done.returncode != 0 or not all(target.is_file() for target in targets):
-            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
-            raise LayoutError(f"LibreOffice did not convert the DOCX (exit {done.returncode}"
-                              f"{': ' + said[-1] if said else ''})")
-        return [target.read_bytes() for target in targets]
+    """pdftotext failed or a heading is not in the text; the message says how."""
 
 
 def pdf_page_texts(pdf: bytes) -> list[str]:

@@ -14,11 +14,11 @@ from __future__ import annotations
 from lxml import etree
 
 from toolkit.model.document import Inline, Strong, Table
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.captions import InlineRuns, caption, notes_below
-from toolkit.render.docx.fields import Bookmarks
-from toolkit.render.docx.ooxml import el, paragraph, val
-from toolkit.render.docx.styles import StyleMap
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.captions import InlineRuns, caption, notes_below
+from toolkit.render.docx.write.fields import Bookmarks
+from toolkit.render.docx.write.ooxml import el, paragraph, val
+from toolkit.render.docx.write.styles import StyleMap
 
 _JC = {"left": None, "right": "right", "center": "center"}
 

@@ -18,10 +18,10 @@ from lxml import etree
 from docx.oxml.ns import qn
 
 from toolkit.model.document import Inline, Strong
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.fields import Bookmarks, field, seq_instruction
-from toolkit.render.docx.ooxml import el, paragraph, run
-from toolkit.render.docx.styles import StyleMap
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.fields import Bookmarks, field, seq_instruction
+from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.write.styles import StyleMap
 
 InlineRuns = Callable[[tuple[Inline, ...]], list[etree._Element]]
 

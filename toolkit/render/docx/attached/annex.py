@@ -4,7 +4,7 @@ Each file is read once per document (`load_attachments`, before the layout round
 write the DOCX again) and placed after its annex's title (`AttachmentWriter`). A PDF
 page becomes a PNG picture on a page of its own, fitted to the text area, as the PDF
 renderer puts each attached page after the annex heading page; a Word file's body
-follows the title directly (word_source.py, word_place.py). A file that cannot be read
+follows the title directly (source.py, place.py). A file that cannot be read
 is an error naming its meeting-relative path.
 """
 
@@ -19,12 +19,12 @@ from pathlib import Path
 from docx.oxml.shape import CT_Inline
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Attachment, Note
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark
-from toolkit.render.docx.ooxml import el, paragraph, run
-from toolkit.render.docx.reference import Target
-from toolkit.render.docx.word_place import EMU_PER_TWIP, WordPlacer
-from toolkit.render.docx.word_source import WordBody, WordSourceError, read_word
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark
+from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.attached.place import EMU_PER_TWIP, WordPlacer
+from toolkit.render.docx.attached.source import WordBody, WordSourceError, read_word
 
 DPI = 150  # small print stays legible on screen and paper; an A4 page is 1240 x 1754 pixels
 SLACK = 567  # twips (1 cm) kept free below a page picture: Word adds the line's descent to its height

@@ -19,10 +19,10 @@ from lxml import etree
 
 from docx.oxml.ns import qn
 from toolkit.model.words import letter, roman
-from toolkit.render.docx.ooxml import el, ppr, val
-from toolkit.render.docx.styles import BULLET, CHAPTER, NUMBERED, StyleMap
+from toolkit.render.docx.write.ooxml import el, ppr, val
+from toolkit.render.docx.write.styles import BULLET, CHAPTER, NUMBERED, StyleMap
 
-# ---- the lists of the reference document (used by make_reference) ----------
+# ---- the lists of the reference document (used by reference/make.py) ----------
 
 PARAGRAPH_LEVELS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
 BULLET_LEVELS = (("bullet", "\u2022"), ("bullet", "\u2022"))

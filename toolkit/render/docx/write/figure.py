@@ -20,13 +20,13 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
 from toolkit.model.document import Figure
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.captions import InlineRuns, caption, notes_below
-from toolkit.render.docx.fields import Bookmarks
-from toolkit.render.docx.ooxml import el, paragraph, run
-from toolkit.render.docx.pictures import Picture
-from toolkit.render.docx.reference import Target
-from toolkit.render.docx.word_place import EMU_PER_TWIP
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.captions import InlineRuns, caption, notes_below
+from toolkit.render.docx.write.fields import Bookmarks
+from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.write.pictures import Picture
+from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.attached.place import EMU_PER_TWIP
 
 EMU_PER_PIXEL = 9525  # at 96 pixels an inch, CSS's pixel
 SLACK = 2268  # twips (4 cm) of the text area kept for the caption and source with a very tall picture

@@ -87,7 +87,7 @@ def svg_to_png(root: Path, path: str, width: float, height: float) -> bytes:
     import pypdfium2 as pdfium  # heavy: imported only when an SVG is placed
     import weasyprint
 
-    from toolkit.render.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.pdf.fetcher import RefusedFetch, RestrictedFetcher
 
     if width <= 0 or height <= 0:
         raise PictureUnreadable("has no width or height to draw it at")

@@ -1,7 +1,7 @@
 """An attached .docx -> its body (paragraphs and tables), cleaned of what must not travel into ours.
 
 The copy keeps what the source shows: text, direct formatting, tables, pictures, tracked
-changes and field results. It records what only our document can settle (word_place.py):
+changes and field results. It records what only our document can settle (place.py):
 styles by name, list definitions, and each picture part or link behind an r: attribute,
 whose value becomes a token. It leaves out what belongs to the source file or would fetch
 or run something: sections (headers, footers, page setup), footnotes and comments, charts
@@ -22,9 +22,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from toolkit.render.docx.ooxml import R, W
-from toolkit.render.docx.word_fields import remove, safe_url, unfield, unwrap
-from toolkit.render.docx.word_lists import SourceList, SourceStyle, read_lists, read_styles
+from toolkit.render.docx.write.ooxml import R, W
+from toolkit.render.docx.attached.fields import remove, safe_url, unfield, unwrap
+from toolkit.render.docx.attached.lists import SourceList, SourceStyle, read_lists, read_styles
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 OFFICE = "urn:schemas-microsoft-com:office:office"

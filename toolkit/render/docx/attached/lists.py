@@ -1,7 +1,7 @@
 """Styles and lists of an attached .docx -> what our DOCX keeps of them: style names, list definitions.
 
 Styles: content keeps a style reference only where our reference has a style of that name
-(word_place.py), so of each source style only its name is needed, plus the two things
+(place.py), so of each source style only its name is needed, plus the two things
 whose loss would change what the annex says or shows: the list a paragraph style numbers
 with, and a table style's borders (the grid of a table). Lists: each list the content uses,
 directly or through such a style, is copied into our numbering part under new ids, so its
@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from toolkit.render.docx.ooxml import W, el, val
+from toolkit.render.docx.write.ooxml import W, el, val
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def read_lists(numbering: etree._Element | None, styles: dict[str, SourceStyle],
             style = styles.get(link) or by_style.get(link)
             key, abstract = abstract_of(style.num[0] if style and style.num else None)
         if abstract is None or abstract.find(qn("w:numStyleLink")) is not None:
-            continue  # no definition to copy: the paragraphs lose the numbers (word_place.py)
+            continue  # no definition to copy: the paragraphs lose the numbers (place.py)
         overrides = tuple(_clean(o) for o in nums[num_id].iterchildren(qn("w:lvlOverride")))
         out[num_id] = SourceList(key, _clean(abstract), overrides)
     return out

@@ -15,7 +15,14 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
-from toolkit.render.docx.layout import LayoutError, chapter_pages, docx_to_pdfs, find_soffice
+from toolkit.render.docx.attached.annex import load_attachments
+from toolkit.render import office
+from toolkit.render.docx.chapter_pages import LayoutError, chapter_pages
+from toolkit.render.docx.reference.guard import ReferenceRefused, safe_reference
+from toolkit.render.docx.reference.target import ReferenceProblem
+from toolkit.render.docx.write.note import render_docx
+from toolkit.render.docx.write.numbering import NumberingMismatch
+from toolkit.render.docx.write.pictures import load_pictures
 
 MAX_ROUNDS = 3
 
@@ -31,8 +38,6 @@ class Draft:
     options: dict = field(default_factory=dict)  # further keywords of render_docx
 
     def rerender(self, pages: dict[str, int]) -> bytes:
-        from toolkit.render.docx import render_docx
-
         return render_docx(self.note, self.reference, pages, **self.options)
 
 
@@ -56,13 +61,6 @@ def draft(note: Note, reference: Path, diags: Diagnostics, pdf: bytes | None = N
 
     meeting_root: where the files of attached annexes and figures' pictures are read, once: their
     content (plain bytes) goes with the draft, so the main process writes it again without reading them."""
-    from toolkit.render.docx import render_docx
-    from toolkit.render.docx.attachments import load_attachments
-    from toolkit.render.docx.numbering import NumberingMismatch
-    from toolkit.render.docx.pictures import load_pictures
-    from toolkit.render.docx.reference import ReferenceProblem
-    from toolkit.render.docx.reference_guard import ReferenceRefused, safe_reference
-
     attached = load_attachments(note, meeting_root, diags)
     if attached is None:
         return None
@@ -99,17 +97,17 @@ def settle(drafts: list[Draft], diags: Diagnostics, soffice: str | None = "auto"
     pending = [d for d in drafts if needs_layout(d.note)]
     if not pending:
         return
-    office = find_soffice() if soffice == "auto" else soffice
-    if office is None:
+    program = office.find() if soffice == "auto" else soffice
+    if program is None:
         for draft in pending:
             how = "taken from the PDF layout" if draft.pages else "left empty (Word fills them when updated)"
             diags.warning(Position(draft.note.source, 1), f"DOCX contents page numbers {how}: LibreOffice "
-                                                          "(soffice) is not installed to lay the DOCX out")
+                                                          "(soffice or libreoffice) is not installed to lay the DOCX out")
         return
     for _ in range(MAX_ROUNDS):
         if not pending:
             return
-        laid_out = _lay_out(pending, office, diags)
+        laid_out = _lay_out(pending, program, diags)
         still = []
         for draft, pdf in laid_out:
             try:
@@ -135,13 +133,13 @@ def _same_widths(old: dict[str, int], new: dict[str, int]) -> bool:
     return old.keys() == new.keys() and all(len(str(old[k])) == len(str(new[k])) for k in new)
 
 
-def _lay_out(drafts: list[Draft], office: str, diags: Diagnostics) -> list[tuple[Draft, bytes]]:
+def _lay_out(drafts: list[Draft], program: str, diags: Diagnostics) -> list[tuple[Draft, bytes]]:
     """All drafts in one LibreOffice run; if that run fails, each on its own, to name the culprit."""
     try:
-        return list(zip(drafts, docx_to_pdfs([d.docx for d in drafts], office)))
-    except LayoutError as exc:
+        return list(zip(drafts, office.convert([d.docx for d in drafts], program)))
+    except office.OfficeError as exc:
         if len(drafts) > 1:
-            return [pair for draft in drafts for pair in _lay_out([draft], office, diags)]
+            return [pair for draft in drafts for pair in _lay_out([draft], program, diags)]
         diags.warning(Position(drafts[0].note.source, 1), f"DOCX contents page numbers not checked: {exc}")
         return []
 

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
 from toolkit.model.document import Attachment
-
-CONVERT_SECONDS = 180
+from toolkit.render import office
 
 
 class AttachmentError(Exception):
     pass
 
 
+def converted_by_office(attachment: Attachment) -> bool:
+    """A Word file is converted to PDF by LibreOffice; a PDF is taken as it is."""
+    return Path(attachment.path).suffix.lower() != ".pdf"
+
+
 def attachment_pdf(root: Path, attachment: Attachment) -> bytes:
     path = root / attachment.path
-    if path.suffix.lower() == ".pdf":
+    if not converted_by_office(attachment):
         return path.read_bytes()
     return _docx_to_pdf(path)
 
@@ -55,26 +56,18 @@ def without_external_links(data: bytes) -> bytes:
 
 
 def _docx_to_pdf(path: Path) -> bytes:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    program = office.find()
+    if program is None:
         raise AttachmentError(f"appending {path.name} to the PDF needs LibreOffice "
                               "(Debian package libreoffice-writer-nogui), which is not installed")
     try:
         cleaned = without_external_links(path.read_bytes())
     except zipfile.BadZipFile:
         raise AttachmentError(f"{path.name} is not a Word document (.docx)") from None
-    with tempfile.TemporaryDirectory(prefix="toolkit-convert-") as temp:
-        source = Path(temp, "annex.docx")
-        source.write_bytes(cleaned)
-        # A private profile: conversions may run in parallel, and no user settings (macros) apply.
-        profile = Path(temp, "profile").as_uri()
-        result = subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
-             "--outdir", temp, str(source)], capture_output=True, timeout=CONVERT_SECONDS, check=False)
-        converted = Path(temp, "annex.pdf")
-        if result.returncode != 0 or not converted.is_file():
-            raise AttachmentError(f"LibreOffice could not convert {path.name} to PDF")
-        return converted.read_bytes()
+    try:
+        return office.convert([cleaned], program)[0]
+    except office.OfficeError as exc:
+        raise AttachmentError(f"{path.name} could not be converted to PDF: {exc}") from None
 
 
 def page_count(pdf: bytes) -> int:

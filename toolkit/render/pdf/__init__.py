@@ -11,9 +11,9 @@ import jinja2
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
-from toolkit.render.attachments import AttachmentError, attachment_pdf, page_count, splice
-from toolkit.render.footnote_check import misplaced
-from toolkit.render.html import TemplateProblem, render_note_html
+from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, page_count, splice
+from toolkit.render.pdf.footnote_check import misplaced
+from toolkit.render.pdf.html import TemplateProblem, render_note_html
 
 STYLESHEET = "note.css"
 
@@ -76,8 +76,8 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
 
     import weasyprint  # heavy: imported only when something is rendered
 
-    from toolkit.render.fetcher import RefusedFetch, RestrictedFetcher
-    from toolkit.render.weasyprint_fix import install
+    from toolkit.render.pdf.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.pdf.weasyprint_fix import install
 
     install()
 

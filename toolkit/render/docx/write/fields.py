@@ -2,7 +2,7 @@
 
 A complex field is a run sequence: fldChar begin, instrText, fldChar separate, the cached
 result, fldChar end. Word and LibreOffice show the cached result on opening; the writer
-fills it with page numbers measured on the laid-out DOCX (see layout.py), so nobody has
+fills it with page numbers measured on the laid-out DOCX (see contents_pages.py), so nobody has
 to press F9 and no "update fields?" prompt is needed. Word rebuilds the contents from
 the same instructions when an editor updates it: chapters from their Heading 1 style
 (levels 1-1), annexes from a TC field in their heading, which omits the page number.
@@ -18,7 +18,7 @@ from lxml import etree
 from docx.oxml.ns import qn
 from toolkit.model.document import ContentsEntry, Inline, Note, Ref
 from toolkit.model.plain import inline_text
-from toolkit.render.docx.ooxml import el, paragraph, run
+from toolkit.render.docx.write.ooxml import el, paragraph, run
 
 TOC_INSTRUCTION = ' TOC \\o "1-1" \\f \\h \\z '
 ANNEX_LEVEL = 2  # annex lines use the toc 2 style

@@ -18,9 +18,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from toolkit.render.docx.inline import word_language
-from toolkit.render.docx.numbering import Lists, NumberingMismatch
-from toolkit.render.docx.styles import StyleMap
+from toolkit.render.docx.write.inline import word_language
+from toolkit.render.docx.write.numbering import Lists, NumberingMismatch
+from toolkit.render.docx.write.styles import StyleMap
 
 
 class ReferenceProblem(Exception):

@@ -14,12 +14,12 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.fields import Bookmarks
-from toolkit.render.docx.ooxml import R, paragraph, val
-from toolkit.render.docx.reference import Target
-from toolkit.render.docx.word_lists import OurLists
-from toolkit.render.docx.word_source import Resource, WordBody
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.fields import Bookmarks
+from toolkit.render.docx.write.ooxml import R, paragraph, val
+from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.attached.lists import OurLists
+from toolkit.render.docx.attached.source import Resource, WordBody
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -13,16 +13,16 @@ from lxml import etree
 
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Figure, ListItem, Note, Paragraph,
                                     SubHeading, Table)
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.attachments import AttachmentWriter, Loaded
-from toolkit.render.docx.fields import Bookmarks, annex_entry_field, cited_anchors, toc_paragraphs
-from toolkit.render.docx.figure import FigureWriter
-from toolkit.render.docx.inline import InlineWriter
-from toolkit.render.docx.numbering import Lists
-from toolkit.render.docx.ooxml import el, num_pr, paragraph, run
-from toolkit.render.docx.reference import Target
-from toolkit.render.docx.pictures import Picture
-from toolkit.render.docx.table import note_table, table
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.attached.annex import AttachmentWriter, Loaded
+from toolkit.render.docx.write.fields import Bookmarks, annex_entry_field, cited_anchors, toc_paragraphs
+from toolkit.render.docx.write.figure import FigureWriter
+from toolkit.render.docx.write.inline import InlineWriter
+from toolkit.render.docx.write.numbering import Lists
+from toolkit.render.docx.write.ooxml import el, num_pr, paragraph, run
+from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.write.pictures import Picture
+from toolkit.render.docx.write.table import note_table, table
 
 
 class NumberRun:
@@ -131,7 +131,7 @@ class BodyWriter:
                 NumberRun(self.lists, self.lists.paragraph_num, restarts))
 
     def _attached(self, attachment: Attachment | None, heading: str) -> None:
-        """An annex appended as it is: its content follows the title (attachments.py)."""
+        """An annex appended as it is: its content follows the title (attached/annex.py)."""
         if attachment is not None:
             self.attachments.place(attachment, heading)
 

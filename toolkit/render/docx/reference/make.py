@@ -1,6 +1,6 @@
 """The house style and lists -> templates/reference.docx, the package the DOCX writer starts from.
 
-Run `python -m toolkit.render.docx.make_reference [PATH]` to write it again. The DOCX
+Run `python -m toolkit.render.docx.reference.make [PATH]` to write it again. The DOCX
 writer takes every look from that file, so a secretariat may instead open it in Word,
 restyle it (keeping the style names) and save it over; this script (with house_style.py)
 is only where the house default comes from. The file's body shows a sample of each
@@ -16,13 +16,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.render.docx.house_style import (BULLET_LIST, CHAPTER_LIST, MARGIN, PAGE, PARAGRAPH_LIST, SERIF,
+from toolkit.render.docx.reference.house_style import (BULLET_LIST, CHAPTER_LIST, MARGIN, PAGE, PARAGRAPH_LIST, SERIF,
                                              SERIF_METRIC_TWIN, STEP, specs, styles_xml)
-from toolkit.render.docx.numbering import BULLET_LEVELS, CHAPTER_LEVELS, PARAGRAPH_LEVELS, abstract_num, num
-from toolkit.render.docx.ooxml import el, paragraph, run, val
-from toolkit.render.docx.package import zip_entries
+from toolkit.render.docx.write.numbering import BULLET_LEVELS, CHAPTER_LEVELS, PARAGRAPH_LEVELS, abstract_num, num
+from toolkit.render.docx.write.ooxml import el, paragraph, run, val
+from toolkit.render.docx.write.package import zip_entries
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / "templates" / "reference.docx"
+DEFAULT_PATH = Path(__file__).resolve().parents[4] / "templates" / "reference.docx"
 
 
 def numbering_xml() -> etree._Element:
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     data = reference_docx()
     with zipfile.ZipFile(io.BytesIO(data)) as check:  # a broken zip never replaces a good file
         if check.testzip() is not None:
-            raise SystemExit("make_reference: the generated package is not a valid zip")
+            raise SystemExit("reference.make: the generated package is not a valid zip")
     target.write_bytes(data)
     print(f"wrote {target}")
     return 0

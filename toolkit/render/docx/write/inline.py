@@ -15,10 +15,10 @@ from lxml import etree
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from toolkit.model.document import Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef, Text
-from toolkit.render.docx import styles as S
-from toolkit.render.docx.fields import field, ref_instruction
-from toolkit.render.docx.ooxml import el, run
-from toolkit.render.docx.styles import StyleMap
+from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.write.fields import field, ref_instruction
+from toolkit.render.docx.write.ooxml import el, run
+from toolkit.render.docx.write.styles import StyleMap
 
 # The faces of templates/note.css, for the same languages.
 CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",

@@ -1,0 +1,1 @@
+"""templates/reference.docx: opening and checking it (target, guard) and generating it (house_style, make)."""

@@ -1,0 +1,1 @@
+"""Writing a note into the reference's empty document: body, inline runs, tables, footnotes, fields, page furniture."""
