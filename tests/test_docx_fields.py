@@ -132,7 +132,8 @@ def test_document_language_and_fonts_are_set_in_the_defaults():
 def test_without_libreoffice_the_pages_passed_in_are_used_and_said():
     note = document("som-26/5d-low-carbon-cities")
     diags = Diagnostics()
-    data = note_docx(note, REFERENCE, diags, pages={"chI": 2, "chII": 3, "chIII": 5}, soffice=None)
+    data = note_docx(note, REFERENCE, diags, pages={"chI": 2, "chII": 3, "chIII": 5}, soffice=None,
+                     meeting_root=root_of("som-26/5d-low-carbon-cities"))
     body = part(data, "word/document.xml")
     shown = [paragraph_text(p).rsplit(" ", 1)[1] for p in body.iterfind("w:body/w:p", NS) if _style(p) == "TOC1"]
     assert shown == ["2", "3", "5"]
@@ -140,7 +141,7 @@ def test_without_libreoffice_the_pages_passed_in_are_used_and_said():
     assert "taken from the PDF layout" in diags.items[0].message and "LibreOffice" in diags.items[0].message
 
     diags = Diagnostics()
-    data = note_docx(note, REFERENCE, diags, soffice=None)
+    data = note_docx(note, REFERENCE, diags, soffice=None, meeting_root=root_of("som-26/5d-low-carbon-cities"))
     body = part(data, "word/document.xml")
     results = [p for p in body.iterfind("w:body/w:p", NS) if _style(p) == "TOC1"]
     assert all(paragraph_text(p).endswith(inline_text(e.title) + " ") for p, e in zip(results, note.contents))
@@ -157,7 +158,7 @@ def test_without_libreoffice_the_pdf_pages_are_used():
     rendered = note_pdf(note, environment(templates), templates, root_of(key), Diagnostics())
     pdf = rendered[0] if isinstance(rendered, tuple) else rendered
     diags = Diagnostics()
-    data = note_docx(note, REFERENCE, diags, pdf=pdf, soffice=None)
+    data = note_docx(note, REFERENCE, diags, pdf=pdf, soffice=None, meeting_root=root_of(key))
     body = part(data, "word/document.xml")
     shown = {p.find("w:hyperlink", NS).get(f"{{{W}}}anchor"): paragraph_text(p).rsplit(" ", 1)[1]
              for p in body.iterfind("w:body/w:p", NS) if _style(p) == "TOC1"}

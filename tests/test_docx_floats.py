@@ -244,9 +244,13 @@ def test_note_table_cells_align_totals_are_bold_and_notes_follow():
     body = part(docx("floats"), "word/document.xml")
     tbl = _note_table(body)[1]
     rows = tbl.findall("w:tr", NS)
-    for row in rows:
-        jcs = [_val(c.find("w:p/w:pPr/w:jc", NS)) for c in row.findall("w:tc", NS)]
-        assert jcs == [None, "right", "right"]
+    styles = {_val(s.find("w:name", NS)): s for s in part(docx("floats"), "word/styles.xml").iterfind("w:style", NS)}
+    for index, row in enumerate(rows):
+        names = [_val(c.find("w:p/w:pPr/w:pStyle", NS)) for c in row.findall("w:tc", NS)]
+        wanted = ["TableColumnHeading", "TableColumnHeadingRight"] if index == 0 else ["TableText", "TableFigures"]
+        assert names == [wanted[0], wanted[1], wanted[1]]  # aligned by style, no direct formatting
+    assert _val(styles["Table Figures"].find("w:pPr/w:jc", NS)) == "right"
+    assert _val(styles["Table Column Heading Right"].find("w:pPr/w:jc", NS)) == "right"
     total = rows[-1]
     assert all(c.find("w:tcPr/w:tcBorders/w:top", NS) is not None for c in total.findall("w:tc", NS))
     assert all(_val(r.find("w:rPr/w:rStyle", NS)) == "Strong" for r in total.iter(f"{{{W}}}r"))

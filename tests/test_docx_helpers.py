@@ -191,7 +191,7 @@ def docx_without_office(key: str) -> bytes:
 
     diags = Diagnostics()
     pages = {e.anchor: 2 for e in document(key).contents if e.kind == "chapter"}
-    data = note_docx(document(key), REFERENCE, diags, pages=pages, soffice=None)
+    data = note_docx(document(key), REFERENCE, diags, pages=pages, soffice=None, meeting_root=root_of(key))
     assert data is not None, [str(d) for d in diags.items]
     return data
 

@@ -41,7 +41,7 @@ def laid_out() -> dict[str, tuple[bytes, list[str]]]:
     out = {}
     for key in ALL:
         diags = Diagnostics()
-        data = note_docx(document(key), REFERENCE, diags, pdf=weasy_pdf(key))
+        data = note_docx(document(key), REFERENCE, diags, pdf=weasy_pdf(key), meeting_root=root_of(key))
         assert data is not None, [str(d) for d in diags.items]
         out[key] = (data, [str(d) for d in diags.items])
     return out
@@ -187,7 +187,8 @@ def test_footnotes_sit_at_the_foot_of_the_page_that_calls_them(key):
 def test_wrong_first_guesses_are_corrected_by_the_layout():
     key = "som-26/5d-low-carbon-cities"
     diags = Diagnostics()
-    data = note_docx(document(key), REFERENCE, diags, pages={"chI": 9, "chII": 9, "chIII": 9})
+    data = note_docx(document(key), REFERENCE, diags, pages={"chI": 9, "chII": 9, "chIII": 9},
+                     meeting_root=root_of(key))
     assert diags.items == []
     assert data == laid_out()[key][0]
 
@@ -200,6 +201,7 @@ def test_a_reference_saved_again_by_an_office_program_still_serves(tmp_path):
     resaved.write_bytes(office.convert([REFERENCE.read_bytes()], office.find(), target="docx:MS Word 2007 XML")[0])
     key = "tm-1/2a-lists"
     diags = Diagnostics()
-    data = note_docx(document(key), resaved, diags, soffice=None, pages={"chI": 2, "chII": 2, "chIII": 2})
+    data = note_docx(document(key), resaved, diags, soffice=None, pages={"chI": 2, "chII": 2, "chIII": 2},
+                     meeting_root=root_of(key))
     assert data is not None and [d.severity for d in diags.items] == ["warning"], [str(d) for d in diags.items]
     assert [label for label, *_ in word_numbering(data)] == numbered_labels(document(key))

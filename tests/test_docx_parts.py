@@ -12,10 +12,12 @@ import docx
 import pytest
 from lxml import etree
 
+from conftest import SAMPLE
 from test_docx_helpers import NS, REFERENCE, W, document, documents, docx_without_office, notes, paragraph_text, part
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import BulletList, ListItem
 from toolkit.render.docx import note_docx, render_docx
+from toolkit.render.docx.write.pictures import load_pictures
 from toolkit.render.docx.reference.make import reference_docx
 
 ALL = sorted(documents())
@@ -44,7 +46,9 @@ def test_zip_is_whole_and_python_docx_reopens_it(key, tmp_path):
 def test_same_sources_give_the_same_bytes():
     note = notes()["5d-low-carbon-cities"]
     pages = {"chI": 2, "chII": 2, "chIII": 3}
-    first, second = render_docx(note, REFERENCE, pages), render_docx(note, REFERENCE, pages)
+    pictures = load_pictures(note, SAMPLE, Diagnostics())
+    first, second = render_docx(note, REFERENCE, pages, pictures=pictures), render_docx(note, REFERENCE, pages,
+                                                                                         pictures=pictures)
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}

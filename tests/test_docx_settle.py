@@ -8,6 +8,7 @@ from conftest import REPO, SAMPLE
 from toolkit.diagnostics import Diagnostics
 from toolkit.render import office
 from toolkit.render.docx import render_docx
+from toolkit.render.docx.write.pictures import load_pictures
 from toolkit.render.docx.chapter_pages import chapter_pages
 from toolkit.render.docx.contents_pages import Draft, settle
 from toolkit.sources.loader import load
@@ -23,7 +24,8 @@ def notes():
 
 
 def _draft(note, pages: dict[str, int]) -> Draft:
-    return Draft(note, render_docx(note, REFERENCE, pages), dict(pages), REFERENCE)
+    options = {"pictures": load_pictures(note, SAMPLE, Diagnostics())}
+    return Draft(note, render_docx(note, REFERENCE, pages, **options), dict(pages), REFERENCE, options)
 
 
 def _shown_in_layout(draft: Draft) -> dict[str, int]:

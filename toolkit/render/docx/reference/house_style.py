@@ -120,7 +120,15 @@ def specs() -> list[_Spec]:
          [el("w:qFormat")]),
         (S.TABLE_COLUMN_HEADING, "TableColumnHeading", p, "Normal", [_spacing(line=240)],
          copy(ITALIC) + [val("w:sz", 20)], []),
-        (S.TABLE_NOTE, "TableNote", p, "Normal", [_spacing(before=40, after=40, line=216)], [val("w:sz", 18)], []),
+        # Notes sit close together (contextual spacing: none between two of them); the text
+        # resumes a line below the last, as under the PDF's tables.
+        (S.TABLE_NOTE, "TableNote", p, "Normal", [el("w:contextualSpacing"), _spacing(before=40, after=240, line=216)],
+         [val("w:sz", 18)], []),
+        (S.TABLE_FIGURES, "TableFigures", p, "TableText", copy(RIGHT), [], []),
+        (S.TABLE_TEXT_CENTRED, "TableTextCentred", p, "TableText", copy(CENTER), [], []),
+        (S.TABLE_COLUMN_HEADING_RIGHT, "TableColumnHeadingRight", p, "TableColumnHeading", copy(RIGHT), [], []),
+        (S.TABLE_COLUMN_HEADING_CENTRED, "TableColumnHeadingCentred", p, "TableColumnHeading", copy(CENTER), [],
+         []),
         (S.FIGURE, "Figure", p, "Normal", copy(KEEP, CENTER) + [_growing_lines(after=80)], [], []),
         (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.HEADER, "Header", p, "Normal", copy(RIGHT) + [_spacing(line=240)], [val("w:sz", 20)], []),

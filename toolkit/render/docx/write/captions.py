@@ -15,8 +15,6 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from docx.oxml.ns import qn
-
 from toolkit.model.document import Inline, Strong
 from toolkit.render.docx.write import styles as S
 from toolkit.render.docx.write.fields import Bookmarks, field, seq_instruction
@@ -45,6 +43,4 @@ def notes_below(styles: StyleMap, inline: InlineRuns, source: tuple[Inline, ...]
     out = [paragraph(style, *inline(source))] if source else []
     for letter, content in notes:
         out.append(paragraph(style, run(letter, styles.char(S.FOOTNOTE_REFERENCE)), run(" "), *inline(content)))
-    if out:  # the text resumes a line below the last note, as in the PDF (.table-notes margin)
-        out[-1].find(qn("w:pPr")).append(el("w:spacing", {"w:after": "240"}))
     return out

@@ -45,6 +45,11 @@ TABLE_TEXT = "Table Text"
 CAPTION = "caption"  # Word's built-in name: "Table 2" / "Figure I" and the title; its tables of figures find it
 TABLE_COLUMN_HEADING = "Table Column Heading"  # a note table's header cells (italic, as in the PDF)
 TABLE_NOTE = "Table Note"  # "Source: ..." and lettered notes under a table or figure
+# Cells aligned as the model says, by style (the body carries no direct formatting)
+TABLE_FIGURES = "Table Figures"  # numbers, aligned right
+TABLE_TEXT_CENTRED = "Table Text Centred"
+TABLE_COLUMN_HEADING_RIGHT = "Table Column Heading Right"  # over a column of numbers
+TABLE_COLUMN_HEADING_CENTRED = "Table Column Heading Centred"
 FIGURE = "Figure"  # the paragraph holding a figure's picture
 FOOTNOTE_TEXT = "footnote text"
 HEADER = "header"
@@ -67,7 +72,8 @@ PARAGRAPH_STYLES = (SYMBOL, DISTRIBUTION, ORGANIZATION, MEETING, AGENDA_HEADING,
                     AUTHOR_LINE, CONTENTS_HEADING, TOC_CHAPTER, TOC_ANNEX, CHAPTER, SUBHEADING, ANNEX_CHAPTER,
                     NUMBERED, UNNUMBERED, SUBITEM, SUBSUBITEM, BULLET, BULLET_2, ANNEX_HEADING, ANNEX_TITLE,
                     MASTHEAD_ANNEX_HEADING, AGENDA_ITEM_HEADING, ATTACHMENT_PAGE, ATTACHMENT_TEXT, TABLE_HEADING,
-                    TABLE_TEXT, CAPTION, TABLE_COLUMN_HEADING, TABLE_NOTE, FIGURE, FOOTNOTE_TEXT, HEADER, FOOTER)
+                    TABLE_TEXT, CAPTION, TABLE_COLUMN_HEADING, TABLE_NOTE, TABLE_FIGURES, TABLE_TEXT_CENTRED,
+                    TABLE_COLUMN_HEADING_RIGHT, TABLE_COLUMN_HEADING_CENTRED, FIGURE, FOOTNOTE_TEXT, HEADER, FOOTER)
 CHARACTER_STYLES = (EMPHASIS, STRONG, STRONG_EMPHASIS, HYPERLINK, CODE, FOOTNOTE_REFERENCE)
 TABLE_STYLES = (TABLE, NOTE_TABLE)
 

@@ -20,7 +20,10 @@ from toolkit.render.docx.write.fields import Bookmarks
 from toolkit.render.docx.write.ooxml import el, paragraph, val
 from toolkit.render.docx.write.styles import StyleMap
 
-_JC = {"left": None, "right": "right", "center": "center"}
+# A cell's paragraph style by its base style and its column's alignment (the model's).
+_ALIGNED = {(S.TABLE_TEXT, "right"): S.TABLE_FIGURES, (S.TABLE_TEXT, "center"): S.TABLE_TEXT_CENTRED,
+            (S.TABLE_COLUMN_HEADING, "right"): S.TABLE_COLUMN_HEADING_RIGHT,
+            (S.TABLE_COLUMN_HEADING, "center"): S.TABLE_COLUMN_HEADING_CENTRED}
 
 
 def _cell(content: tuple[Inline, ...], width: int, style: str, inline: InlineRuns, align: str | None,
@@ -29,10 +32,7 @@ def _cell(content: tuple[Inline, ...], width: int, style: str, inline: InlineRun
     if rule_above:  # a total row: a thin rule above it, as tr.total in the PDF
         props.append(el("w:tcBorders", None, el("w:top", {"w:val": "single", "w:sz": "4", "w:space": "0",
                                                           "w:color": "000000"})))
-    jc = _JC.get(align or "left", None)
-    if align is not None and align not in _JC:
-        raise ValueError(f"a table column is aligned {align!r}: the DOCX renderer knows left, right and center")
-    return el("w:tc", None, props, paragraph(style, *inline(content), props=[val("w:jc", jc)] if jc else []))
+    return el("w:tc", None, props, paragraph(style, *inline(content)))
 
 
 def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -> etree._Element:
@@ -51,15 +51,24 @@ def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -
                  el("w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"}),
                  el("w:tblLayout", {"w:type": "autofit"}), look),
               el("w:tblGrid", None, *(el("w:gridCol", {"w:w": str(w)}) for w in widths)))
-    heading = styles.para(S.TABLE_COLUMN_HEADING if numbered else S.TABLE_HEADING)
+    heading = S.TABLE_COLUMN_HEADING if numbered else S.TABLE_HEADING
     rows = [(block.header, heading, True, False)]
-    rows += [(row, styles.para(S.TABLE_TEXT), False, index in block.totals) for index, row in enumerate(block.rows)]
-    for cells, style, header, total in rows:
+    rows += [(row, S.TABLE_TEXT, False, index in block.totals) for index, row in enumerate(block.rows)]
+    for cells, base, header, total in rows:
         row_props = el("w:trPr", None, el("w:cantSplit"), *([el("w:tblHeader")] if header else []))
         node.append(el("w:tr", None, row_props, *(
-            _cell((Strong(content),) if total else content, width, style, inline, align, total)
+            _cell((Strong(content),) if total else content, width, styles.para(_style(base, align)), inline,
+                  align, total)
             for content, width, align in zip(cells, widths, aligns))))
     return node
+
+
+def _style(base: str, align: str | None) -> str:
+    if align in (None, "left"):
+        return base
+    if (base, align) not in _ALIGNED:
+        raise ValueError(f"a table column is aligned {align!r}: the DOCX renderer knows left, right and center")
+    return _ALIGNED[(base, align)]
 
 
 def note_table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int, bookmarks: Bookmarks,
