@@ -87,10 +87,10 @@ def test_paragraph_numbers_in_order_and_as_the_model_says(pages, note):
 
 def test_considerations_are_numbered_on_with_lettered_items(pages):
     text = "\n".join(p.text for p in pages)
-    assert re.search(r"III\. ISSUES FOR CONSIDERATION\n13\. The Meeting may wish", text)
+    assert re.search(r"III\. ISSUES FOR CONSIDERATION\n14\. The Meeting may wish", text)
     assert re.search(r"\n\(a\) [^\n]+\n(?:[^\n]+\n)*?\(b\) [^\n]+", text)
     flat = " ".join(text.split())
-    assert "14. The Meeting may wish to review and approve the proposed activity plan for 2023-2024 (Annex III)." \
+    assert "15. The Meeting may wish to review and approve the proposed activity plan for 2023-2024 (Annex III)." \
         in flat
 
 
