@@ -218,12 +218,12 @@ def paragraph_text(p: etree._Element) -> str:
 
 def _without_calls(content) -> str:
     """Inline text without footnote call numbers (printed small; compared apart)."""
-    from toolkit.model.document import Emphasis, FootnoteRef, Link, Strong
+    from toolkit.model.document import Emphasis, FootnoteRef, Link, Strong, TableNoteRef
     from toolkit.model.plain import inline_text
 
     out = []
     for node in content:
-        if isinstance(node, FootnoteRef):
+        if isinstance(node, (FootnoteRef, TableNoteRef)):  # table note letters are printed small too
             continue
         if isinstance(node, (Emphasis, Strong, Link)):
             out.append(_without_calls(node.children))
@@ -238,7 +238,8 @@ def _item_lines(items, out):
         _item_lines(item.children, out)
 
 
-def _chapter_lines(chapters, out, headings=True):
+def _chapter_lines(chapters, out, headings=True, small=True):
+    """small: with what is printed smaller than the text (table cells, sources, table notes)."""
     from toolkit.model.document import BulletList, Paragraph, SubHeading
 
     for chapter in chapters:
@@ -253,11 +254,26 @@ def _chapter_lines(chapters, out, headings=True):
             elif isinstance(block, SubHeading) and headings:
                 out.append(("", _without_calls(block.content)))
             elif type(block).__name__ == "Table":  # each cell is a paragraph
-                out += [("", _without_calls(cell)) for row in (block.header, *block.rows) for cell in row]
+                if block.caption:  # "Table 2", a line break, the title: one paragraph
+                    out.append(("", f"{block.caption} {_without_calls(block.title)}"))
+                if small:
+                    out += [("", _without_calls(cell)) for row in (block.header, *block.rows) for cell in row]
+                    _notes_below(block.source, [(n.letter, n.content) for n in block.notes], out)
+            elif type(block).__name__ == "Figure":  # caption; the picture's paragraph (no text); source
+                out += [("", f"{block.caption} {_without_calls(block.title)}"), ("", "")]
+                if small:
+                    _notes_below(block.source, [], out)
 
 
-def printed_paragraphs(note: Note) -> list[tuple[str, str]]:
-    """(label, text) of every paragraph the note prints, in order, as a reader sees it."""
+def _notes_below(source, notes, out) -> None:
+    if source:
+        out.append(("", _without_calls(source)))
+    out += [("", _without_calls(content)) for _, content in notes]  # the letter is printed small
+
+
+def printed_paragraphs(note: Note, small: bool = True) -> list[tuple[str, str]]:
+    """(label, text) of every paragraph the note prints, in order, as a reader sees it
+    (small=False: the text size only, without table cells and the notes under tables)."""
     m = note.masthead
     lines = [m.symbol, m.distribution, m.date, m.language, *m.organization, m.meeting_title, m.meeting_dates,
              m.meeting_venue, m.agenda_heading, m.item_line, _without_calls(m.title), m.author_line,
@@ -265,10 +281,10 @@ def printed_paragraphs(note: Note) -> list[tuple[str, str]]:
              note.contents_heading]
     out = [("", line) for line in lines if line]
     out += [(e.label, _without_calls(e.title)) for e in note.contents]
-    _chapter_lines(note.chapters, out)
+    _chapter_lines(note.chapters, out, small=small)
     for annex in note.annexes:
         out += [("", annex.heading), ("", _without_calls(annex.title))]
-        _chapter_lines(annex.chapters, out)
+        _chapter_lines(annex.chapters, out, small=small)
     return out
 
 
