@@ -136,3 +136,12 @@ def test_the_agenda_says_where_word_numbering_restarts(tmp_path: Path):
 def test_fixture_meetings_load_without_problems(name):
     loaded = load(MEETINGS / name)
     assert not loaded.diagnostics.errors
+
+
+def test_an_annex_issued_alone_restarts_words_count_of_tables_and_figures_at_the_notes_numbers():
+    loaded = load(MEETINGS / "figures")
+    alone = next(d for d in loaded.annexes if d.stem == "progress-annex-I")
+    figures = [b for c in alone.chapters for b in c.blocks if type(b).__name__ == "Figure"]
+    assert [(f.number, f.ordinal, f.restart) for f in figures] == [("III", 3, True)]
+    in_note = [b for c in loaded.notes[0].annexes[0].chapters for b in c.blocks if type(b).__name__ == "Figure"]
+    assert [(f.number, f.restart) for f in in_note] == [("III", False)]  # in the note the count follows on

@@ -163,6 +163,8 @@ class Table:
     notes: tuple[TableNote, ...] = ()
     ident: str | None = None
     anchor: str | None = None
+    ordinal: int = 0  # the count behind `number` (Word's SEQ field)
+    restart: bool = False  # the count does not follow on in this document (an annex issued alone)
 
     @property
     def caption(self) -> str | None:
@@ -193,6 +195,8 @@ class Figure:
     caption_word: str = ""  # "Figure"
     ident: str | None = None
     anchor: str | None = None
+    ordinal: int = 0  # the count behind `number` (Word's SEQ field)
+    restart: bool = False  # the count does not follow on in this document (an annex issued alone)
 
     @property
     def caption(self) -> str | None:

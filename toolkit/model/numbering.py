@@ -137,12 +137,12 @@ def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str 
             elif isinstance(block, Table) and block.title:
                 counts.tables += 1
                 number = str(counts.tables)
-                block = replace(block, number=number, caption_word=wording.TABLE,
+                block = replace(block, number=number, caption_word=wording.TABLE, ordinal=counts.tables,
                                 anchor=counts.label(block.ident, "table", number, scope, block.position))
             elif isinstance(block, Figure):
                 counts.figures += 1
                 number = roman(counts.figures)
-                block = replace(block, number=number, caption_word=wording.FIGURE,
+                block = replace(block, number=number, caption_word=wording.FIGURE, ordinal=counts.figures,
                                 anchor=counts.label(block.ident, "figure", number, scope, block.position))
             blocks.append(block)
         out.append(replace(chapter, numeral=numeral, anchor=anchor, blocks=tuple(blocks),
@@ -291,8 +291,23 @@ def number_document(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, .
     # Problems were reported with the note: this pass only emits.
     inlines = _Inlines(footnotes, counts.targets, {annex.numeral}, Diagnostics())
     inlines(annex.title)
-    done = replace(annex, title=inlines(annex.title), chapters=inlines.chapters(annex.chapters, annex.numeral))
+    done = replace(annex, title=inlines(annex.title), chapters=_seq_restarts(inlines.chapters(annex.chapters,
+                                                                                                annex.numeral)))
     return Numbered(done.chapters, (done,), tuple(inlines.footnotes))
+
+
+def _seq_restarts(chapters: tuple[Chapter, ...]) -> tuple[Chapter, ...]:
+    """In an annex issued alone, its first table and figure keep the note's numbers (Table 4):
+    Word's count of them starts there, not at 1."""
+    first: set[type] = set()
+
+    def mark(block):
+        if isinstance(block, (Table, Figure)) and block.ordinal and type(block) not in first:
+            first.add(type(block))
+            return replace(block, restart=block.ordinal != 1)
+        return block
+
+    return tuple(replace(c, blocks=tuple(mark(b) for b in c.blocks)) for c in chapters)
 
 
 def _report_labels(counts: _Counts, diags: Diagnostics) -> None:

@@ -29,8 +29,8 @@ SEQ_FORMATS = {"table": "ARABIC", "figure": "ROMAN"}
 
 def caption(styles: StyleMap, inline: InlineRuns, bookmarks: Bookmarks, kind: str, word: str, number: str,
             title: tuple[Inline, ...], anchor: str | None,
-            props: list[etree._Element] | None = None) -> etree._Element:
-    seq = field(seq_instruction(word, SEQ_FORMATS[kind]), [run(number)])
+            props: list[etree._Element] | None = None, restart_at: int | None = None) -> etree._Element:
+    seq = field(seq_instruction(word, SEQ_FORMATS[kind], restart_at), [run(number)])
     title_runs = [run(el("w:br")), *inline((Strong(title),))] if title else []
     return paragraph(styles.para(S.CAPTION), run(f"{word} "), *bookmarks.cited(anchor, seq), *title_runs,
                      props=props)

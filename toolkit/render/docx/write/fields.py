@@ -111,9 +111,11 @@ def ref_instruction(kind: str, anchor: str) -> str:
     return f" REF {ref_bookmark(anchor)} {number}\\h "
 
 
-def seq_instruction(word: str, number_format: str) -> str:
-    """A caption number: SEQ Table \\* ARABIC, SEQ Figure \\* ROMAN (Word's Insert Caption)."""
-    return f" SEQ {word} \\* {number_format} "
+def seq_instruction(word: str, number_format: str, restart_at: int | None = None) -> str:
+    """A caption number: SEQ Table \\* ARABIC, SEQ Figure \\* ROMAN (Word's Insert Caption);
+    restart_at: the count starts again there (\\r 4), where the model says it does not follow on."""
+    restart = f"\\r {restart_at} " if restart_at is not None else ""
+    return f" SEQ {word} \\* {number_format} {restart}"
 
 
 def _quoted(text: str) -> str:

@@ -45,7 +45,7 @@ class FigureWriter:
 
     def write(self, figure: Figure, props: list[etree._Element] | None = None) -> list[etree._Element]:
         head = caption(self.styles, self.inline, self.bookmarks, "figure", figure.caption_word, figure.number or "",
-                       figure.title, figure.anchor, props)
+                       figure.title, figure.anchor, props, figure.ordinal if figure.restart else None)
         drawing = el("w:drawing", None, self._inline(figure))
         return [head, paragraph(self.styles.para(S.FIGURE), run(drawing)),
                 *notes_below(self.styles, self.inline, figure.source, ())]

@@ -75,6 +75,6 @@ def note_table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: i
                props: list[etree._Element] | None = None) -> list[etree._Element]:
     """A table of a note: its caption paragraph, the w:tbl, then its source and lettered notes."""
     head = caption(styles, inline, bookmarks, "table", block.caption_word, block.number or "", block.title,
-                   block.anchor, props)
+                   block.anchor, props, block.ordinal if block.restart else None)
     notes = tuple((n.letter, n.content) for n in block.notes)
     return [head, table(block, styles, inline, text_width), *notes_below(styles, inline, block.source, notes)]
