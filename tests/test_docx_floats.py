@@ -107,20 +107,9 @@ def fields(body: etree._Element) -> list[tuple[str, str, etree._Element]]:
 
 
 def refs_of(note) -> list[Ref]:
-    found = []
+    from toolkit.model.walk import nodes
 
-    def walk(value):
-        if isinstance(value, Ref):
-            found.append(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                walk(item)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
-
-    walk((note.chapters, note.annexes, note.footnotes))
-    return found
+    return list(nodes((note.chapters, note.annexes, note.footnotes), Ref))
 
 
 def bookmarked(body: etree._Element, name: str) -> tuple[etree._Element, str, list[str]]:

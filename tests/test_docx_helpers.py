@@ -300,18 +300,6 @@ def numbered_labels(note: Note) -> list[str | None]:
 def footnote_calls(note: Note) -> list:
     """Every FootnoteRef of the note, in document order."""
     from toolkit.model.document import FootnoteRef
+    from toolkit.model.walk import nodes
 
-    found = []
-
-    def walk(value):
-        if isinstance(value, FootnoteRef):
-            found.append(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                walk(item)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
-
-    walk((note.masthead, note.chapters, note.annexes))
-    return found
+    return list(nodes((note.masthead, note.chapters, note.annexes), FootnoteRef))

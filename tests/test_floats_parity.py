@@ -14,6 +14,7 @@ import pytest
 
 from conftest import MEETINGS, SAMPLE, run_cli
 from toolkit.model.document import Figure, Paragraph, Ref, Table
+from toolkit.model.walk import nodes
 from toolkit.render import office
 from toolkit.render.docx.chapter_pages import pdf_page_texts
 from toolkit.sources.loader import load
@@ -62,22 +63,7 @@ def _walk(document):
 
 
 def _refs(document) -> list[str]:
-    found = []
-
-    def walk(value):
-        if isinstance(value, Ref):
-            found.append(value.text)
-        elif isinstance(value, tuple):
-            for item in value:
-                walk(item)
-        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Ref):
-            for field in value.__dataclass_fields__:
-                walk(getattr(value, field))
-
-    walk(document.chapters)
-    walk(document.annexes)
-    walk(document.footnotes)
-    return found
+    return [ref.text for ref in nodes((document.chapters, document.annexes, document.footnotes), Ref)]
 
 
 @pytest.mark.parametrize("name", [name for _, name in CASES])

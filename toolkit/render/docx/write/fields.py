@@ -18,6 +18,7 @@ from lxml import etree
 from docx.oxml.ns import qn
 from toolkit.model.document import ContentsEntry, Inline, Note, Ref
 from toolkit.model.plain import inline_text
+from toolkit.model.walk import nodes
 from toolkit.render.docx.write.ooxml import el, paragraph, run
 
 TOC_INSTRUCTION = ' TOC \\o "1-1" \\f \\h \\z '
@@ -60,21 +61,8 @@ def ref_bookmark(anchor: str) -> str:
 
 def cited_anchors(note: Note) -> set[str]:
     """The anchors the note's ref()s link to (a chapter's bookmark is written only when cited)."""
-    found: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, Ref):
-            if value.anchor is not None:
-                found.add(value.anchor)
-        elif isinstance(value, tuple):
-            for item in value:
-                walk(item)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
-
-    walk((note.chapters, note.annexes, note.footnotes))
-    return found
+    return {ref.anchor for ref in nodes((note.chapters, note.annexes, note.footnotes), Ref)
+            if ref.anchor is not None}
 
 
 class Bookmarks:
