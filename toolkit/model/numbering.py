@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model import wording
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
-                                    Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table, TableNote,
+                                    Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table,
                                     TableNoteRef)
 from toolkit.model.words import letter, roman
 

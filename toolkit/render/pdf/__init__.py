@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, page_count, splice
 from toolkit.render.pdf.footnote_check import misplaced
+from toolkit.render.pdf.warnings import weasyprint_warnings
 from toolkit.render.pdf.html import TemplateProblem, render_note_html
 
 STYLESHEET = "note.css"
@@ -51,15 +51,6 @@ def _slots(document, attached: dict[str, tuple[bytes, int]]) -> dict[int, tuple[
     return {where[f"{key}-page-{n}"]: (data, n) for key, (data, count) in attached.items() for n in range(count)}
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path,
              diags: Diagnostics) -> tuple[bytes, int] | None:
     """Renders one note -> (PDF bytes, page count); problems go to diags (naming the note) and give None.
@@ -74,17 +65,24 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         diags.error(exc.position, str(exc))
         return None
 
-    import weasyprint  # heavy: imported only when something is rendered
-
-    from toolkit.render.pdf.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.pdf.fetcher import RestrictedFetcher
     from toolkit.render.pdf.weasyprint_fix import install
 
     install()
 
-    logger = logging.getLogger("weasyprint")
-    handler = _Collect()
-    logger.addHandler(handler)
     fetcher = RestrictedFetcher([templates, meeting_root])
+    with weasyprint_warnings() as warnings:
+        result = _layout(note, html, templates, fetcher, attached, diags)
+    for message in warnings:  # WeasyPrint's warnings are the build's errors
+        diags.error(_blame(message, note, templates), f"PDF layout: {message}")
+    return None if warnings or result is None else result
+
+
+def _layout(note: Note, html: str, templates: Path, fetcher, attached, diags: Diagnostics) -> tuple[bytes, int] | None:
+    import weasyprint  # heavy: imported only when something is rendered
+
+    from toolkit.render.pdf.fetcher import RefusedFetch
+
     try:
         source = weasyprint.HTML(string=html, base_url=templates.resolve().as_uri() + "/", url_fetcher=fetcher)
         document = source.render()
@@ -99,8 +97,4 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
     except RefusedFetch as exc:  # sources cannot name resources: a template did
         diags.error(Position(f"{templates.name}/{STYLESHEET}", 1), f"{exc} (asked for by the templates)")
         return None
-    finally:
-        logger.removeHandler(handler)
-    for message in handler.messages:  # WeasyPrint's warnings are the build's errors
-        diags.error(_blame(message, note, templates), f"PDF layout: {message}")
-    return None if handler.messages else (pdf, len(document.pages))
+    return pdf, len(document.pages)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -73,21 +72,13 @@ def load_pictures(note: Note, root: Path | None, diags: Diagnostics) -> dict[str
     return None if failed else out
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def svg_to_png(root: Path, path: str, width: float, height: float) -> bytes:
     """The SVG drawn as a PNG FALLBACK_WIDTH pixels wide (fewer if it is very tall)."""
     import pypdfium2 as pdfium  # heavy: imported only when an SVG is placed
     import weasyprint
 
     from toolkit.render.pdf.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.pdf.warnings import weasyprint_warnings
 
     if width <= 0 or height <= 0:
         raise PictureUnreadable("has no width or height to draw it at")
@@ -95,17 +86,13 @@ def svg_to_png(root: Path, path: str, width: float, height: float) -> bytes:
     page = (f"<style>@page {{ size: {width}px {height}px; margin: 0 }} html, body {{ margin: 0 }} "
             f"img {{ display: block; width: {width}px; height: {height}px }}</style>"
             f'<img src="{escape(url)}" alt="">')
-    logger = logging.getLogger("weasyprint")
-    handler = _Collect()
-    logger.addHandler(handler)
-    try:
-        pdf = weasyprint.HTML(string=page, base_url=url, url_fetcher=RestrictedFetcher([root])).write_pdf()
-    except RefusedFetch as exc:
-        raise PictureUnreadable(f"cannot be drawn for the DOCX: {exc}") from exc
-    finally:
-        logger.removeHandler(handler)
-    if handler.messages:  # an SVG WeasyPrint cannot draw would leave a blank picture
-        raise PictureUnreadable(f"cannot be drawn for the DOCX: {handler.messages[0]}")
+    with weasyprint_warnings() as warnings:
+        try:
+            pdf = weasyprint.HTML(string=page, base_url=url, url_fetcher=RestrictedFetcher([root])).write_pdf()
+        except RefusedFetch as exc:
+            raise PictureUnreadable(f"cannot be drawn for the DOCX: {exc}") from exc
+    if warnings:  # an SVG WeasyPrint cannot draw would leave a blank picture
+        raise PictureUnreadable(f"cannot be drawn for the DOCX: {warnings[0]}")
     points = width * 0.75  # CSS px -> pt
     scale = min(FALLBACK_WIDTH, MAX_PIXELS * width / max(width, height)) / points
     document = pdfium.PdfDocument(pdf)
