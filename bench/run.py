@@ -60,8 +60,10 @@ def floor_docx(meeting: Path) -> float:
     """python-docx's own time to save the same documents (Document.save alone, timed in-process)."""
     import docx.document
 
+    from toolkit.diagnostics import Diagnostics
     from toolkit.pipeline.jobs import plan
     from toolkit.render.docx import render_docx
+    from toolkit.render.docx.write.pictures import load_pictures
     from toolkit.sources.loader import load
 
     spent = 0.0
@@ -76,7 +78,8 @@ def floor_docx(meeting: Path) -> float:
     docx.document.Document.save = timed_save
     try:
         for job in plan(load(meeting)):
-            render_docx(job.document, REPO / "templates" / "reference.docx", {})
+            pictures = load_pictures(job.document, meeting, Diagnostics())  # read before, not timed
+            render_docx(job.document, REPO / "templates" / "reference.docx", {}, pictures=pictures)
     finally:
         docx.document.Document.save = original
     return spent
@@ -87,7 +90,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
     meeting = work / "som-b"
     notes = write_meeting(meeting)
-    print(f"generated meeting: {len(notes)} notes, 30 annexes, in {meeting}")
+    tables = sum(text.count("\nTable: ") for text in (n.read_text() for n in notes))
+    figures = sum(text.count("\nFigure: ") for text in (n.read_text() for n in notes))
+    print(f"generated meeting: {len(notes)} notes, 30 annexes, {tables} tables, {figures} figures, in {meeting}")
     print(f"cores: {os.cpu_count()}; formats: {formats}\n")
 
     floor, per_doc, pages = floor_pdf(meeting)

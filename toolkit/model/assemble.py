@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from toolkit.diagnostics import Diagnostics
 from toolkit.model import wording
 from toolkit.model.document import Chapter, ContentsEntry, Inline, Masthead, Note, Text
 from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.numbering import AnnexSource, FootnoteText, number_document
+from toolkit.model.numbering import AnnexSource, FootnoteText, Numbered
 from toolkit.model.scripts import split_scripts
 from toolkit.model.words import format_date
 
@@ -36,9 +35,8 @@ def _runs(text: str) -> tuple[Inline, ...]:
     return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
 
 
-def assemble_note(part: NotePart, diags: Diagnostics) -> Note:
-    """Problems found while numbering (an unknown or duplicate label) go to diags."""
-    numbered = number_document(part.chapters, part.annexes, part.footnotes, diags)
+def assemble_note(part: NotePart, numbered: Numbered) -> Note:
+    """numbered: what the numbering pass decided for the note (numbering.number_note)."""
     meeting = part.meeting
     heading_item = part.parent or part.item
     masthead = Masthead(
@@ -82,10 +80,9 @@ def assemble_note(part: NotePart, diags: Diagnostics) -> Note:
     )
 
 
-def standalone_annex(note: Note, part: NotePart, index: int) -> Note:
+def standalone_annex(note: Note, numbered: Numbered) -> Note:
     """An annex issued on its own: the note's masthead, then "Annex II" and its title; the same
     parts as the note's, numbered for this document (its footnotes from 1)."""
-    numbered = number_document(part.chapters, part.annexes, part.footnotes, Diagnostics(), only_annex=index)
     annex = numbered.annexes[0]
     masthead = replace(note.masthead, annex_heading=annex.heading, annex_title=annex.title)
     return replace(

@@ -239,6 +239,11 @@ class Attachment:
     path: str  # meeting-relative
     sha256: str  # its content is part of the document: a new file rebuilds the outputs
 
+    @property
+    def converted_by_office(self) -> bool:
+        """A Word file reaches the PDF through LibreOffice; a PDF is taken as it is."""
+        return not self.path.lower().endswith(".pdf")
+
 
 @dataclass(frozen=True)
 class Annex:
@@ -305,4 +310,9 @@ class Note:
     distribution: str | None = None  # "Limited"
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
+
+    @property
+    def contents_paged(self) -> bool:
+        """Its contents show page numbers (which the DOCX needs a layout to know)."""
+        return any(entry.show_page for entry in self.contents)
 

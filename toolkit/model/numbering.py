@@ -263,10 +263,10 @@ class _Inlines:
 # ---- the pass --------------------------------------------------------------------
 
 
-def number_document(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, ...],
-                    footnotes: dict[str, FootnoteText], diags: Diagnostics,
-                    only_annex: int | None = None) -> Numbered:
-    """The note (only_annex None), or its annex number only_annex (0-based) issued on its own."""
+def number_note(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, ...], footnotes: dict[str, FootnoteText],
+                diags: Diagnostics) -> tuple[Numbered, tuple[Numbered, ...]]:
+    """The note, and each of its annexes issued on its own: one count of everything, then
+    each document's footnotes and refs."""
     counts = _Counts()
     body = _number_chapters(chapters, counts, None, True, restart=False)
     numbered_annexes = []
@@ -274,26 +274,39 @@ def number_document(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, .
         numeral = roman(index + 1)
         anchor = f"annex{numeral}"
         counts.label(annex.stem, "annex", numeral, None, annex.position, f"{anchor}num")
-        own = only_annex == index  # issued alone, its numbering is the document's own: no restart
-        annex_chapters = _number_chapters(annex.chapters, counts, numeral, annex.numbered, restart=not own)
+        annex_chapters = _number_chapters(annex.chapters, counts, numeral, annex.numbered, restart=True)
         numbered_annexes.append(Annex(numeral=numeral, heading=wording.annex_heading(numeral), title=annex.title,
                                       chapters=annex_chapters, stem=annex.stem, source=annex.source, anchor=anchor,
                                       attachment=annex.attachment, number_anchor=f"{anchor}num"))
     _report_labels(counts, diags)
 
-    if only_annex is None:
-        inlines = _Inlines(footnotes, counts.targets, {None, *(a.numeral for a in numbered_annexes)}, diags)
-        body = inlines.chapters(body, None)
-        done_annexes = tuple(replace(a, title=inlines(a.title), chapters=inlines.chapters(a.chapters, a.numeral))
-                             for a in numbered_annexes)
-        return Numbered(body, done_annexes, tuple(inlines.footnotes))
-    annex = numbered_annexes[only_annex]
-    # Problems were reported with the note: this pass only emits.
+    inlines = _Inlines(footnotes, counts.targets, {None, *(a.numeral for a in numbered_annexes)}, diags)
+    body = inlines.chapters(body, None)
+    done_annexes = tuple(replace(a, title=inlines(a.title), chapters=inlines.chapters(a.chapters, a.numeral))
+                         for a in numbered_annexes)
+    note = Numbered(body, done_annexes, tuple(inlines.footnotes))
+    return note, tuple(_alone(annex, counts, footnotes) for annex in numbered_annexes)
+
+
+def _alone(annex: Annex, counts: _Counts, footnotes: dict[str, FootnoteText]) -> Numbered:
+    """An annex issued on its own: its numbering is the document's own (Word starts no list
+    again at its first paragraph or chapter), its footnotes from 1, refs out of it unlinked.
+    Problems were reported with the note: this pass only emits."""
     inlines = _Inlines(footnotes, counts.targets, {annex.numeral}, Diagnostics())
-    inlines(annex.title)
-    done = replace(annex, title=inlines(annex.title), chapters=_seq_restarts(inlines.chapters(annex.chapters,
-                                                                                                annex.numeral)))
+    chapters = tuple(replace(c, restart=False, blocks=tuple(replace(b, restart=False) if isinstance(b, Paragraph)
+                                                            else b for b in c.blocks))
+                     for c in annex.chapters)
+    done = replace(annex, title=inlines(annex.title),
+                   chapters=_seq_restarts(inlines.chapters(chapters, annex.numeral)))
     return Numbered(done.chapters, (done,), tuple(inlines.footnotes))
+
+
+def number_document(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, ...],
+                    footnotes: dict[str, FootnoteText], diags: Diagnostics,
+                    only_annex: int | None = None) -> Numbered:
+    """The note (only_annex None), or its annex number only_annex (0-based) issued on its own."""
+    note, alone = number_note(chapters, annexes, footnotes, diags)
+    return note if only_annex is None else alone[only_annex]
 
 
 def _seq_restarts(chapters: tuple[Chapter, ...]) -> tuple[Chapter, ...]:

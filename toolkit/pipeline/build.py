@@ -24,6 +24,7 @@ from toolkit.pipeline.jobs import FORMATS, Job, plan, select
 from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, render
+from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.loader import LoadedMeeting, load
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -68,7 +69,8 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
     """progress(done, total, output) is called as each output is rendered."""
     options = options or Options()
     started = time.perf_counter()
-    loaded = load(meeting_dir)
+    grids = GridCache(out_dir)
+    loaded = load(meeting_dir, grids)
     jobs = plan(loaded)
     selected = select(jobs, options.only)
     if options.only and not selected:
@@ -76,6 +78,7 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
     report = BuildReport(warnings=[str(w) for w in loaded.diagnostics.warnings])
     with locked(out_dir):
         _remove_stale_temporaries(out_dir)
+        grids.flush()  # the sources are valid: keep the workbooks read for the next build
         manifest, warning = manifest_file.read(out_dir)
         if warning:
             report.warnings.append(f"warning: {warning}")

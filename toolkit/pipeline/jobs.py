@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.model.document import Note
-from toolkit.render.pdf.attached import converted_by_office
 from toolkit.sources.loader import LoadedMeeting
 
 FORMATS = ("pdf", "docx")
@@ -32,7 +31,7 @@ class Job:
         if fmt == "docx":
             return True
         attached = [self.document.attachment, *(annex.attachment for annex in self.document.annexes)]
-        return any(a is not None and converted_by_office(a) for a in attached)
+        return any(a is not None and a.converted_by_office for a in attached)
 
 
 def plan(loaded: LoadedMeeting) -> list[Job]:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from toolkit.diagnostics import Diagnostic, Diagnostics, Position
 from toolkit.pipeline.jobs import Job
-from toolkit.render.docx.contents_pages import needs_layout
 
 
 @dataclass
@@ -79,7 +78,7 @@ def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[
             continue
         if fmt == "docx":
             results.append(Rendered(output, result.docx, None, diags.items,
-                                    result if needs_layout(job.document) else None))
+                                    result if job.document.contents_paged else None))
             continue
         data, pages = result
         pdf = data

@@ -246,7 +246,7 @@ class Floats:
                              TABLE_SUFFIXES, "a .csv or .xlsx file (save other spreadsheets as .xlsx)")
         if rel is None:
             return None
-        grid = read_grid(ctx.root, rel, pending.attrs.get("sheet"), pending.position, ctx.diags)
+        grid = read_grid(ctx.root, rel, pending.attrs.get("sheet"), pending.position, ctx.diags, ctx.grids)
         if grid is None:
             return None
         header_cells, *body_cells = grid.rows

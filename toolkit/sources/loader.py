@@ -10,6 +10,7 @@ from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
 from toolkit.sources.agenda import agenda_docs
+from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.note import load_note
 
 NOTES_DIR = "notes"
@@ -25,8 +26,9 @@ class LoadedMeeting:
     diagnostics: Diagnostics
 
 
-def load(root: Path) -> LoadedMeeting:
-    """Reads and validates everything first (nothing is rendered from a half-valid meeting)."""
+def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
+    """Reads and validates everything first (nothing is rendered from a half-valid meeting).
+    grids: spreadsheets already read, by content (the build keeps them in its output folder)."""
     if not root.is_dir():
         raise ToolkitError(f"{root}: not a meeting folder (no such directory)")
     if not (root / MEETING_FILE).is_file():
@@ -41,7 +43,7 @@ def load(root: Path) -> LoadedMeeting:
             if not path.is_file():
                 diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
-            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags)
+            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids)
             if loaded is not None:
                 notes.append(loaded[0])
                 annexes.extend(loaded[1])

@@ -64,6 +64,7 @@ class BodyContext:
     footnotes: dict[str, FootnoteText] = field(default_factory=dict)  # key -> text, the whole document's
     over_limit_reported: bool = False
     numbered: bool = True  # False: an annex with `numbered: false`
+    grids: object | None = None  # a GridCache (grid_cache.py): spreadsheets already read
 
 
 class _Source:

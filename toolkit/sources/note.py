@@ -12,7 +12,7 @@ from toolkit.model import wording
 from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
 from toolkit.model.document import Chapter, Inline, ListItem, Note, Paragraph, Text
 from toolkit.model.meeting import Meeting
-from toolkit.model.numbering import AnnexSource
+from toolkit.model.numbering import AnnexSource, number_note
 from toolkit.model.scripts import split_scripts
 from toolkit.sources import schema
 from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
@@ -20,6 +20,7 @@ from toolkit.sources.attachments import check_attachment
 from toolkit.sources import attributes
 from toolkit.sources.attributes import LABEL
 from toolkit.sources.frontmatter import split
+from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline
 from toolkit.sources.paths import inside_meeting
 from toolkit.sources.text import read_source
@@ -40,9 +41,10 @@ class _AnnexEntry:
     pos: Position
 
 
-def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tuple[Note, list[Note]] | None:
+def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics,
+              grids: GridCache | None = None) -> tuple[Note, list[Note]] | None:
     """-> (the note, each of its annexes as a document of its own), or None when errors leave
-    nothing sensible to build."""
+    nothing sensible to build. grids: spreadsheets already read (grid_cache.py)."""
     text = read_source(root, rel, diags)
     if text is None:
         return None
@@ -95,7 +97,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tup
     expressions.names["note"] = note_names
 
     md = markdown_parser()
-    ctx = BodyContext(md, expressions, diags, root)
+    ctx = BodyContext(md, expressions, diags, root, grids=grids)
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx)
     considerations = _considerations(data, ctx)
     if considerations:
@@ -111,9 +113,10 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics) -> tup
         stem=PurePosixPath(rel).stem, source=rel, meeting=meeting, item=item, parent=parent,
         title=title_text, date=date, distribution=distribution, language_line=language, symbol=symbol,
         chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes)
-    note = assemble_note(part, diags)
-    # Issued on its own, an annex is the same parts numbered again for it alone: no second reading.
-    standalone = [standalone_annex(note, part, index) for index in range(len(part.annexes))]
+    numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags)
+    note = assemble_note(part, numbered)
+    # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
+    standalone = [standalone_annex(note, annex) for annex in alone]
     return note, standalone
 
 

@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 
 from toolkit.diagnostics import Diagnostics, Position
+from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.meeting_file import read_meeting_file
 from toolkit.sources.text import decode
 
@@ -90,9 +91,11 @@ class Grid:
     rows: tuple[tuple[SheetCell, ...], ...]   # first row = header
 
 
-def read_grid(root: Path, rel: str, sheet: str | None, pos: Position, diags: Diagnostics) -> Grid | None:
+def read_grid(root: Path, rel: str, sheet: str | None, pos: Position, diags: Diagnostics,
+              cache: GridCache | None = None) -> Grid | None:
     """The table in root/rel (the first sheet of an .xlsx unless `sheet` names one), or None
-    after reporting every problem found (at the cell, or at `pos` for the file as a whole)."""
+    after reporting every problem found (at the cell, or at `pos` for the file as a whole).
+    cache: workbooks already read, by content (only a good table is kept)."""
     suffix = PurePosixPath(rel).suffix.lower()
     if suffix in _REFUSED_SUFFIXES:
         diags.error(pos, f"table file {rel!r} {_REFUSED_SUFFIXES[suffix]}")
@@ -107,6 +110,12 @@ def read_grid(root: Path, rel: str, sheet: str | None, pos: Position, diags: Dia
     data = read_meeting_file(root, rel, pos, diags, limit=MAX_TABLE_FILE_BYTES, kind="table file")
     if data is None:
         return None
+    key = GridCache.key(data, rel, sheet) if cache is not None and suffix == ".xlsx" else None
+    kept = cache.get(key) if key else None
+    if kept is not None:
+        rows = tuple(tuple(SheetCell(text, Position(rel, line, col), numeric) for text, line, col, numeric in row)
+                     for row in kept)
+        return Grid(rel, sheet, rows)
     before = len(diags.errors)
     if suffix == ".csv":
         rows = _csv_rows(data, rel, pos, diags)
@@ -114,6 +123,8 @@ def read_grid(root: Path, rel: str, sheet: str | None, pos: Position, diags: Dia
         rows = _xlsx_rows(data, rel, sheet, pos, diags)
     if rows is None or len(diags.errors) > before:
         return None
+    if key:
+        cache.put(key, [[(c.text, c.position.line, c.position.col or 0, c.numeric) for c in row] for row in rows])
     return Grid(rel, sheet if suffix == ".xlsx" else None, rows)
 
 

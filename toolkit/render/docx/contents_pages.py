@@ -41,12 +41,8 @@ class Draft:
         return render_docx(self.note, self.reference, pages, **self.options)
 
 
-def needs_layout(note: Note) -> bool:
-    return any(entry.show_page for entry in note.contents)
-
-
 def first_guess(note: Note, pdf: bytes | None, diags: Diagnostics) -> dict[str, int]:
-    if pdf is None or not needs_layout(note):
+    if pdf is None or not note.contents_paged:
         return {}
     try:
         return chapter_pages(pdf, note)
@@ -94,7 +90,7 @@ def settle(drafts: list[Draft], diags: Diagnostics, soffice: str | None = "auto"
     """Makes each draft's contents page numbers those of its own layout (draft.docx is replaced).
 
     soffice: the LibreOffice program, "auto" to look for it, None to keep the guesses."""
-    pending = [d for d in drafts if needs_layout(d.note)]
+    pending = [d for d in drafts if d.note.contents_paged]
     if not pending:
         return
     program = office.find() if soffice == "auto" else soffice

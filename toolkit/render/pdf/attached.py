@@ -19,14 +19,9 @@ class AttachmentError(Exception):
     pass
 
 
-def converted_by_office(attachment: Attachment) -> bool:
-    """A Word file is converted to PDF by LibreOffice; a PDF is taken as it is."""
-    return Path(attachment.path).suffix.lower() != ".pdf"
-
-
 def attachment_pdf(root: Path, attachment: Attachment) -> bytes:
     path = root / attachment.path
-    if not converted_by_office(attachment):
+    if not attachment.converted_by_office:
         return path.read_bytes()
     return _docx_to_pdf(path)
 
