@@ -29,6 +29,7 @@ class NotePart:
     chapters: tuple[Chapter, ...]  # as read: numbered by assemble_note
     annexes: tuple[AnnexSource, ...]
     footnotes: dict[str, FootnoteText]
+    kind: str = "note"  # note | information | report (item None for an information document without one)
 
 
 def _runs(text: str) -> tuple[Inline, ...]:
@@ -39,6 +40,7 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
     """numbered: what the numbering pass decided for the note (numbering.number_note)."""
     meeting = part.meeting
     heading_item = part.parent or part.item
+    note_kind = part.kind == "note"  # only a note stands under its item and is "by the Secretariat"
     masthead = Masthead(
         symbol=part.symbol,
         distribution=wording.distribution_line(part.distribution),
@@ -48,11 +50,12 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         meeting_title=meeting.title,
         meeting_dates=meeting.dates,
         meeting_venue=meeting.venue,
-        agenda_heading=heading_item.title.upper(),
-        item_line=wording.item_line(part.item.citation),
+        agenda_heading=heading_item.title.upper() if note_kind else None,
+        item_line=wording.item_line(part.item.citation) if note_kind else None,
         title=_runs(part.title),
-        author_line=wording.AUTHOR_LINE,
+        author_line=wording.AUTHOR_LINE if note_kind else None,
     )
+    citation = part.item.citation if part.item else None
     annexes = numbered.annexes
     contents = tuple(
         [ContentsEntry(c.label, c.title, c.anchor, "chapter", True) for c in numbered.chapters if c.numeral]
@@ -72,11 +75,12 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         running_head=part.symbol,
         meeting_title=meeting.title,
         organization=wording.AUTHOR,
-        keywords=tuple(k for k in (meeting.short_title, part.item.citation) if k),
+        keywords=tuple(k for k in (meeting.short_title, citation) if k),
         agenda_keys=tuple(dict.fromkeys(i.key for i in (part.item, part.parent) if i)),
         symbol=part.symbol,
         distribution=part.distribution,
-        item_citation=part.item.citation,
+        item_citation=citation,
+        kind=part.kind,
     )
 
 

@@ -37,3 +37,15 @@ SOURCE_WORDS = ("Source:", "Sources:")
 REF_WORDS = {"paragraph": "paragraph", "table": "table", "figure": "figure", "chapter": "chapter",
              "annex": "annex"}
 OF_ANNEX = "of annex"
+
+# Other documents of the meeting
+INFORMATION_DISTRIBUTION = "General"
+PARTICIPANTS_LIST = "List of participants"
+
+
+def report_title(meeting_title: str) -> str:
+    return f"Report of the {meeting_title}"
+
+
+def adoption_line(date: str) -> str:
+    return f"The Meeting adopted the present report on {date}."

@@ -11,7 +11,9 @@ from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
 from toolkit.sources.agenda import agenda_docs
 from toolkit.sources.grid_cache import GridCache
-from toolkit.sources.note import load_note
+from toolkit.model.documents import fill_generated_annexes, number_information_documents
+from toolkit.sources.note import DEFER, load_note
+from toolkit.sources.report import DOCUMENTS_STEM
 
 NOTES_DIR = "notes"
 
@@ -39,15 +41,30 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     annexes: list[Note] = []
     note_files = sorted(p for p in (root / NOTES_DIR).glob("*.md")) if (root / NOTES_DIR).is_dir() else []
     if meeting is not None:
+        reports = []
         for path in note_files:
             if not path.is_file():
                 diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
             loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids)
-            if loaded is not None:
+            if loaded == DEFER:
+                reports.append(path)
+            elif loaded is not None:
+                notes.append(loaded[0])
+                annexes.extend(loaded[1])
+        notes = number_information_documents(meeting, notes)
+        # The report cites the other documents' symbols and lists them: it is read last.
+        documents = {note.stem: note for note in notes}
+        for path in reports:
+            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents)
+            if isinstance(loaded, tuple):
                 notes.append(loaded[0])
                 annexes.extend(loaded[1])
     agenda_documents = agenda_docs(root, meeting, notes, diags) if meeting is not None else []
+    if meeting is not None:
+        listed = next(d for d in agenda_documents if d.kind == "documents")
+        notes = [fill_generated_annexes(n, {DOCUMENTS_STEM: listed.chapters}) if n.kind == "report" else n
+                 for n in notes]
     diags.raise_if_errors()
     assert meeting is not None  # no errors means the meeting loaded
     return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags)

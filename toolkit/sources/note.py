@@ -23,10 +23,14 @@ from toolkit.sources.frontmatter import split
 from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline
 from toolkit.sources.paths import inside_meeting
+from toolkit.sources.report import GENERATED, document_symbol, generated_annexes, report_item, report_sections
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
-_NOTE_KEYS = {"item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations"}
+_NOTE_KEYS = {"kind", "item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations",
+              "adopted"}
+KINDS = ("note", "information", "report")
+DEFER = "defer"  # a report waits for every other document (it cites their symbols)
 _ANNEX_ENTRY_KEYS = {"title", "file"}
 _ANNEX_KEYS = {"title", "numbered"}
 _CONSIDERATION_KEYS = {"text", "items"}
@@ -41,10 +45,14 @@ class _AnnexEntry:
     pos: Position
 
 
-def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics,
-              grids: GridCache | None = None) -> tuple[Note, list[Note]] | None:
-    """-> (the note, each of its annexes as a document of its own), or None when errors leave
-    nothing sensible to build. grids: spreadsheets already read (grid_cache.py)."""
+def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids: GridCache | None = None,
+              documents: dict[str, Note] | None = None) -> tuple[Note, list[Note]] | str | None:
+    """-> (the document, each of its annexes as a document of its own), or None when errors leave
+    nothing sensible to build. grids: spreadsheets already read (grid_cache.py).
+
+    A note (kind: note) belongs to an agenda item; an information document (kind: information)
+    may; the report of the meeting (kind: report) cites the other documents, so without
+    `documents` (file stem -> document) it is left for later: DEFER."""
     text = read_source(root, rel, diags)
     if text is None:
         return None
@@ -59,16 +67,23 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics,
     if data is None:
         return None
 
+    kind = schema.choice(data, "kind", KINDS, "note", Diagnostics())  # reported below, once
+    if kind == "report" and documents is None:
+        return DEFER
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")
-    citation = schema.string(data, "item", diags, required=True)
-    title = schema.string(data, "title", diags, required=True)
+    kind = schema.choice(data, "kind", KINDS, "note", diags)
+    _check_kind_keys(data, kind, diags)
+    citation = schema.string(data, "item", diags, required=kind == "note")
+    title = schema.string(data, "title", diags, required=kind != "report")
     date = schema.date(data, "date", diags, required=True)
-    distribution = schema.choice(data, "distribution", wording.DISTRIBUTIONS, wording.DEFAULT_DISTRIBUTION, diags)
+    adopted = schema.date(data, "adopted", diags)
+    default_distribution = wording.DEFAULT_DISTRIBUTION if kind == "note" else wording.INFORMATION_DISTRIBUTION
+    distribution = schema.choice(data, "distribution", wording.DISTRIBUTIONS, default_distribution, diags)
     language = schema.string(data, "language", diags) or wording.DEFAULT_LANGUAGE_LINE
     symbol = schema.string(data, "symbol", diags)
 
     found = None
-    if citation is not None:
+    if citation is not None and kind != "report":
         found = meeting.find_item(citation)
         if found is None:
             known = ", ".join(_all_citations(meeting))
@@ -90,8 +105,11 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics,
                                   "letter, as in ref(\"core-fund\")")
         return ref_mark(label, capital=bool(capital))
 
-    expressions = Expressions({"meeting": meeting_names(meeting), "annex": annex, "ref": ref})
-    title_text = _plain(expressions, title, diags) if title else ""
+    names = {"meeting": meeting_names(meeting), "annex": annex, "ref": ref}
+    if kind == "report":
+        names["document"] = document_symbol(documents or {})
+    expressions = Expressions(names)
+    title_text = _plain(expressions, title, diags) if title else wording.report_title(meeting.title)
     note_names = {k: v for k, v in {"title": title_text, "symbol": symbol,
                                     "item": found[0].citation if found else None}.items() if v}
     expressions.names["note"] = note_names
@@ -99,25 +117,43 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics,
     md = markdown_parser()
     ctx = BodyContext(md, expressions, diags, root, grids=grids)
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx)
+    if kind == "report":
+        chapters = report_sections(chapters, meeting, rel, adopted, diags)
     considerations = _considerations(data, ctx)
     if considerations:
         chapters.append(Chapter(None, _runs(wording.CONSIDERATIONS_TITLE.upper()), tuple(considerations),
                                 "", data.key_pos.get("considerations")))
 
     annexes = [_load_annex(root, entry, expressions, ctx, diags) for entry in entries]
+    if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)
+        annexes = [*generated_annexes(meeting), *annexes]
 
-    if citation is None or found is None or title is None or date is None:
+    if (kind == "note" and (citation is None or found is None)) or (kind != "report" and title is None) \
+            or date is None or (citation is not None and found is None and kind == "information"):
         return None
-    item, parent = found
+    item, parent = found if found else (report_item(meeting) if kind == "report" else None, None)
     part = NotePart(
         stem=PurePosixPath(rel).stem, source=rel, meeting=meeting, item=item, parent=parent,
         title=title_text, date=date, distribution=distribution, language_line=language, symbol=symbol,
-        chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes)
+        chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes,
+        kind=kind)
     numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags)
     note = assemble_note(part, numbered)
     # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
-    standalone = [standalone_annex(note, annex) for annex in alone]
+    standalone = [standalone_annex(note, annex) for annex in alone
+                  if annex.annexes[0].stem not in GENERATED]  # those are documents of their own already
     return note, standalone
+
+
+def _check_kind_keys(data: Map, kind: str, diags: Diagnostics) -> None:
+    """Keys that belong to one kind of document only."""
+    wrong = {"report": ("item", "considerations"), "information": ("considerations", "adopted"),
+             "note": ("adopted",)}[kind]
+    for key in wrong:
+        if key in data:
+            what = {"item": "it belongs to the item its sections follow", "considerations": "it has none",
+                    "adopted": "only the report of the meeting is adopted"}[key]
+            diags.error(data.key_pos[key], f"{key!r} is not used in a document of kind {kind} ({what})")
 
 
 def _plain(expressions: Expressions, text: Str, diags: Diagnostics) -> str:

@@ -1,0 +1,36 @@
+"""Decisions that concern the meeting's documents together: the INF numbers of information
+documents, and the report's annexes made from other documents."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from toolkit.model.document import Chapter, Note
+from toolkit.model.meeting import Meeting
+
+FIRST_INF = 2  # INF/1 is the list of documents
+
+
+def number_information_documents(meeting: Meeting, notes: list[Note]) -> list[Note]:
+    """An information document without a symbol of its own gets <meeting symbol>/INF/N: N follows
+    the list of documents (INF/1) and the list of participants (INF/2, when there is one), in the
+    order of the documents' file names."""
+    if not meeting.symbol:
+        return notes
+    number = FIRST_INF + (1 if getattr(meeting, "participants", None) is not None else 0)
+    out = []
+    for note in notes:
+        if note.kind == "information" and note.symbol is None:
+            symbol = f"{meeting.symbol}/INF/{number}"
+            number += 1
+            note = replace(note, symbol=symbol, running_head=symbol, masthead=replace(note.masthead, symbol=symbol))
+        out.append(note)
+    return out
+
+
+def fill_generated_annexes(report: Note, made: dict[str, tuple[Chapter, ...]]) -> Note:
+    """The report's annexes that are other documents (the list of documents, the list of
+    participants): their content, once those documents are made."""
+    annexes = tuple(replace(a, chapters=made[a.stem]) if a.stem in made and not a.chapters else a
+                    for a in report.annexes)
+    return replace(report, annexes=annexes)

@@ -1,0 +1,142 @@
+"""The report of the meeting (kind: report): one section per agenda item, in the agenda's order.
+
+The drafter heads each section with the item's number only (`# 5`, `## 5 (d)` for a
+sub-item under it); the heading's words come from the agenda, so the report and the agenda
+cannot disagree. A section for an item the agenda lacks is an error; an item without a
+section is a warning (the meeting may not have reached it). The decisions of the Meeting
+are a paragraph "The Meeting:" followed by a numbered list, lettered (a), (b) like any
+sub-items. `{{ document("5d-low-carbon-cities") }}` prints a document's symbol. The
+adoption line closes the section of the item "Adoption of the report".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from toolkit.diagnostics import Diagnostics, Position
+from toolkit.model import wording
+from toolkit.model.document import Chapter, Inline, Note, Paragraph, SubHeading, Text
+from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.numbering import AnnexSource
+from toolkit.model.plain import inline_text
+from toolkit.model.scripts import split_scripts
+from toolkit.model.words import format_date
+from toolkit.sources.expressions import ExpressionError
+
+_CITATION = re.compile(r"^(?:item\s+)?(\d{1,3}\s*(?:\(?[a-z]\)?)?)$", re.I)
+_ADOPTION_ITEM = re.compile(r"\badoption of the report\b", re.I)
+PARTICIPANTS_STEM = "list-of-participants"
+DOCUMENTS_STEM = "list-of-documents"
+GENERATED = (PARTICIPANTS_STEM, DOCUMENTS_STEM)
+
+
+def _runs(text: str) -> tuple[Inline, ...]:
+    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
+
+
+def document_symbol(documents: dict[str, Note]):
+    """document("5d-low-carbon-cities") -> its symbol (its title when it has none)."""
+    def document(stem: str) -> str:
+        if stem not in documents:
+            known = ", ".join(sorted(documents)) or "none"
+            raise ExpressionError(f"unknown document {stem!r} in document(...) (the meeting's documents: {known})")
+        found = documents[stem]
+        return found.symbol or found.title
+
+    return document
+
+
+def report_item(meeting: Meeting) -> AgendaItem | None:
+    """The item under which the report is listed and adopted: "Adoption of the report"."""
+    return next((item for item in meeting.agenda if _ADOPTION_ITEM.search(item.title)), None)
+
+
+def generated_annexes(meeting: Meeting) -> list[AnnexSource]:
+    """Annex I, the list of participants (when the meeting has a registration export), and the
+    list of documents: their content is made by the loader once every document is known."""
+    out = []
+    if getattr(meeting, "participants", None) is not None:
+        out.append(AnnexSource(PARTICIPANTS_STEM, meeting.source, _runs(wording.PARTICIPANTS_LIST), ()))
+    out.append(AnnexSource(DOCUMENTS_STEM, meeting.source, _runs(wording.DOCUMENTS_LIST), ()))
+    return out
+
+
+def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted, diags: Diagnostics) -> list[Chapter]:
+    """The drafter's sections -> chapters titled and ordered by the agenda, with the adoption line."""
+    order = {item.key: index for index, item in enumerate(meeting.agenda)}
+    sections: dict[str, Chapter] = {}
+    before: list[Chapter] = []
+    for chapter in chapters:
+        if not chapter.headed:
+            before.append(chapter)
+            continue
+        item = _item(chapter.title, chapter.position, meeting, diags, level="#")
+        if item is None:
+            continue
+        if item.key not in order:  # a sub-item written as a section
+            diags.error(chapter.position or Position(rel), f"item {item.citation} is a sub-item: write its section "
+                                                           f"as '## {item.citation}' under its item's section")
+            continue
+        if item.key in sections:
+            first = sections[item.key].position
+            diags.error(chapter.position or Position(rel), f"a second section for item {item.citation} (the first "
+                                                           f"is at line {first.line if first else '?'})")
+            continue
+        blocks = _subsections(chapter, item, meeting, diags)
+        sections[item.key] = replace(chapter, title=_runs(item.title.upper()), blocks=blocks)
+    for item in meeting.agenda:
+        if item.key not in sections:
+            diags.warning(Position(rel, 1), f"the report has no section for agenda item {item.citation} "
+                                            f"({item.title}): write '# {item.number}'")
+    ordered = [sections[item.key] for item in meeting.agenda if item.key in sections]
+    if adopted is not None and ordered:
+        target = report_item(meeting)
+        index = next((i for i, c in enumerate(ordered) if target and c is sections.get(target.key)), len(ordered) - 1)
+        line = Paragraph(None, _runs(wording.adoption_line(format_date(adopted))))
+        ordered[index] = replace(ordered[index], blocks=ordered[index].blocks + (line,))
+    return before + ordered
+
+
+def _item(title: tuple[Inline, ...], position: Position | None, meeting: Meeting, diags: Diagnostics,
+          level: str) -> AgendaItem | None:
+    words = _unwrapped(inline_text(title)) if level == "##" else inline_text(title).strip()
+    match = _CITATION.match(words)
+    found = meeting.find_item(match.group(1).lower()) if match else None
+    if found is None:
+        agenda = ", ".join(i.citation for top in meeting.agenda for i in (top, *top.subitems))
+        diags.error(position or Position(meeting.source), f"report section '{level} {words}' names no agenda item: "
+                                                          f"head each section with its item's number ({agenda})")
+        return None
+    return found[0]
+
+
+def _unwrapped(text: str) -> str:
+    """A sub-heading's words without the parentheses the reader puts around them."""
+    text = text.strip()
+    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+
+
+def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Diagnostics) -> tuple:
+    """'## 5 (d)' sub-headings -> "(d) Low carbon cities", in the agenda's order of sub-items."""
+    blocks = []
+    last = -1
+    letters = [sub.letter for sub in item.subitems]
+    for block in chapter.blocks:
+        if isinstance(block, SubHeading) and _CITATION.match(_unwrapped(inline_text(block.content))):
+            sub = _item(block.content, block.position, meeting, diags, level="##")
+            if sub is None:
+                continue
+            if sub.letter is None or sub not in item.subitems:
+                diags.error(block.position or Position(meeting.source),
+                            f"'## {sub.citation}' is not a sub-item of item {item.citation}")
+                continue
+            index = letters.index(sub.letter)
+            if index <= last:
+                diags.error(block.position or Position(meeting.source),
+                            f"sub-item {sub.citation} comes after ({letters[last]}) in the agenda's order: "
+                            "keep the sub-items' sections in that order")
+            last = max(last, index)
+            block = replace(block, content=_runs(f"({sub.letter}) {sub.title}"))
+        blocks.append(block)
+    return tuple(blocks)
