@@ -13,7 +13,7 @@ from toolkit.sources.agenda import agenda_docs
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
 from toolkit.sources.note import DEFER, load_note
-from toolkit.sources.report import DOCUMENTS_STEM
+from toolkit.sources.report import DOCUMENTS_STEM, citable
 
 NOTES_DIR = "notes"
 
@@ -54,7 +54,7 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
                 annexes.extend(loaded[1])
         notes = number_information_documents(meeting, notes)
         # The report cites the other documents' symbols and lists them: it is read last.
-        documents = {note.stem: note for note in notes}
+        documents = citable(meeting, notes)
         for path in reports:
             loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents)
             if isinstance(loaded, tuple):

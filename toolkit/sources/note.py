@@ -46,13 +46,13 @@ class _AnnexEntry:
 
 
 def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids: GridCache | None = None,
-              documents: dict[str, Note] | None = None) -> tuple[Note, list[Note]] | str | None:
+              documents: dict[str, str] | None = None) -> tuple[Note, list[Note]] | str | None:
     """-> (the document, each of its annexes as a document of its own), or None when errors leave
     nothing sensible to build. grids: spreadsheets already read (grid_cache.py).
 
     A note (kind: note) belongs to an agenda item; an information document (kind: information)
     may; the report of the meeting (kind: report) cites the other documents, so without
-    `documents` (file stem -> document) it is left for later: DEFER."""
+    `documents` (file stem -> its symbol, report.citable) it is left for later: DEFER."""
     text = read_source(root, rel, diags)
     if text is None:
         return None

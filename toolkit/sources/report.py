@@ -35,16 +35,30 @@ def _runs(text: str) -> tuple[Inline, ...]:
     return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
 
 
-def document_symbol(documents: dict[str, Note]):
-    """document("5d-low-carbon-cities") -> its symbol (its title when it has none)."""
+def document_symbol(documents: dict[str, str]):
+    """document("5d-low-carbon-cities") -> its symbol; documents: file stem (or the agenda
+    documents' names) -> what to print."""
     def document(stem: str) -> str:
         if stem not in documents:
             known = ", ".join(sorted(documents)) or "none"
             raise ExpressionError(f"unknown document {stem!r} in document(...) (the meeting's documents: {known})")
-        found = documents[stem]
-        return found.symbol or found.title
+        return documents[stem]
 
     return document
+
+
+def citable(meeting: Meeting, notes: list[Note]) -> dict[str, str]:
+    """What document() may name: every note and information document by its file name, and the
+    documents the toolkit makes, by their output names; each prints its symbol (or its title)."""
+    made = {"provisional-agenda": (meeting.agenda_symbol, wording.PROVISIONAL_AGENDA),
+            "annotated-agenda": (meeting.annotated_agenda_symbol, wording.ANNOTATED_AGENDA),
+            DOCUMENTS_STEM: (meeting.documents_list_symbol, wording.DOCUMENTS_LIST)}
+    participants = getattr(meeting, "participants", None)
+    if participants is not None:
+        made[PARTICIPANTS_STEM] = (getattr(participants, "symbol", None), wording.PARTICIPANTS_LIST)
+    out = {stem: symbol or title for stem, (symbol, title) in made.items()}
+    out.update({note.stem: note.symbol or note.title for note in notes})
+    return out
 
 
 def report_item(meeting: Meeting) -> AgendaItem | None:
