@@ -77,8 +77,13 @@ class Page:
 
 
 def squeeze(text: str) -> str:
-    """No whitespace, compatibility forms (ligatures), no contents leaders and their page numbers."""
-    return re.sub(r"\.{4,}\d*", "", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+    """No whitespace, compatibility forms (ligatures), no contents leaders and their page numbers.
+
+    A contents title long enough to wrap ends its second line with the page number after a
+    tab that LibreOffice draws without leaders ("...NORTH-EAST ASIA 2"): that number, just
+    before the next entry's numeral, goes too."""
+    text = re.sub(r"\.{4,}\d*", "", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+    return re.sub(r"(?<=[A-Z])\d{1,3}(?=(?:[IVXL]+\.|Annex[IVXL]+\.)[A-Z])", "", text)
 
 
 @functools.cache
