@@ -305,7 +305,7 @@ class Note:
     organization: str
     keywords: tuple[str, ...] = field(default=())
     agenda_keys: tuple[str, ...] = field(default=())  # "5d", "5": what --only may name
-    kind: str = "note"  # note | annex | agenda | annotated-agenda | documents
+    kind: str = "note"  # note | annex | agenda | annotated-agenda | documents | participants
     symbol: str | None = None
     distribution: str | None = None  # "Limited"
     item_citation: str | None = None  # "5 (d)"

@@ -37,3 +37,16 @@ SOURCE_WORDS = ("Source:", "Sources:")
 REF_WORDS = {"paragraph": "paragraph", "table": "table", "figure": "figure", "chapter": "chapter",
              "annex": "annex"}
 OF_ANNEX = "of annex"
+
+PARTICIPANTS_LIST = "List of participants"
+PARTICIPANTS_DISTRIBUTION = "General"
+# The groups of a UN list of participants, in the order it prints them.
+PARTICIPANT_GROUPS = (
+    ("member-state", "Member States"),
+    ("united-nations", "United Nations bodies and specialized agencies"),
+    ("intergovernmental", "Intergovernmental organizations"),
+    ("other", "Other organizations"),
+    ("secretariat", "Secretariat"),
+)
+# Titles written without their full stop in a registration form, as UN lists print them.
+TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}

@@ -9,9 +9,11 @@ from toolkit.diagnostics import Diagnostics, Position, ToolkitError
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
-from toolkit.sources.agenda import agenda_docs
+from toolkit.sources.agenda import agenda_docs, issue_date
 from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.note import load_note
+from toolkit.model.participants import Participant, list_of_participants
+from toolkit.sources.participants import read_participants
 
 NOTES_DIR = "notes"
 
@@ -24,6 +26,8 @@ class LoadedMeeting:
     annexes: tuple[Note, ...]  # each annex as a document of its own
     agenda_documents: tuple[Note, ...]  # provisional agenda, annotated agenda, list of documents
     diagnostics: Diagnostics
+    participants: tuple[Participant, ...] = ()  # from meeting.yaml `participants:` (the report's annex too)
+    participants_list: Note | None = None  # the list of participants, when meeting.yaml has `participants:`
 
 
 def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
@@ -47,7 +51,14 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
             if loaded is not None:
                 notes.append(loaded[0])
                 annexes.extend(loaded[1])
-    agenda_documents = agenda_docs(root, meeting, notes, diags) if meeting is not None else []
+    participants: tuple[Participant, ...] = ()
+    participants_list = None
+    if meeting is not None and meeting.participants is not None:
+        participants = read_participants(root, meeting, diags, grids) or ()
+        participants_list = list_of_participants(meeting, issue_date(meeting, notes), participants)
+    listed = [participants_list] if participants_list is not None else []
+    agenda_documents = agenda_docs(root, meeting, notes, diags, listed) if meeting is not None else []
     diags.raise_if_errors()
     assert meeting is not None  # no errors means the meeting loaded
-    return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags)
+    return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
+                         participants, participants_list)
