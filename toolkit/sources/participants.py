@@ -20,10 +20,12 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.meeting import PARTICIPANT_COLUMNS, REQUIRED_PARTICIPANT_COLUMNS, Meeting, ParticipantsSource
 from toolkit.model.participants import Participant
 from toolkit.sources.grid_cache import GridCache
-from toolkit.sources.spreadsheet import SheetCell, read_grid
+from toolkit.sources.spreadsheet import MAX_ROWS, SheetCell, read_grid
+from toolkit.sources.text import MAX_SOURCE_BYTES
 
 KIND = "registration export"
-_ROW_LIMIT = "the limit for a list of participants: export the participants of this meeting only"
+_ADVICE = "export the participants of this meeting only"
+_ROW_LIMIT = f"the limit for a list of participants: {_ADVICE}"
 
 # Participant types as registration forms write them -> the group of the list.
 _GROUPS = {
@@ -73,6 +75,8 @@ def read_participants(root: Path, meeting: Meeting, diags: Diagnostics,
     source = meeting.participants
     assert source is not None
     before = len(diags.errors)
+    if _too_large(root, source, diags):
+        return None
     grid = read_grid(root, source.file, source.sheet, source.file_position, diags, cache, kind=KIND,
                      row_limit=_ROW_LIMIT)
     if grid is None:
@@ -89,6 +93,22 @@ def read_participants(root: Path, meeting: Meeting, diags: Diagnostics,
     if len(diags.errors) > before:
         return None
     return tuple(participants)
+
+
+def _too_large(root: Path, source: ParticipantsSource, diags: Diagnostics) -> bool:
+    """A CSV export past the size of any source (5 MB) says so in the words of a list of participants,
+    before anything reads it (read_grid would only say that the file is too large)."""
+    if not source.file.lower().endswith(".csv"):
+        return False  # a workbook is limited by read_grid: its size, what it unpacks to, its rows
+    try:
+        size = (root / source.file).stat().st_size
+    except OSError:
+        return False  # read_grid reports what is wrong with the file
+    if size <= MAX_SOURCE_BYTES:
+        return False
+    diags.error(source.file_position, f"{KIND} {source.file!r} is larger than {MAX_SOURCE_BYTES // 2**20} MB, far "
+                                      f"more than a list of participants holds (at most {MAX_ROWS:,} rows): {_ADVICE}")
+    return True
 
 
 def _map_columns(header: tuple[SheetCell, ...], source: ParticipantsSource, sheet: str,
