@@ -28,6 +28,10 @@ def main() -> int:
     import tempfile
 
     tempfile.gettempdir()  # its first call probes the folder with a random file: not the toolkit's reading
+    # WeasyPrint loads Pango and HarfBuzz when imported; ctypes looks for an optional library it
+    # lacks by running gcc on a temporary file. Loading system libraries is not the toolkit reading
+    # anything; a build of one document renders in this process, so load them before the hook.
+    import weasyprint.text.ffi  # noqa: F401
     roots = _allowed_roots()
     violations: list[list[str]] = []
     recording = True

@@ -30,7 +30,18 @@ def number_information_documents(meeting: Meeting, notes: list[Note]) -> list[No
 
 def fill_generated_annexes(report: Note, made: dict[str, tuple[Chapter, ...]]) -> Note:
     """The report's annexes that are other documents (the list of documents, the list of
-    participants): their content, once those documents are made."""
-    annexes = tuple(replace(a, chapters=made[a.stem]) if a.stem in made and not a.chapters else a
-                    for a in report.annexes)
+    participants): their content, once those documents are made. Their chapters are an
+    annex's: anchored under it (the report has its own chI), numbered again from I."""
+    annexes = tuple(replace(a, chapters=_as_annex(made[a.stem], a.anchor)) if a.stem in made and not a.chapters
+                    else a for a in report.annexes)
     return replace(report, annexes=annexes)
+
+
+def _as_annex(chapters: tuple[Chapter, ...], anchor: str) -> tuple[Chapter, ...]:
+    out = []
+    first = True
+    for chapter in chapters:
+        restart = first and chapter.numeral is not None
+        first = first and chapter.numeral is None
+        out.append(replace(chapter, anchor=f"{anchor}-{chapter.anchor}", restart=restart))
+    return tuple(out)

@@ -33,6 +33,41 @@ class AgendaItem:
         return f"{self.number}{self.letter or ''}"
 
 
+# NEASPEC's member States, by their English short names (meeting.yaml `member_states` replaces them)
+NEASPEC_MEMBER_STATES = ("China", "Democratic People's Republic of Korea", "Japan", "Mongolia", "Republic of Korea",
+                         "Russian Federation")
+
+# What the list of participants reads from a registration export: key -> the export's heading.
+# The defaults are the titles Indico gives its personal-data fields (Title, First Name, Last Name,
+# Position, Affiliation, Country); Indico has no participant-type or head-of-delegation field, so
+# those two headings are whatever the organizers named the fields they added.
+PARTICIPANT_COLUMNS = {"title": "Title", "given_name": "First Name", "family_name": "Last Name",
+                       "position": "Position", "organization": "Affiliation", "delegation": "Country",
+                       "group": "Participant Type", "head": "Head of Delegation"}
+REQUIRED_PARTICIPANT_COLUMNS = ("given_name", "family_name", "delegation")
+
+
+@dataclass(frozen=True)
+class ParticipantsSource:
+    """meeting.yaml `participants:`: where the registration export is and how to read it."""
+
+    file: str  # meeting-relative, checked to be inside the meeting folder
+    sheet: str | None  # .xlsx only
+    symbol: str | None
+    columns: tuple[tuple[str, str], ...]  # (key, heading), every key of PARTICIPANT_COLUMNS
+    configured: frozenset[str]  # the keys meeting.yaml names: their column must be in the export
+    family_name_first: tuple[str, ...]  # delegations whose names print family name first
+    position: Position  # the `participants:` key
+    file_position: Position
+    column_positions: tuple[tuple[str, Position], ...] = ()  # where meeting.yaml gives each configured heading
+
+    def heading(self, key: str) -> str:
+        return dict(self.columns)[key]
+
+    def where(self, key: str) -> Position:
+        return dict(self.column_positions).get(key, self.file_position)
+
+
 @dataclass(frozen=True)
 class Meeting:
     organization: tuple[str, ...]
@@ -49,6 +84,8 @@ class Meeting:
     agenda_symbol: str | None = None
     annotated_agenda_symbol: str | None = None
     documents_list_symbol: str | None = None
+    member_states: tuple[str, ...] = NEASPEC_MEMBER_STATES
+    participants: ParticipantsSource | None = None
 
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""

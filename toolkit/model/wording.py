@@ -40,7 +40,6 @@ OF_ANNEX = "of annex"
 
 # Other documents of the meeting
 INFORMATION_DISTRIBUTION = "General"
-PARTICIPANTS_LIST = "List of participants"
 
 
 def report_title(meeting_title: str) -> str:
@@ -49,3 +48,16 @@ def report_title(meeting_title: str) -> str:
 
 def adoption_line(date: str) -> str:
     return f"The Meeting adopted the present report on {date}."
+
+PARTICIPANTS_LIST = "List of participants"
+PARTICIPANTS_DISTRIBUTION = "General"
+# The groups of a UN list of participants, in the order it prints them.
+PARTICIPANT_GROUPS = (
+    ("member-state", "Member States"),
+    ("united-nations", "United Nations bodies and specialized agencies"),
+    ("intergovernmental", "Intergovernmental organizations"),
+    ("other", "Other organizations"),
+    ("secretariat", "Secretariat"),
+)
+# Titles written without their full stop in a registration form, as UN lists print them.
+TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}

@@ -16,7 +16,7 @@ class Job:
     """One document of the meeting, to be written in each requested format."""
 
     name: str  # output file stem: "5d-low-carbon-cities"
-    kind: str  # note | annex | agenda | annotated-agenda | documents
+    kind: str  # note | annex | agenda | annotated-agenda | documents | participants
     document: Note
     sources: tuple[str, ...]  # meeting-relative files it is built from
     selectors: frozenset[str]  # what --only may name to select it: note stem, agenda citation
@@ -35,7 +35,7 @@ class Job:
 
 
 def plan(loaded: LoadedMeeting) -> list[Job]:
-    """Every document: the agenda documents, each note, and each annex on its own."""
+    """Every document: the agenda documents, the list of participants, each note, and each annex on its own."""
     meeting = loaded.meeting.source
     every_note = frozenset(s for n in loaded.notes for s in (n.stem, *n.agenda_keys))
     note_files = tuple(n.source for n in loaded.notes)
@@ -45,6 +45,11 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
         selectors = frozenset({doc.stem}) | (every_note if doc.kind != "agenda" else frozenset())
         sources = (meeting,) + (note_files if doc.kind != "agenda" else ())
         jobs.append(Job(doc.stem, doc.kind, doc, sources, selectors, loaded.root))
+    if loaded.participants_list is not None and loaded.meeting.participants is not None:
+        # Built from meeting.yaml and the export alone: a new registration rebuilds only this list.
+        doc = loaded.participants_list
+        jobs.append(Job(doc.stem, doc.kind, doc, (meeting, loaded.meeting.participants.file), frozenset({doc.stem}),
+                        loaded.root))
     for note in loaded.notes:
         sources = (meeting, note.source, *(a.source for a in note.annexes))
         selectors = frozenset({note.stem, *note.agenda_keys})

@@ -49,11 +49,13 @@ def _annotations(root: Path, meeting: Meeting, diags: Diagnostics) -> dict[str, 
     return out
 
 
-def agenda_docs(root: Path, meeting: Meeting, notes: list[Note], diags: Diagnostics) -> list[Note]:
+def agenda_docs(root: Path, meeting: Meeting, notes: list[Note], diags: Diagnostics,
+                information: list[Note] | None = None) -> list[Note]:
+    """information: other documents the list of documents lists after the notes (the list of participants)."""
     date = issue_date(meeting, notes)
     agenda = provisional_agenda(meeting, date)
     annotated = annotated_agenda(meeting, date, _annotations(root, meeting, diags), notes)
-    listed = [agenda, annotated] + sorted(notes, key=lambda n: _agenda_order(meeting, n))
+    listed = [agenda, annotated] + sorted(notes, key=lambda n: _agenda_order(meeting, n)) + list(information or ())
     return [agenda, annotated, documents_list(meeting, date, listed)]
 
 

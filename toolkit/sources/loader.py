@@ -9,11 +9,13 @@ from toolkit.diagnostics import Diagnostics, Position, ToolkitError
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
-from toolkit.sources.agenda import agenda_docs
+from toolkit.sources.agenda import agenda_docs, issue_date
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
 from toolkit.sources.note import DEFER, load_note
-from toolkit.sources.report import DOCUMENTS_STEM, citable
+from toolkit.sources.report import DOCUMENTS_STEM, PARTICIPANTS_STEM, citable
+from toolkit.model.participants import Participant, list_of_participants
+from toolkit.sources.participants import read_participants
 
 NOTES_DIR = "notes"
 
@@ -26,6 +28,8 @@ class LoadedMeeting:
     annexes: tuple[Note, ...]  # each annex as a document of its own
     agenda_documents: tuple[Note, ...]  # provisional agenda, annotated agenda, list of documents
     diagnostics: Diagnostics
+    participants: tuple[Participant, ...] = ()  # from meeting.yaml `participants:` (the report's annex too)
+    participants_list: Note | None = None  # the list of participants, when meeting.yaml has `participants:`
 
 
 def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
@@ -60,11 +64,19 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
             if isinstance(loaded, tuple):
                 notes.append(loaded[0])
                 annexes.extend(loaded[1])
-    agenda_documents = agenda_docs(root, meeting, notes, diags) if meeting is not None else []
+    participants: tuple[Participant, ...] = ()
+    participants_list = None
+    if meeting is not None and meeting.participants is not None:
+        participants = read_participants(root, meeting, diags, grids) or ()
+        participants_list = list_of_participants(meeting, issue_date(meeting, notes), participants)
+    listed = [participants_list] if participants_list is not None else []
+    agenda_documents = agenda_docs(root, meeting, notes, diags, listed) if meeting is not None else []
     if meeting is not None:
-        listed = next(d for d in agenda_documents if d.kind == "documents")
-        notes = [fill_generated_annexes(n, {DOCUMENTS_STEM: listed.chapters}) if n.kind == "report" else n
-                 for n in notes]
+        made = {DOCUMENTS_STEM: next(d for d in agenda_documents if d.kind == "documents").chapters}
+        if participants_list is not None:
+            made[PARTICIPANTS_STEM] = participants_list.chapters
+        notes = [fill_generated_annexes(n, made) if n.kind == "report" else n for n in notes]
     diags.raise_if_errors()
     assert meeting is not None  # no errors means the meeting loaded
-    return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags)
+    return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
+                         participants, participants_list)

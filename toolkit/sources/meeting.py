@@ -6,15 +6,17 @@ import re
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting
 from toolkit.model.words import format_date_range
 from toolkit.sources import schema
+from toolkit.sources.participants_config import member_states, participants_source
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 MEETING_FILE = "meeting.yaml"
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
-         "issued", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol"}
+         "issued", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
+         "participants"}
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
 _NUMBER = re.compile(r"[1-9][0-9]{0,2}")
@@ -43,6 +45,8 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
     agenda = _agenda(data, diags, text.split("\n"))
+    states = member_states(data, diags)
+    participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:
         return None
     return Meeting(
@@ -60,6 +64,8 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         agenda_symbol=_plain(symbols["agenda_symbol"]) or _derived(symbol, "/L.1"),
         annotated_agenda_symbol=_plain(symbols["annotated_agenda_symbol"]) or _derived(symbol, "/L.1/Add.1"),
         documents_list_symbol=_plain(symbols["documents_list_symbol"]) or _derived(symbol, "/INF/1"),
+        member_states=states or NEASPEC_MEMBER_STATES,
+        participants=participants,
     )
 
 

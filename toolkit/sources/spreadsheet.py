@@ -91,23 +91,27 @@ class Grid:
     rows: tuple[tuple[SheetCell, ...], ...]   # first row = header
 
 
+ROW_LIMIT = "the limit for a table in a document: keep the rows the document shows"
+
+
 def read_grid(root: Path, rel: str, sheet: str | None, pos: Position, diags: Diagnostics,
-              cache: GridCache | None = None) -> Grid | None:
+              cache: GridCache | None = None, *, kind: str = "table file", row_limit: str = ROW_LIMIT) -> Grid | None:
     """The table in root/rel (the first sheet of an .xlsx unless `sheet` names one), or None
     after reporting every problem found (at the cell, or at `pos` for the file as a whole).
-    cache: workbooks already read, by content (only a good table is kept)."""
+    cache: workbooks already read, by content (only a good table is kept).
+    kind: how messages name the file ("registration export"); row_limit: what they say past MAX_ROWS."""
     suffix = PurePosixPath(rel).suffix.lower()
     if suffix in _REFUSED_SUFFIXES:
-        diags.error(pos, f"table file {rel!r} {_REFUSED_SUFFIXES[suffix]}")
+        diags.error(pos, f"{kind} {rel!r} {_REFUSED_SUFFIXES[suffix]}")
         return None
     if suffix not in (".csv", ".xlsx"):
-        diags.error(pos, f"table file {rel!r} must be a CSV file (.csv) or an Excel Workbook (.xlsx)")
+        diags.error(pos, f"{kind} {rel!r} must be a CSV file (.csv) or an Excel Workbook (.xlsx)")
         return None
     if suffix == ".csv" and sheet is not None:
-        diags.error(pos, f"table file {rel!r} is a CSV file, which has no sheets: name an .xlsx file, "
+        diags.error(pos, f"{kind} {rel!r} is a CSV file, which has no sheets: name an .xlsx file, "
                          "or leave out the sheet")
         return None
-    data = read_meeting_file(root, rel, pos, diags, limit=MAX_TABLE_FILE_BYTES, kind="table file")
+    data = read_meeting_file(root, rel, pos, diags, limit=MAX_TABLE_FILE_BYTES, kind=kind)
     if data is None:
         return None
     key = GridCache.key(data, rel, sheet) if cache is not None and suffix == ".xlsx" else None
@@ -118,9 +122,9 @@ def read_grid(root: Path, rel: str, sheet: str | None, pos: Position, diags: Dia
         return Grid(rel, sheet, rows)
     before = len(diags.errors)
     if suffix == ".csv":
-        rows = _csv_rows(data, rel, pos, diags)
+        rows = _csv_rows(data, rel, pos, diags, kind, row_limit)
     else:
-        rows = _xlsx_rows(data, rel, sheet, pos, diags)
+        rows = _xlsx_rows(data, rel, sheet, pos, diags, kind, row_limit)
     if rows is None or len(diags.errors) > before:
         return None
     if key:
@@ -136,7 +140,7 @@ class _Record:
     end: tuple[int, int]                # line and column just after the record's last character
 
 
-def _csv_rows(data: bytes, rel: str, pos: Position, diags: Diagnostics):
+def _csv_rows(data: bytes, rel: str, pos: Position, diags: Diagnostics, kind: str, row_limit: str):
     try:
         if not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM: decode() reads it
             data.decode("utf-8-sig")
@@ -157,7 +161,7 @@ def _csv_rows(data: bytes, rel: str, pos: Position, diags: Diagnostics):
     while records and not any(value.strip() for value, _, _ in records[-1].fields):
         records.pop()
     if not records:
-        diags.error(pos, f"table file {rel!r} is empty: write the header row and the rows of the table")
+        diags.error(pos, f"{kind} {rel!r} is empty: write the header row and the rows of the table")
         return None
     header = records[0].fields
     width = len(header)
@@ -170,8 +174,7 @@ def _csv_rows(data: bytes, rel: str, pos: Position, diags: Diagnostics):
         return None
     if len(records) > MAX_ROWS:
         _, line, col = records[MAX_ROWS].fields[0]
-        diags.error(Position(rel, line, col), f"the table has more than {MAX_ROWS:,} rows, the limit for a "
-                                              "table in a document: keep the rows the document shows")
+        diags.error(Position(rel, line, col), f"the table has more than {MAX_ROWS:,} rows, {row_limit}")
         return None
     sep = "commas" if delimiter == "," else "semicolons"
     rows = []
@@ -201,7 +204,7 @@ def _csv_rows(data: bytes, rel: str, pos: Position, diags: Diagnostics):
             row.append(SheetCell(cell_text, Position(rel, line, col), _looks_numeric(cell_text)))
         rows.append(tuple(row))
     if len(records) == 1:
-        diags.error(pos, f"table file {rel!r} has a header row but no rows under it")
+        diags.error(pos, f"{kind} {rel!r} has a header row but no rows under it")
     return tuple(rows)
 
 
@@ -271,10 +274,11 @@ def _parse_csv(text: str, delimiter: str, rel: str, diags: Diagnostics) -> list[
 
 # --- XLSX ------------------------------------------------------------------------------------
 
-def _xlsx_rows(data: bytes, rel: str, sheet: str | None, pos: Position, diags: Diagnostics):
+def _xlsx_rows(data: bytes, rel: str, sheet: str | None, pos: Position, diags: Diagnostics, kind: str,
+                row_limit: str):
     problem = _zip_problem(data)
     if problem:
-        diags.error(pos, f"table file {rel!r} {problem}")
+        diags.error(pos, f"{kind} {rel!r} {problem}")
         return None
     import mimetypes
 
@@ -292,9 +296,9 @@ def _xlsx_rows(data: bytes, rel: str, sheet: str | None, pos: Position, diags: D
             for data_only in (False, True):
                 books.append(openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only,
                                                     keep_links=False, keep_vba=False))
-            return _sheet_rows(data, books[0], books[1], rel, sheet, pos, diags)
+            return _sheet_rows(data, books[0], books[1], rel, sheet, pos, diags, kind, row_limit)
     except Exception as exc:  # noqa: BLE001 - a damaged partner file can fail anywhere inside openpyxl
-        diags.error(pos, f"table file {rel!r} cannot be read as an Excel Workbook ({type(exc).__name__}): "
+        diags.error(pos, f"{kind} {rel!r} cannot be read as an Excel Workbook ({type(exc).__name__}): "
                          "open it in Excel and save it again as an Excel Workbook (.xlsx)")
         return None
     finally:
@@ -337,15 +341,16 @@ def _zip_problem(data: bytes) -> str | None:
     return None
 
 
-def _sheet_rows(data: bytes, formulas, values, rel: str, sheet: str | None, pos: Position, diags: Diagnostics):
+def _sheet_rows(data: bytes, formulas, values, rel: str, sheet: str | None, pos: Position, diags: Diagnostics,
+                kind: str, row_limit: str):
     names = formulas.sheetnames
     if not names:
-        diags.error(pos, f"table file {rel!r} has no sheets")
+        diags.error(pos, f"{kind} {rel!r} has no sheets")
         return None
     name = names[0] if sheet is None else sheet
     if name not in names:
         listed = ", ".join(repr(n) for n in names)
-        diags.error(pos, f"table file {rel!r} has no sheet {name!r}; its sheets are {listed}")
+        diags.error(pos, f"{kind} {rel!r} has no sheet {name!r}; its sheets are {listed}")
         return None
     ws_formulas, ws_values = formulas[name], values[name]
     if not hasattr(ws_formulas, "iter_rows"):
@@ -374,8 +379,7 @@ def _sheet_rows(data: bytes, formulas, values, rel: str, sheet: str | None, pos:
                 continue
             ref = f"{_column_letter(col_index)}{row_index}"
             if row_index > MAX_ROWS:
-                report("rows", row_index, col_index, f"cell {ref} is past row {MAX_ROWS:,}, the limit for a table "
-                                                     "in a document: keep the rows the document shows")
+                report("rows", row_index, col_index, f"cell {ref} is past row {MAX_ROWS:,}, {row_limit}")
                 break
             if col_index > MAX_COLUMNS:
                 report("columns", row_index, col_index, f"cell {ref} is past column {MAX_COLUMNS} "

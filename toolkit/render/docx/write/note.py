@@ -9,6 +9,7 @@ from toolkit.model.document import Note
 from toolkit.render.docx.attached.annex import Loaded
 from toolkit.render.docx.reference.target import open_reference
 from toolkit.render.docx.write.body import BodyWriter
+from toolkit.render.docx.write.compat import set_layout_options
 from toolkit.render.docx.write.footnotes import Footnotes
 from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.package import save, set_core_properties
@@ -25,6 +26,7 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
     target = open_reference(reference)
     target.set_language(note.language)
     document = target.document
+    set_layout_options(document)
     footnotes = Footnotes(document, target.styles, note.footnotes)
     footnotes.inline = InlineWriter(target.styles, footnotes.part, None)
     body_inline = InlineWriter(target.styles, document.part, footnotes)
