@@ -27,7 +27,7 @@ def test_report_sections_follow_the_agenda_whatever_the_source_order(sample_buil
     found = [re.sub(r"^[IVX]+\.\s+", "", heading) for heading in heading_pages(pages)]
     # the sample writes item 4's section after item 1's and 2's... in agenda order, and every item
     titles = [item.title.upper() for item in meeting.agenda]
-    assert len(found) == len(titles)
+    found = found[:len(titles)]  # then come the annexes' own chapters (the list of participants' groups)
     assert all(title.startswith(" ".join(h.split())) for h, title in zip(found, titles)), found
     text = _text(sample_build / "report.pdf")
     assert "(a) Air pollution" in text and "(d) Low carbon cities" in text  # sub-items, titled by the agenda
@@ -57,10 +57,12 @@ def _cells(path: Path) -> list[str]:
 
 def test_report_annexes_are_generated_lists(sample_build: Path):
     pages = read_pdf(sample_build / "report.pdf")
-    annex = next(p for p in pages if "\nAnnex I\nList of documents" in p.text)
-    assert "ESCAP/NEASPEC/SOM(26)/L.1" in annex.text and "INF/2" in annex.text
+    participants = next(p for p in pages if "\nAnnex I\nList of participants" in p.text)
+    assert "MEMBER STATES" in participants.text
+    annex = next(p for p in pages if "\nAnnex II\nList of documents" in p.text)
+    assert "ESCAP/NEASPEC/SOM(26)/L.1" in annex.text and "INF/3" in annex.text
     cells = _cells(sample_build / "report.docx")  # the same list in the DOCX, cell by cell
-    for symbol in ("ESCAP/NEASPEC/SOM(26)/L.1", "ESCAP/NEASPEC/SOM(26)/5d", "ESCAP/NEASPEC/SOM(26)/INF/2",
+    for symbol in ("ESCAP/NEASPEC/SOM(26)/L.1", "ESCAP/NEASPEC/SOM(26)/5d", "ESCAP/NEASPEC/SOM(26)/INF/3",
                    "ESCAP/NEASPEC/SOM(26)/4"):
         assert symbol in cells, symbol
     assert "Information for participants" in cells
@@ -76,6 +78,7 @@ def test_report_docx_has_the_same_sections_decisions_and_annex(sample_build: Pat
                  paragraphs[i + 1][1].startswith("Took note of the outcomes"))
     assert paragraphs[index + 1][0] == paragraphs[index + 2][0] == "Sub-item"  # (a), (b): Word numbering
     assert any(text == "List of documents" for _, text in paragraphs)
+    assert any(text == "List of participants" for _, text in paragraphs)
 
 
 def test_information_document_has_its_own_masthead_and_inf_symbol(sample_build: Path):
@@ -90,11 +93,11 @@ def test_information_document_has_its_own_masthead_and_inf_symbol(sample_build: 
 
 def test_the_list_of_documents_and_annotated_agenda_place_them(sample_build: Path):
     cells = _cells(sample_build / "list-of-documents.docx")
-    assert {"Information for participants", "ESCAP/NEASPEC/SOM(26)/INF/2", "ESCAP/NEASPEC/SOM(26)/4"} <= set(cells)
+    assert {"Information for participants", "ESCAP/NEASPEC/SOM(26)/INF/3", "ESCAP/NEASPEC/SOM(26)/4"} <= set(cells)
     report_row = cells.index("ESCAP/NEASPEC/SOM(26)/4")
     assert cells[report_row + 2] == "10"  # listed under "Adoption of the report"
     listed = _flat(_text(sample_build / "list-of-documents.pdf"))
-    assert "Report of the Twenty-" in listed and "INF/2" in listed
+    assert "Report of the Twenty-" in listed and "INF/3" in listed
     annotated = _flat(_text(sample_build / "annotated-agenda.pdf"))
     adoption = annotated.split("10. Adoption of the report")[-1]
     assert "ReportoftheTwenty-sixthSeniorOfficialsMeeting(SOM-26)ofNEASPEC(ESCAP/NEASPEC/SOM(26)/4)" \
