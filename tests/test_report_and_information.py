@@ -120,3 +120,24 @@ def test_sections_written_out_of_order_are_set_in_the_agendas_order(tmp_path: Pa
     assert texts == ["First.", "(b) Low carbon cities", "Middle.", "Last."]
     assert [b.number for c in report.chapters for b in c.blocks if hasattr(b, "number")] == [1, 2, 3]
     assert not loaded.diagnostics.errors and not loaded.diagnostics.warnings
+
+
+def test_a_new_registration_rebuilds_the_list_and_the_reports_annex_nothing_else(tmp_path: Path):
+    import shutil
+
+    from conftest import run_cli
+
+    meeting, out = tmp_path / "som-26", tmp_path / "out"
+    shutil.copytree(SAMPLE, meeting)
+    assert run_cli("build", meeting, "--format", "pdf", "--out", out, "-q").exit_code == 0
+    export = meeting / "registrations" / "som-26-registrations.csv"
+    lines = export.read_text(encoding="utf-8").splitlines()
+    # one more member of an existing delegation, as the registration system would add her
+    lines.append("99,Haruka Kobayashi,Ms.,Haruka,Kobayashi,h.kobayashi@example.org,Ministry of the Environment,"
+                 "Officer,Japan,+81 3 0000 0199,Member State,,2023-11-10,Complete")
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("build", meeting, "--format", "pdf", "--out", out, "-v")
+    assert result.exit_code == 0, result.stderr
+    built = sorted(line.split()[1].rstrip(":") for line in result.stdout.splitlines() if line.startswith("built "))
+    assert built == ["list-of-participants.pdf", "report.pdf"], result.stdout
+    assert "KOBAYASHI" in _text(out / "report.pdf") and "KOBAYASHI" in _text(out / "list-of-participants.pdf")
