@@ -22,7 +22,8 @@ from toolkit.sources.loader import load
 pytestmark = pytest.mark.skipif(office.find() is None, reason="LibreOffice is not installed (deps/debian.txt)")
 
 CASES = [(MEETINGS / "refs", "refs"), (MEETINGS / "tables", "fund"), (MEETINGS / "figures", "progress"),
-         (MEETINGS / "figures", "progress-annex-I"), (SAMPLE, "7-core-fund"), (SAMPLE, "5d-low-carbon-cities")]
+         (MEETINGS / "figures", "progress-annex-I"), (SAMPLE, "7-core-fund"), (SAMPLE, "5d-low-carbon-cities"),
+         (SAMPLE, "information-note"), (SAMPLE, "report")]
 
 
 @pytest.fixture(scope="module")
