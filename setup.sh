@@ -6,6 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+fail() { echo "setup: $*" >&2; exit 1; }
+
+# Python 3.11 or later, with venv (Debian ships venv in a package of its own).
+command -v python3 >/dev/null || fail "python3 is not installed: run 'sudo apt-get install python3 python3-venv'"
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' ||
+  fail "Python 3.11 or later is needed, this is $(python3 --version 2>&1): install a newer python3 (Debian 12 has 3.11)"
+
 missing=()
 while read -r pkg; do
   [[ -z $pkg || $pkg == \#* ]] && continue
@@ -17,11 +24,17 @@ if ((${#missing[@]})); then
   sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   echo "setup: installing Debian packages: ${missing[*]}" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Another installation (unattended upgrades on a new machine) may hold the package
+  # lock: wait for it rather than fail.
+  wait_lock=(-o DPkg::Lock::Timeout=600)
+  $sudo apt-get "${wait_lock[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get "${wait_lock[@]}" install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
 fi
 
 if [[ ! -x .venv/bin/python ]]; then
+  python3 -c 'import ensurepip, venv' 2>/dev/null ||
+    fail "Python's venv module is missing: run 'sudo apt-get install python3-venv'"
   python3 -m venv .venv
 fi
 stamp=.venv/.toolkit-installed
