@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -21,6 +22,8 @@ _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
 _NUMBER = re.compile(r"[1-9][0-9]{0,2}")
 _LETTER = re.compile(r"[a-z]")
+_STAND_IN_TEXT = "[placeholder]"
+_STAND_IN_DATE = dt.date(2000, 1, 1)
 
 
 def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
@@ -44,6 +47,10 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
+    # A value still a placeholder is reported; a stand-in lets the notes be checked too (nothing is built).
+    title = title or (_STAND_IN_TEXT if schema.placeholder(data, "title") else None)
+    venue = venue or (_STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
+    start = start or (_STAND_IN_DATE if schema.placeholder(data, "start") else None)
     agenda = _agenda(data, diags, text.split("\n"))
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
