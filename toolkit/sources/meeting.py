@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting
 from toolkit.model.words import format_date_range
-from toolkit.sources import schema
+from toolkit.sources import placeholders, schema
 from toolkit.sources.participants_config import member_states, participants_source
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
@@ -22,8 +21,6 @@ _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
 _NUMBER = re.compile(r"[1-9][0-9]{0,2}")
 _LETTER = re.compile(r"[a-z]")
-_STAND_IN_TEXT = "[placeholder]"
-_STAND_IN_DATE = dt.date(2000, 1, 1)
 
 
 def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
@@ -48,9 +45,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
     # A value still a placeholder is reported; a stand-in lets the notes be checked too (nothing is built).
-    title = title or (_STAND_IN_TEXT if schema.placeholder(data, "title") else None)
-    venue = venue or (_STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
-    start = start or (_STAND_IN_DATE if schema.placeholder(data, "start") else None)
+    title = title or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "title") else None)
+    venue = venue or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
+    start = start or (placeholders.STAND_IN_DATE if schema.placeholder(data, "start") else None)
     agenda = _agenda(data, diags, text.split("\n"))
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)

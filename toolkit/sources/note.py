@@ -76,6 +76,8 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     citation = schema.string(data, "item", diags, required=kind == "note")
     title = schema.string(data, "title", diags, required=kind != "report")
     date = schema.date(data, "date", diags, required=True)
+    if date is None and schema.placeholder(data, "date"):  # reported: the report can still cite the note
+        date = placeholders.STAND_IN_DATE
     adopted = schema.date(data, "adopted", diags)
     default_distribution = wording.DEFAULT_DISTRIBUTION if kind == "note" else wording.INFORMATION_DISTRIBUTION
     distribution = schema.choice(data, "distribution", wording.DISTRIBUTIONS, default_distribution, diags)

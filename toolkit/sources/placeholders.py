@@ -8,11 +8,15 @@ note that is wholly one pair of square brackets, such as "[Title of the meeting]
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from toolkit.diagnostics import Diagnostics, Position
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]*[^\[\]\s][^\[\]\n]*\]")  # one pair, words inside, no nesting
+# A value left a placeholder is reported; this stands in for it so the rest is still checked (nothing is built).
+STAND_IN_DATE = dt.date(2000, 1, 1)
+STAND_IN_TEXT = "[placeholder]"
 DATE_KEYS = {"start", "end", "issued", "date", "adopted"}
 _HINTS = {
     "title": "the title, as it is to be printed",
