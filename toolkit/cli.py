@@ -113,3 +113,58 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
     if report.failed:
         sys.exit(1)
 
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--number", type=int, default=None,
+              help="The meeting's number (27 for SOM-27): fills the title, short title and symbol.")
+def new(folder: Path, number: int | None) -> None:
+    """Start a meeting: FOLDER/meeting.yaml with the standard agenda of a Senior Officials
+    Meeting, and empty notes/ and annexes/ folders.
+
+    Values in [square brackets] are placeholders; `toolkit check` lists those still to fill.
+    """
+    from toolkit.drafting.new import new_meeting
+
+    left = new_meeting(folder, number)
+    click.echo(f"{folder}: new meeting; fill the {left} placeholders in [square brackets] in "
+               f"{folder / 'meeting.yaml'} (`toolkit check {folder}` lists them), then start the notes "
+               f"with `toolkit note {folder} ITEM`")
+
+
+@main.command()
+@click.argument("old", type=MEETING_DIR)
+@click.argument("new", type=click.Path(path_type=Path))
+def roll(old: Path, new: Path) -> None:
+    """Make the next meeting (NEW) from the last one (OLD): agenda, notes and annexes are
+    copied as drafts, the meeting's number moves on, dates and venue become placeholders.
+
+    Lists what was changed, what is to fill, and every line that mentions the last meeting.
+    """
+    from toolkit.drafting.roll import roll as run_roll
+
+    result = run_roll(old, new)
+    click.echo(f"{new}: made from {old}, meeting {result.old} moved on to meeting {result.new}")
+    for heading, lines in (("Moved on:", result.moved),
+                           (f"To fill (`toolkit check {new}` reports each until it is filled):", result.cleared),
+                           ("To revisit (mentions of the last meeting, its dates, venue and year):", result.revisit),
+                           ("Not carried over:", result.left_out)):
+        if lines:
+            click.echo(heading)
+            for line in lines:
+                click.echo(line)
+
+
+@main.command()
+@click.argument("meeting_dir", type=MEETING_DIR)
+@click.argument("item")
+def note(meeting_dir: Path, item: str) -> None:
+    """Start the Secretariat note for agenda ITEM (5d, "5 (d)" or 7): writes
+    notes/<item>-<title>.md with its front matter from the agenda and a skeleton to fill.
+    """
+    from toolkit.drafting.note import new_note
+
+    path = new_note(meeting_dir, item)
+    click.echo(f"{path}: new note; fill the placeholders in [square brackets] "
+               f"(`toolkit check {meeting_dir}` lists them)")

@@ -46,3 +46,36 @@ def letter(number: int) -> str:
     index = (number - 1) % 26
     repeat = (number - 1) // 26 + 1
     return chr(ord("a") + index) * repeat
+
+
+_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNIT_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                  "nine": "ninth", "twelve": "twelfth"}
+
+
+def cardinal(number: int) -> str:
+    """27 -> twenty-seven (1 to 99)"""
+    if not 1 <= number <= 99:
+        raise ValueError(f"no words for {number} (1 to 99 only)")
+    if number < 20:
+        return _UNITS[number]
+    tens, unit = divmod(number, 10)
+    return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
+
+
+def ordinal(number: int) -> str:
+    """27 -> twenty-seventh, 20 -> twentieth (1 to 99), as in "Twenty-seventh Senior Officials Meeting"."""
+    words = cardinal(number)
+    head, _, last = words.rpartition("-")
+    if last in _UNIT_ORDINALS:
+        last = _UNIT_ORDINALS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return f"{head}-{last}" if head else last
+
+
+ORDINALS = {ordinal(n): n for n in range(1, 100)}  # "twenty-sixth" -> 26

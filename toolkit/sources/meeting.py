@@ -8,7 +8,7 @@ from pathlib import Path
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting
 from toolkit.model.words import format_date_range
-from toolkit.sources import schema
+from toolkit.sources import placeholders, schema
 from toolkit.sources.participants_config import member_states, participants_source
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
@@ -44,6 +44,10 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
+    # A value still a placeholder is reported; a stand-in lets the notes be checked too (nothing is built).
+    title = title or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "title") else None)
+    venue = venue or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
+    start = start or (placeholders.STAND_IN_DATE if schema.placeholder(data, "start") else None)
     agenda = _agenda(data, diags, text.split("\n"))
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)

@@ -14,7 +14,7 @@ from toolkit.model.document import Chapter, Inline, ListItem, Note, Paragraph, T
 from toolkit.model.meeting import Meeting
 from toolkit.model.numbering import AnnexSource, number_note
 from toolkit.model.scripts import split_scripts
-from toolkit.sources import schema
+from toolkit.sources import placeholders, schema
 from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
 from toolkit.sources.attachments import check_attachment
 from toolkit.sources import attributes
@@ -76,6 +76,8 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     citation = schema.string(data, "item", diags, required=kind == "note")
     title = schema.string(data, "title", diags, required=kind != "report")
     date = schema.date(data, "date", diags, required=True)
+    if date is None and schema.placeholder(data, "date"):  # reported: the report can still cite the note
+        date = placeholders.STAND_IN_DATE
     adopted = schema.date(data, "adopted", diags)
     default_distribution = wording.DEFAULT_DISTRIBUTION if kind == "note" else wording.INFORMATION_DISTRIBUTION
     distribution = schema.choice(data, "distribution", wording.DISTRIBUTIONS, default_distribution, diags)
@@ -117,6 +119,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     md = markdown_parser()
     ctx = BodyContext(md, expressions, diags, root, grids=grids)
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx)
+    placeholders.check_body(parts.body, rel, parts.body_first_line, diags)
     if kind == "report":
         chapters = report_sections(chapters, meeting, rel, adopted, diags)
     considerations = _considerations(data, ctx)
@@ -251,6 +254,7 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: B
     ctx.numbered = numbered
     try:
         chapters = parse_body(parts.body, entry.rel, parts.body_first_line, ctx)
+        placeholders.check_body(parts.body, entry.rel, parts.body_first_line, diags)
     finally:
         ctx.numbered = True
     title_text = _plain(expressions, title, diags)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from toolkit.diagnostics import Diagnostics
+from toolkit.sources import placeholders
 from toolkit.sources.yamlfile import Map, Seq, Str
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -37,22 +38,33 @@ def string(data: Map, key: str, diags: Diagnostics, required: bool = False) -> S
         if required:
             diags.error(value.pos, f"{key!r} is empty")
         return None
+    if placeholders.is_placeholder(value):
+        diags.error(value.pos, placeholders.message(key, value))
+        return None
     return Str(value.strip(), value.pos, value.block)
+
+
+def placeholder(data: Map, key: str) -> bool:
+    """The value of `key` is a placeholder (reported by string()): a caller may go on checking the rest."""
+    value = data.get(key)
+    return isinstance(value, Str) and placeholders.is_placeholder(value)
 
 
 def string_list(data: Map, key: str, diags: Diagnostics, required: bool = False) -> list[Str] | None:
     if _missing(data, key, diags, required):
         return None
     value = data[key]
-    if isinstance(value, Str):
-        return [value]
-    if not isinstance(value, Seq) or not all(isinstance(v, Str) for v in value):
+    lines = [value] if isinstance(value, Str) else value
+    if not isinstance(lines, list) or not all(isinstance(v, Str) for v in lines):
         diags.error(value.pos, f"{key!r} must be a list of lines of text")
         return None
-    if required and not value:
+    if required and not lines:
         diags.error(value.pos, f"{key!r} is empty")
         return None
-    return list(value)
+    for line in lines:
+        if placeholders.is_placeholder(line):
+            diags.error(line.pos, placeholders.message(key, line))
+    return [line for line in lines if not placeholders.is_placeholder(line)]
 
 
 def mapping_list(data: Map, key: str, diags: Diagnostics, required: bool = False) -> list[Map] | None:

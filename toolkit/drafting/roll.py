@@ -1,0 +1,172 @@
+"""`toolkit roll OLD NEW`: the next meeting's folder made from the last one's.
+
+The copy keeps the agenda, its annotations, the notes, annexes, tables and figures (the notes
+and annexes as drafts to revise). It moves the meeting's number on (title, short title, symbols,
+the notes' symbols), and puts placeholders in place of what belongs to the last meeting: its
+dates, venue, the notes' dates, the report's adoption date and the registration export, so that
+`toolkit check` refuses the new meeting until they are filled. Each note's date line says it is a
+draft carried over. Not copied: build and output folders, .toolkit-cache, the registrations
+(last year's participants). Values are edited in the text, so comments and layout stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from toolkit.drafting.mentions import LastMeeting, mentions
+from toolkit.drafting.moveon import move_on, number_of
+from toolkit.drafting.refusal import Refused
+from toolkit.drafting.yamltext import Span, replace, scalar, spans
+from toolkit.sources.frontmatter import split
+from toolkit.sources.meeting import MEETING_FILE
+
+MOVED_ON = [("title",), ("short_title",), ("symbol",), ("agenda_symbol",), ("annotated_agenda_symbol",),
+            ("documents_list_symbol",), ("participants", "symbol")]
+CLEARED = {("start",): "[First day of the meeting: YYYY-MM-DD]", ("end",): "[Last day of the meeting: YYYY-MM-DD]",
+           ("issued",): "[Date of issue of the agenda documents: YYYY-MM-DD]", ("venue",): "[City, country]",
+           ("participants", "file"): "[Registration export, e.g. registrations/registrations.csv]"}
+NOTE_DATE = "[Date of issue: YYYY-MM-DD]"
+ADOPTED = "[Date the report is adopted: YYYY-MM-DD]"
+NOT_COPIED = {".toolkit-cache", ".git", ".DS_Store", "__pycache__"}
+ROOT_NOT_COPIED = {"build", "registrations"}
+
+
+@dataclass
+class Rolled:
+    old: int
+    new: int
+    moved: list[str] = field(default_factory=list)  # meeting.yaml:4: title: Twenty-seventh ...
+    cleared: list[str] = field(default_factory=list)  # meeting.yaml:6: start (was 2023-11-23)
+    revisit: list[str] = field(default_factory=list)  # notes/5d-low-carbon-cities.md:37: SOM-25: ...
+    left_out: list[str] = field(default_factory=list)  # registrations/
+
+
+def roll(old: Path, new: Path) -> Rolled:
+    if not (old / MEETING_FILE).is_file():
+        raise Refused(old, f"not a meeting folder (it has no {MEETING_FILE})")
+    if new.exists() or new.is_symlink():
+        raise Refused(new, "already exists: nothing was written; name a folder that does not exist yet")
+    if new.resolve().is_relative_to(old.resolve()):
+        raise Refused(new, f"is inside {old}: put the new meeting beside the old one")
+    text = (old / MEETING_FILE).read_text(encoding="utf-8")
+    values = _spans(text, MEETING_FILE)
+    number = number_of(*(values[(key,)].value if (key,) in values else None
+                         for key in ("short_title", "symbol", "title")))
+    if number is None or number >= 99:
+        raise Refused(old / MEETING_FILE, "cannot tell the meeting's number: give it a short_title such as "
+                                          "SOM-26 or a symbol such as ESCAP/NEASPEC/SOM(26)")
+    result = Rolled(number, number + 1)
+    last = LastMeeting(number, _value(values, "short_title"), _value(values, "symbol"),
+                       _date(_value(values, "start")), _date(_value(values, "end")), _value(values, "venue"))
+    registrations = _value(values, "participants", "file")
+
+    new.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{new.name}.", dir=new.parent))  # renamed into place when whole
+    try:
+        target = staging / "meeting"
+        shutil.copytree(old, target, symlinks=True, ignore=_ignore(old, registrations, result.left_out))
+        edited: set[tuple[str, int]] = set()
+        (target / MEETING_FILE).write_text(_meeting(text, values, result, edited), encoding="utf-8")
+        for note in sorted((target / "notes").glob("*.md")) if (target / "notes").is_dir() else []:
+            rel = f"notes/{note.name}"
+            note.write_text(_note(note.read_text(encoding="utf-8"), rel, last, result, edited), encoding="utf-8")
+        result.revisit = mentions(target, last, edited)
+        os.rename(target, new)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _spans(text: str, rel: str) -> dict[tuple[str, ...], Span]:
+    try:
+        return spans(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{rel}:{mark.line + 1}:{mark.column + 1}" if mark else rel
+        raise Refused(where, f"YAML syntax error: {exc.problem or exc.context}; `toolkit check` it first") from exc
+    except yaml.YAMLError as exc:
+        raise Refused(rel, f"YAML error: {exc}") from exc
+
+
+def _value(values: dict, *path: str) -> str | None:
+    span = values.get(path)
+    return span.value if span is not None else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _ignore(old: Path, registrations: str | None, left_out: list[str]):
+    root = old.resolve()
+    export = (root / registrations).resolve() if registrations else None
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        here = Path(folder).resolve()
+        skipped = []
+        for name in names:
+            path = here / name
+            if (name in NOT_COPIED or name.startswith("~$") or (here == root and name in ROOT_NOT_COPIED)
+                    or path == export or (path.is_dir() and (path / "manifest.json").exists())):
+                skipped.append(name)
+                left_out.append(path.relative_to(root).as_posix() + ("/" if path.is_dir() else ""))
+        return skipped
+    return ignore
+
+
+def _meeting(text: str, values: dict, result: Rolled, edited: set) -> str:
+    edits = []
+    for path in MOVED_ON:
+        span = values.get(path)
+        if span is None or span.block:
+            continue
+        source = text[span.start:span.end]
+        moved = move_on(source, result.old)
+        if moved != source:
+            edits.append((span, moved))
+            result.moved.append(f"{MEETING_FILE}:{span.line}: {'.'.join(path)}: {move_on(span.value, result.old)}")
+            edited.add((MEETING_FILE, span.line))
+    for path, placeholder in CLEARED.items():
+        span = values.get(path)
+        if span is not None and not span.block:
+            edits.append((span, scalar(placeholder)))
+            result.cleared.append(f"{MEETING_FILE}:{span.line}: {'.'.join(path)} (was {span.value})")
+            edited.add((MEETING_FILE, span.line))
+    return replace(text, edits)
+
+
+def _note(text: str, rel: str, last: LastMeeting, result: Rolled, edited: set) -> str:
+    parts = split(text)
+    if isinstance(parts, str) or parts.yaml is None:
+        return text
+    offset = len(text.split("\n", 1)[0]) + 1  # the front matter starts after the first '---' line
+    try:
+        values = spans(parts.yaml)
+    except yaml.YAMLError:
+        return text  # `toolkit check` reports it where it is
+    edits = []
+    symbol = values.get(("symbol",))
+    if symbol is not None and not symbol.block and move_on(symbol.value, result.old) != symbol.value:
+        edits.append((symbol, move_on(parts.yaml[symbol.start:symbol.end], result.old)))
+        result.moved.append(f"{rel}:{symbol.line + 1}: symbol: {move_on(symbol.value, result.old)}")
+        edited.add((rel, symbol.line + 1))
+    short = last.short_title or f"meeting {result.old}"
+    for key, placeholder, mark in (("date", NOTE_DATE, f"  # a draft carried over from {short}: revise it"),
+                                   ("adopted", ADOPTED, "")):
+        span = values.get((key,))
+        if span is not None and not span.block:
+            edits.append((span, scalar(placeholder) + mark))
+            result.cleared.append(f"{rel}:{span.line + 1}: {key} (was {span.value})")
+            edited.add((rel, span.line + 1))
+    shifted = [(Span(s.start + offset, s.end + offset, s.value, s.line, s.block), new) for s, new in edits]
+    return replace(text, shifted)
