@@ -137,7 +137,7 @@ def test_only_selects_by_note_or_agenda_item(tmp_path: Path):
         assert result.exit_code == 0, result.stderr
         assert sorted(p.name for p in out.glob("*.pdf")) == built, selector
     result = run_cli("build", meeting, "--format", "pdf", "--out", tmp_path / "none", "--only", "9z")
-    assert result.exit_code == 1 and "no note or agenda item" in result.stderr
+    assert result.exit_code == 2 and "no document or agenda item" in result.stderr
 
 
 def test_second_build_on_the_same_folder_is_refused(tmp_path: Path):
