@@ -20,7 +20,7 @@ from conftest import REPO, copy_meeting, run_cli
 
 def _two_notes(tmp_path: Path) -> Path:
     meeting = copy_meeting("basic", tmp_path)
-    other = (meeting / "notes" / "cities.md").read_text().replace("item: 2(b)", "item: 2 (a)")
+    other = (meeting / "notes" / "cities.md").read_text().replace("item: 2(b)", "item: 2 (a)").replace("SOM(T)/2b", "SOM(T)/2a")
     (meeting / "notes" / "other.md").write_text(other.replace("First paragraph", "Other first paragraph"))
     return meeting
 
@@ -158,7 +158,8 @@ def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     for n in range(4):
         text = (meeting / "notes" / "cities.md").read_text()
-        (meeting / "notes" / f"n{n}.md").write_text(text.replace("First paragraph", f"Note {n} paragraph"))
+        (meeting / "notes" / f"n{n}.md").write_text(text.replace("First paragraph", f"Note {n} paragraph")
+                                                  .replace("SOM(T)/2b", f"SOM(T)/2b/{n}"))
     old, new = tmp_path / "old", tmp_path / "new"
     assert run_cli("build", meeting, "--format", "pdf", "--out", old).exit_code == 0
     for note in (meeting / "notes").glob("*.md"):
