@@ -68,8 +68,9 @@ def _output_folder(meeting_dir: Path, out_dir: Path | None) -> Path:
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="all", show_default=True,
               help="Which files to write for each document.")
 @click.option("--only", multiple=True, metavar="NOTE|ITEM",
-              help="Build only these documents: a note's file name without .md, or an agenda item "
-                   "such as 5d or \"5(d)\". Can be given several times.")
+              help="Build only these documents: a note's file name without .md, an annex's output name "
+                   "(5d-low-carbon-cities-annex-III), or an agenda item such as 5d or \"5(d)\". "
+                   "Can be given several times.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="How many documents to build at once. Default: one per processor core.")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
