@@ -20,7 +20,7 @@ from conftest import REPO, copy_meeting, run_cli
 
 def _two_notes(tmp_path: Path) -> Path:
     meeting = copy_meeting("basic", tmp_path)
-    other = (meeting / "notes" / "cities.md").read_text().replace("item: 2(b)", "item: 2 (a)")
+    other = (meeting / "notes" / "cities.md").read_text().replace("item: 2(b)", "item: 2 (a)").replace("SOM(T)/2b", "SOM(T)/2a")
     (meeting / "notes" / "other.md").write_text(other.replace("First paragraph", "Other first paragraph"))
     return meeting
 
@@ -137,7 +137,7 @@ def test_only_selects_by_note_or_agenda_item(tmp_path: Path):
         assert result.exit_code == 0, result.stderr
         assert sorted(p.name for p in out.glob("*.pdf")) == built, selector
     result = run_cli("build", meeting, "--format", "pdf", "--out", tmp_path / "none", "--only", "9z")
-    assert result.exit_code == 1 and "no note or agenda item" in result.stderr
+    assert result.exit_code == 2 and "no document or agenda item" in result.stderr
 
 
 def test_second_build_on_the_same_folder_is_refused(tmp_path: Path):
@@ -158,7 +158,8 @@ def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     for n in range(4):
         text = (meeting / "notes" / "cities.md").read_text()
-        (meeting / "notes" / f"n{n}.md").write_text(text.replace("First paragraph", f"Note {n} paragraph"))
+        (meeting / "notes" / f"n{n}.md").write_text(text.replace("First paragraph", f"Note {n} paragraph")
+                                                  .replace("SOM(T)/2b", f"SOM(T)/2b/{n}"))
     old, new = tmp_path / "old", tmp_path / "new"
     assert run_cli("build", meeting, "--format", "pdf", "--out", old).exit_code == 0
     for note in (meeting / "notes").glob("*.md"):

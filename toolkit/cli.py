@@ -25,7 +25,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("meeting_dir", type=MEETING_DIR)
-def check(meeting_dir: Path) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Print each document's word count.")
+def check(meeting_dir: Path, verbose: bool) -> None:
     """Check a meeting folder without writing anything.
 
     Every problem is listed as FILE:LINE:COLUMN: error: MESSAGE, so you can go
@@ -36,7 +37,28 @@ def check(meeting_dir: Path) -> None:
     loaded = run_check(meeting_dir)
     for warning in loaded.diagnostics.warnings:
         click.echo(str(warning), err=True)
+    if verbose:
+        from toolkit.checks.words import count
+
+        limit = loaded.meeting.word_limit
+        for doc in (*loaded.agenda_documents, *([loaded.participants_list] if loaded.participants_list else []),
+                    *loaded.notes):
+            click.echo(f"{doc.stem}: {count(doc):,} words (limit {limit:,})")
     click.echo(f"{meeting_dir}: meeting and {len(loaded.notes)} note(s) are valid")
+
+
+def _output_folder(meeting_dir: Path, out_dir: Path | None) -> Path:
+    """build/<meeting name> in the current folder, or beside the meeting folder when the current
+    folder is inside it (`toolkit build .`): a build never writes among its own sources."""
+    meeting = meeting_dir.resolve()
+    if out_dir is None:
+        if Path.cwd().resolve().is_relative_to(meeting):
+            return meeting.parent / "build" / meeting.name
+        return Path("build") / meeting.name
+    if out_dir.resolve().is_relative_to(meeting):
+        raise click.UsageError(f"--out {out_dir}: the output folder is inside the meeting folder {meeting_dir}; "
+                               "give a folder outside it (the default is build/<meeting name> beside it)")
+    return out_dir
 
 
 @main.command()
@@ -46,8 +68,9 @@ def check(meeting_dir: Path) -> None:
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="all", show_default=True,
               help="Which files to write for each document.")
 @click.option("--only", multiple=True, metavar="NOTE|ITEM",
-              help="Build only these documents: a note's file name without .md, or an agenda item "
-                   "such as 5d or \"5(d)\". Can be given several times.")
+              help="Build only these documents: a note's file name without .md, an annex's output name "
+                   "(5d-low-carbon-cities-annex-III), or an agenda item such as 5d or \"5(d)\". "
+                   "Can be given several times.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="How many documents to build at once. Default: one per processor core.")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
@@ -75,7 +98,7 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
         from toolkit.pipeline.build import TEMPLATES, Options
         from toolkit.pipeline.build import build as run_build
 
-        out_dir = out_dir or Path("build") / meeting_dir.resolve().name
+        out_dir = _output_folder(meeting_dir, out_dir)
         options = Options(formats=FORMATS[fmt], jobs=jobs or os.cpu_count() or 1, only=only,
                           templates=templates or TEMPLATES)
         def progress(done: int, total: int, name: str) -> None:

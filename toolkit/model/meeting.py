@@ -86,6 +86,11 @@ class Meeting:
     documents_list_symbol: str | None = None
     member_states: tuple[str, ...] = NEASPEC_MEMBER_STATES
     participants: ParticipantsSource | None = None
+    deadline: dt.date | None = None  # documents dated later are late (a warning); None: six weeks before start
+    word_limit: int = 8500  # words a document may have (the UN's limit for a Secretariat report)
+    # Where meeting.yaml gives each symbol of the meeting's own documents: the meeting's `symbol`
+    # stands for those derived from it. For the check that no two documents share a symbol.
+    symbol_positions: tuple[tuple[str, Position], ...] = ()
 
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from toolkit.checks.suggest import did_you_mean
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model import wording
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
@@ -201,7 +202,8 @@ class _Inlines:
         if target is None:
             known = ", ".join(sorted(self.targets)) or "none"
             self.diags.error(node.position or Position("?"), f"unknown label {node.target!r} in ref(...) "
-                                                             f"(the labels of this note: {known})")
+                                                             f"(the labels of this note: {known})"
+                                                             f"{did_you_mean(node.target, self.targets)}")
             return replace(node, words="", number=node.target)
         words = wording.REF_WORDS[target.kind]
         if node.capital:

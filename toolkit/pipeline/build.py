@@ -16,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
+
 from toolkit.diagnostics import Diagnostic, Position, ToolkitError
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
-from toolkit.pipeline.jobs import FORMATS, Job, plan, select
+from toolkit.pipeline.jobs import FORMATS, Job, accepted, plan, select
 from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, render
@@ -74,7 +76,9 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
     jobs = plan(loaded)
     selected = select(jobs, options.only)
     if options.only and not selected:
-        raise ToolkitError(f"--only {' '.join(options.only)}: no note or agenda item of the meeting matches")
+        # A mistyped option, not a problem of the sources: exit 2, with what would have matched.
+        raise click.UsageError(f"--only {' '.join(options.only)}: no document or agenda item of the meeting "
+                               f"matches; --only accepts {', '.join(accepted(jobs))}")
     report = BuildReport(warnings=[str(w) for w in loaded.diagnostics.warnings])
     with locked(out_dir):
         _remove_stale_temporaries(out_dir)

@@ -55,8 +55,9 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
         selectors = frozenset({note.stem, *note.agenda_keys})
         jobs.append(Job(note.stem, "note", note, sources, selectors, loaded.root))
         for annex in (d for d in loaded.annexes if d.stem.startswith(f"{note.stem}-annex-")):
-            jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source), selectors,
-                            loaded.root))
+            # An annex issued on its own is also selected by its own output name.
+            jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source),
+                            selectors | {annex.stem}, loaded.root))
     return jobs
 
 
@@ -66,6 +67,13 @@ def select(jobs: list[Job], only: tuple[str, ...]) -> list[Job]:
         return jobs
     wanted = {_normalize(o) for o in only}
     return [job for job in jobs if wanted & {_normalize(s) for s in job.selectors}]
+
+
+def accepted(jobs: list[Job]) -> list[str]:
+    """What --only accepts, for the message that lists it: agenda items, then output names."""
+    names = sorted({s for job in jobs for s in job.selectors})
+    return sorted(n for n in names if n[:1].isdigit() and len(n) <= 4) + [n for n in names
+                                                                          if not (n[:1].isdigit() and len(n) <= 4)]
 
 
 def _normalize(selector: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from toolkit.checks.suggest import did_you_mean
 from toolkit.diagnostics import Diagnostics, Position
 
 
@@ -40,8 +41,12 @@ class Expressions:
             @property
             def _undefined_message(self) -> str:
                 owner = next((key for key, value in names.items() if value is self._undefined_obj), None)
+                name = self._undefined_name
                 if self._undefined_hint is None and owner is not None:
-                    return f"{owner}.{self._undefined_name} is not defined"
+                    known = names[owner] if isinstance(names[owner], Mapping) else ()
+                    return f"{owner}.{name} is not defined{did_you_mean(str(name), known)}"
+                if self._undefined_hint is None and isinstance(name, str) and self._undefined_obj is jinja2.utils.missing:
+                    return f"{super()._undefined_message}{did_you_mean(name, names)}"
                 return super()._undefined_message
 
         return Undefined

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit import checks
+from toolkit.checks.written import Written
 from toolkit.diagnostics import Diagnostics, Position, ToolkitError
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
@@ -41,6 +43,7 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         raise ToolkitError(f"{root}: not a meeting folder (it has no {MEETING_FILE})")
     diags = Diagnostics()
     meeting = load_meeting(root, diags)
+    written = Written()
     notes: list[Note] = []
     annexes: list[Note] = []
     note_files = sorted(p for p in (root / NOTES_DIR).glob("*.md")) if (root / NOTES_DIR).is_dir() else []
@@ -50,7 +53,7 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
             if not path.is_file():
                 diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
-            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids)
+            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, written=written)
             if loaded == DEFER:
                 reports.append(path)
             elif loaded is not None:
@@ -60,7 +63,8 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         # The report cites the other documents' symbols and lists them: it is read last.
         documents = citable(meeting, notes)
         for path in reports:
-            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents)
+            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents,
+                               written=written)
             if isinstance(loaded, tuple):
                 notes.append(loaded[0])
                 annexes.extend(loaded[1])
@@ -76,6 +80,8 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         if participants_list is not None:
             made[PARTICIPANTS_STEM] = participants_list.chapters
         notes = [fill_generated_annexes(n, made) if n.kind == "report" else n for n in notes]
+    if meeting is not None:  # the checks a careful officer makes before sending (toolkit/checks)
+        checks.run(meeting, [*agenda_documents, *listed], notes, written, diags)
     diags.raise_if_errors()
     assert meeting is not None  # no errors means the meeting loaded
     return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from toolkit.checks import spaces
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
                                     ListItem, Paragraph, Ref, Strong, SubHeading, TableNoteRef, Text)
@@ -100,6 +101,7 @@ def parse_body(text: str, rel: str, first_line: int, ctx: BodyContext, indent: i
                first_col: int = 1) -> list[Chapter]:
     """A Markdown text -> chapters; the first is numeral-less when text precedes any '# '."""
     src = _Source(text, rel, first_line, first_col, indent)
+    spaces.markdown(src.lines, src.pos, ctx.diags)
     env: dict = {}
     tokens = ctx.md.parse(src.shielded, env)
     converter = _Converter(src, ctx, tokens, env)

@@ -14,8 +14,9 @@ from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 MEETING_FILE = "meeting.yaml"
+DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
-         "issued", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
+         "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
          "participants"}
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
@@ -41,6 +42,11 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     issued = schema.date(data, "issued", diags)
     symbols = {key: schema.string(data, key, diags) for key in
                ("agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol")}
+    deadline = schema.date(data, "deadline", diags)
+    if deadline and start and deadline > start:
+        diags.error(data["deadline"].pos, f"the documentation deadline ({deadline.isoformat()}) is after the "
+                                          f"meeting starts ({start.isoformat()})")
+    word_limit = _word_limit(data, diags)
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
@@ -70,7 +76,37 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         documents_list_symbol=_plain(symbols["documents_list_symbol"]) or _derived(symbol, "/INF/1"),
         member_states=states or NEASPEC_MEMBER_STATES,
         participants=participants,
+        deadline=deadline,
+        word_limit=word_limit,
+        symbol_positions=_symbol_positions(data),
     )
+
+
+def _word_limit(data: Map, diags: Diagnostics) -> int:
+    value = schema.string(data, "word_limit", diags)
+    if value is None:
+        return DEFAULT_WORD_LIMIT
+    digits = value.replace(",", "")
+    if not digits.isascii() or not digits.isdigit() or int(digits) == 0:
+        diags.error(value.pos, f"'word_limit' must be a whole number of words such as 8500, not {str(value)!r}")
+        return DEFAULT_WORD_LIMIT
+    return int(digits)
+
+
+def _symbol_positions(data: Map) -> tuple[tuple[str, Position], ...]:
+    """key -> where its symbol is written; a derived symbol is placed at the meeting's `symbol`."""
+    base = data["symbol"].pos if "symbol" in data else None
+    found = []
+    for key in ("agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol"):
+        where = data[key].pos if key in data else base
+        if where is not None:
+            found.append((key, where))
+    block = data.get("participants")
+    if isinstance(block, Map):
+        where = block["symbol"].pos if "symbol" in block else base
+        if where is not None:
+            found.append(("participants", where))
+    return tuple(found)
 
 
 def _plain(value: Str | None) -> str | None:

@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from toolkit.checks import words
+from toolkit.checks.suggest import did_you_mean
+from toolkit.checks.written import Written
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model import wording
 from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
@@ -46,15 +49,18 @@ class _AnnexEntry:
 
 
 def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids: GridCache | None = None,
-              documents: dict[str, str] | None = None) -> tuple[Note, list[Note]] | str | None:
+              documents: dict[str, str] | None = None,
+              written: Written | None = None) -> tuple[Note, list[Note]] | str | None:
     """-> (the document, each of its annexes as a document of its own), or None when errors leave
     nothing sensible to build. grids: spreadsheets already read (grid_cache.py).
 
     A note (kind: note) belongs to an agenda item; an information document (kind: information)
     may; the report of the meeting (kind: report) cites the other documents, so without
-    `documents` (file stem -> its symbol, report.citable) it is left for later: DEFER."""
+    `documents` (file stem -> its symbol, report.citable) it is left for later: DEFER.
+    written: where the checks' facts stand (toolkit/checks), filled in when given."""
+    written = written if written is not None else Written()
     text = read_source(root, rel, diags)
-    if text is None:
+    if text is None or words.too_long(text, rel, meeting.word_limit, diags):
         return None
     parts = split(text)
     if isinstance(parts, str):
@@ -70,6 +76,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     kind = schema.choice(data, "kind", KINDS, "note", Diagnostics())  # reported below, once
     if kind == "report" and documents is None:
         return DEFER
+    written.texts[rel] = text
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")
     kind = schema.choice(data, "kind", KINDS, "note", diags)
     _check_kind_keys(data, kind, diags)
@@ -83,13 +90,18 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     distribution = schema.choice(data, "distribution", wording.DISTRIBUTIONS, default_distribution, diags)
     language = schema.string(data, "language", diags) or wording.DEFAULT_LANGUAGE_LINE
     symbol = schema.string(data, "symbol", diags)
+    if symbol is not None:
+        written.symbols[rel] = symbol.pos
+    if date is not None:
+        written.dates[rel] = data["date"].pos
 
     found = None
     if citation is not None and kind != "report":
         found = meeting.find_item(citation)
         if found is None:
-            known = ", ".join(_all_citations(meeting))
-            diags.error(citation.pos, f"unknown agenda item {str(citation)!r} (the agenda has {known})")
+            every = _all_citations(meeting)
+            diags.error(citation.pos, f"unknown agenda item {str(citation)!r} (the agenda has {', '.join(every)})"
+                                      f"{did_you_mean(str(citation), every)}")
 
     entries = _annex_entries(root, data, diags)
     by_stem = {entry.stem: entry for entry in entries}
@@ -97,7 +109,8 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     def annex(stem: str) -> str:
         if stem not in by_stem:
             known = ", ".join(repr(s) for s in by_stem) or "none"
-            raise ExpressionError(f"unknown annex {stem!r} in annex(...) (this note's annexes: {known})")
+            raise ExpressionError(f"unknown annex {stem!r} in annex(...) (this note's annexes: {known})"
+                                  f"{did_you_mean(str(stem), by_stem)}")
         return ref_mark(stem, capital=True)
 
     def ref(label: str, capital: bool = False) -> str:
@@ -127,7 +140,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
         chapters.append(Chapter(None, _runs(wording.CONSIDERATIONS_TITLE.upper()), tuple(considerations),
                                 "", data.key_pos.get("considerations")))
 
-    annexes = [_load_annex(root, entry, expressions, ctx, diags) for entry in entries]
+    annexes = [_load_annex(root, entry, expressions, ctx, diags, meeting.word_limit, written) for entry in entries]
     if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)
         annexes = [*generated_annexes(meeting), *annexes]
 
@@ -228,7 +241,7 @@ def _considerations(data: Map, ctx: BodyContext) -> list[Paragraph]:
 
 
 def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: BodyContext,
-                diags: Diagnostics) -> AnnexSource | None:
+                diags: Diagnostics, word_limit: int, written: Written) -> AnnexSource | None:
     if not entry.rel.lower().endswith(".md"):
         attachment = check_attachment(root, entry.rel, entry.pos, diags)
         if attachment is None:
@@ -236,8 +249,9 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: B
         title = _plain(expressions, entry.title, diags)
         return AnnexSource(entry.stem, entry.rel, _runs(title), (), attachment=attachment, position=entry.pos)
     text = read_source(root, entry.rel, diags)
-    if text is None:
+    if text is None or words.too_long(text, entry.rel, word_limit, diags):
         return None
+    written.texts[entry.rel] = text
     parts = split(text)
     if isinstance(parts, str):
         diags.error(Position(entry.rel, 1, 1), parts)

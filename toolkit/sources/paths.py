@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from toolkit.checks.suggest import closest
 from toolkit.diagnostics import Diagnostics, Position
 
 
@@ -27,9 +28,19 @@ def inside_meeting(root: Path, file: str, pos: Position, diags: Diagnostics, wha
         return None
     if not target.is_file():
         diags.error(pos, f"{what} {file!r} does not exist (or is not a regular file)"
-                         f"{_other_unicode_form(root / path)}")
+                         f"{_other_unicode_form(root / path) or _close_file(path, root / path, suffixes)}")
         return None
     return str(path)
+
+
+def _close_file(written: PurePosixPath, found: Path, suffixes: tuple[str, ...]) -> str:
+    """"; did you mean 'annexes/plan.md'?" for a file of the same folder a typing slip away."""
+    try:
+        names = [p.name for p in found.parent.iterdir() if p.is_file() and p.suffix.lower() in suffixes]
+    except OSError:
+        return ""
+    name = closest(written.name, names)
+    return f"; did you mean {str(written.parent / name)!r}?" if name else ""
 
 
 def _other_unicode_form(path: Path) -> str:

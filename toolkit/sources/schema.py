@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from toolkit.checks.suggest import did_you_mean
 from toolkit.diagnostics import Diagnostics
 from toolkit.sources import placeholders
 from toolkit.sources.yamlfile import Map, Seq, Str
@@ -16,7 +17,8 @@ def check_keys(data: Map, allowed: set[str], diags: Diagnostics, where: str) -> 
     for key in data:
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            diags.error(data.key_pos[key], f"unknown key {str(key)!r} in {where} (known keys: {known})")
+            diags.error(data.key_pos[key], f"unknown key {str(key)!r} in {where} (known keys: {known})"
+                                           f"{did_you_mean(str(key), allowed)}")
 
 
 def _missing(data: Map, key: str, diags: Diagnostics, required: bool) -> bool:

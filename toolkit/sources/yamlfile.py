@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import yaml
 
+from toolkit.checks import spaces
 from toolkit.diagnostics import Diagnostics, Position
 
 # A meeting.yaml has a few hundred values; aliases that expand past this are an attack.
@@ -58,6 +59,9 @@ def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value
 
     def pos(mark) -> Position:
         return Position(rel, mark.line + 1 + line_offset, mark.column + 1)
+
+    if not spaces.yaml(text, rel, diags, line_offset):
+        return None  # YAML's own message for these would point at the wrong thing, or at nothing
 
     try:
         node = yaml.compose(text, Loader=yaml.BaseLoader)

@@ -1,0 +1,15 @@
+"""Where the checks' facts are written in the sources, gathered while they are read: the
+document model keeps what is printed, not the line a symbol or a date came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from toolkit.diagnostics import Position
+
+
+@dataclass
+class Written:
+    texts: dict[str, str] = field(default_factory=dict)  # each Markdown source read (notes, annexes): rel -> text
+    symbols: dict[str, Position] = field(default_factory=dict)  # note source -> where its `symbol:` value is
+    dates: dict[str, Position] = field(default_factory=dict)  # note source -> where its `date:` value is
