@@ -123,9 +123,8 @@ def walk(word: WordFile, reader: InlineReader) -> list[Para | _Table]:
 def _cell(paras: list[Para]) -> Para:
     """A cell's paragraphs as one (a pipe table cell holds one line), with all they lost."""
     first = paras[0] if paras else Para(0, "", None, "", "", "")
-    cell = Para(first.index, first.style, None, " ".join(p.table_text.replace("\n", " ").strip() for p in paras),
-                "", " ".join(p.plain.strip() for p in paras), True)
-    cell.text = cell.table_text
+    joined = " ".join(p.table_text.replace("\n", " ").strip() for p in paras)
+    cell = Para(first.index, first.style, None, joined, joined, " ".join(p.plain.strip() for p in paras), True)
     for p in paras:
         cell.lost += [x for x in p.lost if x not in cell.lost]
         cell.pictures += p.pictures
