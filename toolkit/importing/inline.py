@@ -53,7 +53,7 @@ class Para:
 
     @property
     def first_words(self) -> str:
-        words = self.plain.strip()
+        words = " ".join(self.plain.split())  # a typed "1.<tab>" reads "1. " in a message
         return words[:30] + "..." if len(words) > 30 else words
 
 
