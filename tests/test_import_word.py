@@ -135,6 +135,7 @@ def test_what_cannot_be_carried_is_a_warning_at_its_paragraph(tmp_path: Path) ->
     dated = doc.add_paragraph("5.\tPrinted on ")
     dated._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" DATE "><w:r><w:t>1 May</w:t></w:r>'
                               '</w:fldSimple>'))
+    doc.add_paragraph("A remark typed without a number.")
     source = tmp_path / "statement.docx"
     doc.save(source)
     root = meeting(tmp_path)
@@ -150,6 +151,8 @@ def test_what_cannot_be_carried_is_a_warning_at_its_paragraph(tmp_path: Path) ->
     assert any(line.startswith("statement.docx: paragraph 17") and "a comment is not carried over" in line
                for line in lines)
     assert any(line.startswith("statement.docx: paragraph 18") and "a DATE field" in line for line in lines)
+    assert lines[-1] == ('statement.docx: paragraph 19 ("A remark typed without a numbe..."): warning: '
+                         "a paragraph without a number becomes a numbered paragraph")
     text = (root / "notes" / "statement.md").read_text(encoding="utf-8")
     assert "The Meeting warmly welcomed the plan." in text and "coldly" not in text
     assert "Boxed words" not in text

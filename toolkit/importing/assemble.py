@@ -291,6 +291,8 @@ class Assembler:
             if blocks and blocks[-1].kind == "table" and re.match(r"^\^[a-z]{1,2}\^", para.table_text):
                 blocks[-1].after.append(para.table_text.strip())
                 continue
+            if annex is None:  # a note's body has no unnumbered paragraphs: say that it gets a number
+                self.warn(para, "a paragraph without a number becomes a numbered paragraph")
             blocks.append(Block("unnumbered", para.text.replace("\n", " ").strip()))
         self._considerations()
         if annex is not None and want_annex_title:
