@@ -215,3 +215,17 @@ def test_a_hostile_or_damaged_file_is_refused(tmp_path: Path, case: str, words: 
     assert result.exit_code == 1
     assert result.stderr.startswith("note.docx: error: ") and words in result.stderr, result.stderr
     assert not (root / "notes").exists()
+
+
+def test_markdown_and_expression_characters_in_word_text_stay_text(tmp_path: Path) -> None:
+    words = "Costs {{ meeting.title }} rose 5*3 [sic] <b> {#x} by_far _x_ `c` \\ end."
+    doc = docx.Document()
+    for line in MASTHEAD:
+        doc.add_paragraph(line)
+    doc.add_paragraph(f"1.\t{words}")
+    source = tmp_path / "a.docx"
+    doc.save(source)
+    root = meeting(tmp_path)
+    assert run_cli("import", source, "--meeting", root, "--name", "a").exit_code == 0
+    note = next(n for n in load(root).notes if n.stem == "a")
+    assert inline_text(note.chapters[0].blocks[0].content) == words
