@@ -191,3 +191,26 @@ def note(meeting_dir: Path, item: str) -> None:
     path = new_note(meeting_dir, item)
     click.echo(f"{path}: new note; fill the placeholders in [square brackets] "
                f"(`toolkit check {meeting_dir}` lists them)")
+
+
+@main.command(name="import")
+@click.argument("docx_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--meeting", "meeting_dir", type=MEETING_DIR, required=True,
+              help="The meeting folder (with meeting.yaml) the note belongs to.")
+@click.option("--name", default=None, help="The note's file name without .md. Default: the agenda item and "
+                                           "the title, such as 5d-low-carbon-cities.")
+def import_(docx_file: Path, meeting_dir: Path, name: str | None) -> None:
+    """Bring in a Secretariat note written in Word (.docx).
+
+    Writes notes/NAME.md with its front matter, its annexes as annexes/*.md and its
+    figures' pictures in figures/, and never replaces an existing file. What cannot be
+    carried over (a text box, a picture outside a figure, a tracked change, a comment)
+    is listed as a warning at its paragraph. Exit status 0 when written, 1 when refused.
+    """
+    from toolkit.importing.command import import_note
+
+    done = import_note(docx_file, meeting_dir, name)
+    for warning in done.warnings:
+        click.echo(warning, err=True)
+    for path in done.written:
+        click.echo(f"wrote {path}")

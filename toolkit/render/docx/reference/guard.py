@@ -40,6 +40,11 @@ def safe_reference(path: Path) -> Path:
     return cached
 
 
+def checked_word(data: bytes) -> bytes:
+    """Any untrusted Word file (an imported note too) -> its checked, cleaned bytes, or ReferenceRefused."""
+    return _cleaned(data)
+
+
 def _cleaned(data: bytes) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
