@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.diagnostics import Diagnostic, Position, ToolkitError
+from toolkit.diagnostics import Diagnostic, Position
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
