@@ -29,16 +29,17 @@ class PageImages:
             pdf = self._get(path)
             if not 1 <= number <= len(pdf.document):
                 return None
-            if number not in pdf.images:
-                page = pdf.document[number - 1]
-                try:
-                    image = page.render(scale=SCALE).to_pil()
-                finally:
-                    page.close()
-                out = io.BytesIO()
-                image.save(out, "PNG", compress_level=1)
-                pdf.images[number] = out.getvalue()
-            return pdf.images[number]
+            if number in pdf.images:
+                return pdf.images[number]
+            page = pdf.document[number - 1]
+            try:
+                image = page.render(scale=SCALE).to_pil().copy()  # detached from pdfium's bitmap
+            finally:
+                page.close()
+        out = io.BytesIO()  # compressed outside the lock: the next page is drawn meanwhile
+        image.save(out, "PNG", compress_level=1)
+        pdf.images[number] = out.getvalue()
+        return pdf.images[number]
 
     def texts(self, path: Path) -> list[str]:
         """The text of each page, lines joined by spaces (what a reader would search for)."""
