@@ -39,6 +39,7 @@ def browser():
 
 
 def test_page_follows_the_sources(tmp_path, browser):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -48,12 +49,13 @@ def test_page_follows_the_sources(tmp_path, browser):
     try:
         preview.wait_for(built, seconds=120)
         browser.get(preview.address)
-        wait = WebDriverWait(browser, 60, poll_frequency=0.1)
+        wait = WebDriverWait(browser, 60, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,))
         choice = wait.until(lambda d: d.find_element(By.ID, f"doc-{NOTE}"))
         choice.click()
 
-        def page_texts(driver):
-            return " ".join(img.get_attribute("alt") for img in driver.find_elements(By.CSS_SELECTOR, "#pages img"))
+        def page_texts(driver):  # read in one script: the page replaces its images when it refreshes
+            return driver.execute_script(
+                "return Array.from(document.querySelectorAll('#pages img'), (i) => i.alt).join(' ')")
 
         wait.until(lambda d: "LOW CARBON CITIES" in page_texts(d).upper())
         images = browser.find_elements(By.CSS_SELECTOR, "#pages img")
@@ -75,8 +77,9 @@ def test_page_follows_the_sources(tmp_path, browser):
         assert not browser.find_element(By.ID, "problems-box").is_displayed()
 
         source.write_text(edited.replace("item: 5 (d)", "item: 5 (q)", 1), encoding="utf-8")
-        problem = wait.until(lambda d: next((li.text for li in d.find_elements(By.CSS_SELECTOR, "#problems li")
-                                             if li.text.startswith(f"notes/{NOTE}.md:2:")), None))
+        problem = wait.until(lambda d: d.execute_script(
+            "return Array.from(document.querySelectorAll('#problems li'), (li) => li.textContent)"
+            ".find((t) => t.startsWith(arguments[0])) || null", f"notes/{NOTE}.md:2:"))
         assert "5 (q)" in problem
         assert SENTENCE in page_texts(browser)  # the last good pages, beside the message
         assert browser.find_element(By.ID, "problems-box").is_displayed()
