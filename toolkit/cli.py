@@ -214,3 +214,29 @@ def import_(docx_file: Path, meeting_dir: Path, name: str | None) -> None:
         click.echo(warning, err=True)
     for path in done.written:
         click.echo(f"wrote {path}")
+
+
+@click.argument("meeting_dir", type=MEETING_DIR)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the documents. Default: build/<meeting folder name>/")
+@click.option("--port", type=click.IntRange(0, 65535), default=8026, show_default=True,
+              help="Port on 127.0.0.1 to serve the page on (0: any free port).")
+def preview(meeting_dir: Path, out_dir: Path | None, port: int) -> None:
+    """Show the documents in a web page on this computer, rebuilt as you save.
+
+    Open the address it prints, choose a document and keep the page open while you
+    write: each time a file of the meeting folder is saved, what changed is rebuilt
+    (the PDFs, the same files as `toolkit build --format pdf`) and the page shows the
+    new pages, or the problems in the sources as FILE:LINE:COLUMN lines. Only this
+    computer can open the page. Stop with Ctrl-C.
+    """
+    from toolkit.preview.session import Preview
+
+    out_dir = out_dir or Path("build") / meeting_dir.resolve().name
+    session = Preview(meeting_dir, out_dir, port)
+    click.echo(f"Preview of {meeting_dir.resolve().name} at {session.address} (Ctrl-C to stop)")
+    try:
+        session.run()
+    except KeyboardInterrupt:
+        pass
+    click.echo("preview stopped")
