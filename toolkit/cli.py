@@ -216,6 +216,7 @@ def import_(docx_file: Path, meeting_dir: Path, name: str | None) -> None:
         click.echo(f"wrote {path}")
 
 
+@main.command()
 @click.argument("meeting_dir", type=MEETING_DIR)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the documents. Default: build/<meeting folder name>/")
@@ -232,7 +233,7 @@ def preview(meeting_dir: Path, out_dir: Path | None, port: int) -> None:
     """
     from toolkit.preview.session import Preview
 
-    out_dir = out_dir or Path("build") / meeting_dir.resolve().name
+    out_dir = _output_folder(meeting_dir, out_dir)  # the build's: never among the sources
     session = Preview(meeting_dir, out_dir, port)
     click.echo(f"Preview of {meeting_dir.resolve().name} at {session.address} (Ctrl-C to stop)")
     try:
