@@ -113,3 +113,21 @@ def test_build_dot_writes_beside_the_meeting_folder(tmp_path: Path, monkeypatch)
     assert result.exit_code == 2 and "inside the meeting folder" in result.stderr
     assert not (meeting / "notes" / "out").exists()
     os.chdir(tmp_path)
+
+
+def test_the_previous_venue_written_as_this_meetings_is_a_warning(tmp_path: Path):
+    meeting = _meeting(tmp_path, extra="\nprevious_venue: Seoul, Republic of Korea")
+    body = ("SOM-27 will be held in Seoul. The forum met in Seoul in 2022, and the Seoul office helped. "
+            "The next forum is to be held in Seoul.")
+    code, warnings, _ = _check(meeting, body)
+    assert code == 0
+    assert [w.split(": warning: ")[0] for w in warnings] == ["notes/cities.md:6:24", "notes/cities.md:6:124"]
+    assert all("Seoul is where the previous meeting was held (previous_venue); this meeting is in Virtual meeting"
+               in w for w in warnings)
+
+
+def test_roll_records_the_previous_venue_for_check(tmp_path: Path):
+    result = run_cli("roll", SAMPLE, tmp_path / "som-27")
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "som-27" / "meeting.yaml").read_text()
+    assert text.endswith("previous_venue: Seoul, Republic of Korea  # where SOM-26 was held\n")

@@ -38,7 +38,29 @@ def previous_short_title(short_title: str | None) -> str | None:
     return f"{short_title[:match.start()]}{int(match.group(1)) - 1}{short_title[match.end():]}"
 
 
+_WILL_BE = re.compile(r"\b(will|to) be (held|hosted|organized|convened)\b", re.I)
+
+
+def _venue(meeting: Meeting, texts: dict[str, str], diags: Diagnostics) -> None:
+    """The previous meeting's city (meeting.yaml `previous_venue`, which `toolkit roll` writes)
+    where a sentence speaks of the current meeting or of one to come: a venue left over."""
+    city = (meeting.previous_venue or "").split(",")[0].strip()
+    if not city or city.lower() in meeting.venue.lower():
+        return
+    mention = re.compile(rf"(?<!\w){re.escape(city)}(?!\w)")
+    current = re.compile(rf"(?<![\w-]){re.escape(meeting.short_title)}(?!\d)" if meeting.short_title else r"(?!)")
+    for rel, text in texts.items():
+        for index, line in enumerate(text.split("\n")):
+            for found in mention.finditer(line):
+                sentence = _sentence(line, found.start())
+                if current.search(sentence) or _WILL_BE.search(sentence) or "meeting.venue" in sentence:
+                    diags.warning(Position(rel, index + 1, found.start() + 1),
+                                  f"{city} is where the previous meeting was held (previous_venue); "
+                                  f"this meeting is in {meeting.venue}")
+
+
 def check(meeting: Meeting, texts: dict[str, str], diags: Diagnostics) -> None:
+    _venue(meeting, texts, diags)
     previous = previous_short_title(meeting.short_title)
     if previous is None or meeting.short_title is None:
         return

@@ -142,7 +142,17 @@ def _meeting(text: str, values: dict, result: Rolled, edited: set) -> str:
             edits.append((span, scalar(placeholder)))
             result.cleared.append(f"{MEETING_FILE}:{span.line}: {'.'.join(path)} (was {span.value})")
             edited.add((MEETING_FILE, span.line))
-    return replace(text, edits)
+    rolled = replace(text, edits)
+    venue = values.get(("venue",))
+    if venue is not None and not venue.block and ("previous_venue",) not in values:
+        # appended, so no line of the file moves: `toolkit check` flags this venue written as the new one's
+        rolled = rolled.rstrip("\n") + (f"\nprevious_venue: {scalar(venue.value)}  # where "
+                                        f"{_short(values, result.old)} was held\n")
+    return rolled
+
+
+def _short(values: dict, number: int) -> str:
+    return _value(values, "short_title") or f"meeting {number}"
 
 
 def _note(text: str, rel: str, last: LastMeeting, result: Rolled, edited: set) -> str:

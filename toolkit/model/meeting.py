@@ -86,6 +86,7 @@ class Meeting:
     documents_list_symbol: str | None = None
     member_states: tuple[str, ...] = NEASPEC_MEMBER_STATES
     participants: ParticipantsSource | None = None
+    previous_venue: str | None = None  # where the previous meeting was held (`toolkit roll` records it)
     deadline: dt.date | None = None  # documents dated later are late (a warning); None: six weeks before start
     word_limit: int = 8500  # words a document may have (the UN's limit for a Secretariat report)
     # Where meeting.yaml gives each symbol of the meeting's own documents: the meeting's `symbol`

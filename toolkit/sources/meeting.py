@@ -17,7 +17,7 @@ MEETING_FILE = "meeting.yaml"
 DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
-         "participants"}
+         "participants", "previous_venue"}
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
 _NUMBER = re.compile(r"[1-9][0-9]{0,2}")
@@ -47,6 +47,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         diags.error(data["deadline"].pos, f"the documentation deadline ({deadline.isoformat()}) is after the "
                                           f"meeting starts ({start.isoformat()})")
     word_limit = _word_limit(data, diags)
+    previous_venue = schema.string(data, "previous_venue", diags)  # written by `toolkit roll`
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
@@ -78,6 +79,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         participants=participants,
         deadline=deadline,
         word_limit=word_limit,
+        previous_venue=_plain(previous_venue),
         symbol_positions=_symbol_positions(data),
     )
 
