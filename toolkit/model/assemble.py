@@ -67,7 +67,7 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         date=part.date,
         language=wording.DOCUMENT_LANGUAGE,
         masthead=masthead,
-        contents_heading=wording.CONTENTS,
+        contents_heading=wording.CONTENTS if contents else None,  # no empty CONTENTS over nothing
         contents=contents,
         chapters=numbered.chapters,
         annexes=annexes,

@@ -1,0 +1,26 @@
+"""The contents block: present when a document has chapters or annexes to list, never empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import copy_meeting
+from toolkit.sources.loader import load
+
+SHORT = "---\nitem: 2 (b)\ntitle: A short note\ndate: 2023-10-06\nsymbol: ESCAP/NEASPEC/SOM(T)/2b\n---\n{body}\n"
+
+
+def _note(tmp_path: Path, body: str):
+    meeting = copy_meeting("basic", tmp_path)
+    (meeting / "notes" / "cities.md").write_text(SHORT.format(body=body))
+    return next(n for n in load(meeting).notes if n.stem == "cities")
+
+
+def test_a_note_of_paragraphs_alone_has_no_contents(tmp_path: Path):
+    note = _note(tmp_path, "One paragraph.\n\nAnother paragraph.")
+    assert note.contents == () and note.contents_heading is None
+
+
+def test_a_note_with_a_chapter_lists_it(tmp_path: Path):
+    note = _note(tmp_path, "# Background\n\nOne paragraph.")
+    assert note.contents_heading == "CONTENTS" and [e.label for e in note.contents] == ["I."]
