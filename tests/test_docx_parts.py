@@ -13,7 +13,8 @@ import pytest
 from lxml import etree
 
 from conftest import SAMPLE
-from test_docx_helpers import NS, REFERENCE, W, document, documents, docx_without_office, notes, paragraph_text, part
+from test_docx_helpers import (NS, REFERENCE, W, document, documents, docx_without_office, notes, paragraph_text,
+                               part, part_names)
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import BulletList, ListItem
 from toolkit.render.docx import note_docx, render_docx
@@ -84,7 +85,9 @@ def test_every_style_used_is_a_named_style_of_the_reference(key):
                  for s in _reference_styles().iterfind("w:style", NS)}
     in_docx = {s.get(f"{{{W}}}styleId") for s in part(data, "word/styles.xml").iterfind("w:style", NS)}
     assert in_docx == set(reference), "the writer must not add or drop styles"
-    for name in STORY_PARTS:
+    headers = {name for name in part_names(data) if name.startswith("word/header")}
+    assert bool(headers) == bool(document(key).running_head), "no symbol: no header part (write/page.py)"
+    for name in (n for n in STORY_PARTS if n in part_names(data) or not n.startswith("word/header")):
         tree = part(data, name)
         for tag, kind in (("pStyle", "paragraph"), ("rStyle", "character")):
             for node in tree.iter(f"{{{W}}}{tag}"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import SAMPLE, run_cli
+from conftest import SAMPLE, copy_meeting, run_cli
 
 from toolkit.drafting.moveon import move_on
 from toolkit.model.words import ordinal
@@ -174,3 +174,16 @@ def test_ordinals_and_moving_on():
         "fortieth", "ninety-ninth"]
     assert move_on("Twenty-sixth SOM (SOM-26)", 26) == "Twenty-seventh SOM (SOM-27)"
     assert move_on("TWENTIETH, twentieth, 20th, 2020", 20) == "TWENTY-FIRST, twenty-first, 21st, 2020"
+
+
+def test_note_in_a_meeting_without_distribution_writes_none(tmp_path: Path):
+    """meeting.yaml `distribution: none`: the drafted note has no `distribution:` (it would be refused)."""
+    folder = copy_meeting("no-symbol", tmp_path)
+    result = run_cli("note", folder, "2b")
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "notes" / "2b-dust-and-sandstorms.md").read_text()
+    assert text.startswith('---\nitem: 2 (b)\ntitle: Dust and sandstorms\ndate: "[Date of issue: YYYY-MM-DD]"\n')
+    assert "distribution:" not in text and "symbol:" not in text
+    _fill(folder / "notes" / "2b-dust-and-sandstorms.md")
+    check = run_cli("check", folder)
+    assert not [line for line in check.stderr.splitlines() if "distribution" in line], check.stderr

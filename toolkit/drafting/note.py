@@ -87,8 +87,10 @@ def new_note(root: Path, wanted: str) -> Path:
     path = root / "notes" / f"{item.key}-{slug(item.title)}.md"
     if path.exists():
         raise Refused(path, "already exists: nothing was written; edit it, or delete it to start again")
+    # meeting.yaml `distribution: none`: a note's own `distribution:` would be refused
+    distribution = "distribution: Limited\n" if meeting.distribution_shown else ""
     text = (f"---\nitem: {scalar(item.citation)}\ntitle: {scalar(item.title)}\n"
-            f'date: "[Date of issue: YYYY-MM-DD]"\ndistribution: Limited\n'
+            f'date: "[Date of issue: YYYY-MM-DD]"\n{distribution}'
             f"{_symbol_line(root, meeting, item)}{_CONSIDERATIONS}---\n{_BODY}")
     path.parent.mkdir(exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never over a note written meanwhile

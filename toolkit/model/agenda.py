@@ -16,7 +16,7 @@ def _runs(text: str) -> tuple[Inline, ...]:
     return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
 
 
-def _masthead(meeting: Meeting, symbol: str | None, distribution: str, date: dt.date, title: str) -> Masthead:
+def _masthead(meeting: Meeting, symbol: str | None, distribution: str | None, date: dt.date, title: str) -> Masthead:
     return Masthead(
         symbol=symbol, distribution=wording.distribution_line(distribution), date=format_date(date),
         language=wording.DEFAULT_LANGUAGE_LINE, organization=tuple(line.upper() for line in meeting.organization),
@@ -24,8 +24,9 @@ def _masthead(meeting: Meeting, symbol: str | None, distribution: str, date: dt.
         agenda_heading=None, item_line=None, title=_runs(title), author_line=None)
 
 
-def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | None, distribution: str,
+def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | None, distribution: str | None,
               date: dt.date, chapters: tuple[Chapter, ...]) -> Note:
+    distribution = distribution if meeting.distribution_shown else None  # meeting.yaml `distribution: none`
     return Note(
         stem=stem, source=meeting.source, title=title, date=date, language=wording.DOCUMENT_LANGUAGE,
         masthead=_masthead(meeting, symbol, distribution, date, title), contents_heading=None, contents=(),
@@ -88,12 +89,34 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
                      meeting.annotated_agenda_symbol, wording.AGENDA_DISTRIBUTION, date, chapters)
 
 
+# The list of documents' columns, in wording.DOCUMENTS_COLUMNS's order: the cell of a document and the
+# column's share of the text width.
+_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.34), ("title", lambda doc: doc.title, 0.25),
+          ("item", lambda doc: doc.item_citation or "", 0.12),
+          ("distribution", lambda doc: doc.distribution or "", 0.14), ("date", lambda doc: format_date(doc.date), 0.15))
+
+
+def documents_columns(meeting: Meeting, documents: list[Note]) -> tuple[tuple[str, str, float], ...]:
+    """(key, heading, width) of the columns the list of documents prints: no Symbol column when no
+    document has a symbol, no Distribution column when the meeting prints none (meeting.yaml
+    `distribution: none`); the Title takes the width freed."""
+    dropped = set()
+    if not any(doc.symbol for doc in documents):
+        dropped.add("symbol")
+    if not meeting.distribution_shown:
+        dropped.add("distribution")
+    kept = [(key, heading, width) for (key, _, width), heading in zip(_CELLS, wording.DOCUMENTS_COLUMNS)
+            if key not in dropped]
+    freed = 1 - sum(width for _, _, width in kept)
+    return tuple((key, heading, round(width + freed, 4) if key == "title" else width)
+                 for key, heading, width in kept)
+
+
 def documents_list(meeting: Meeting, date: dt.date, documents: list[Note]) -> Note:
-    rows = tuple(
-        (_runs(doc.symbol or ""), _runs(doc.title), _runs(doc.item_citation or ""), _runs(doc.distribution or ""),
-         _runs(format_date(doc.date)))
-        for doc in documents)
-    table = Table(tuple(_runs(c) for c in wording.DOCUMENTS_COLUMNS), rows, (0.34, 0.25, 0.12, 0.14, 0.15))
+    columns = documents_columns(meeting, documents)
+    cells = {key: cell for key, cell, _ in _CELLS}
+    rows = tuple(tuple(_runs(cells[key](doc)) for key, _, _ in columns) for doc in documents)
+    table = Table(tuple(_runs(heading) for _, heading, _ in columns), rows, tuple(w for _, _, w in columns))
     chapter = Chapter(None, (), (table,), "documents")
     return _document(meeting, "documents", "list-of-documents", wording.DOCUMENTS_LIST,
                      meeting.documents_list_symbol, wording.DOCUMENTS_LIST_DISTRIBUTION, date, (chapter,))

@@ -30,6 +30,7 @@ class NotePart:
     annexes: tuple[AnnexSource, ...]
     footnotes: dict[str, FootnoteText]
     kind: str = "note"  # note | information | report (item None for an information document without one)
+    author_line: str | None = None  # front matter `author_line:`, replacing "Note by the Secretariat"
 
 
 def _runs(text: str) -> tuple[Inline, ...]:
@@ -41,9 +42,11 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
     meeting = part.meeting
     heading_item = part.parent or part.item
     note_kind = part.kind == "note"  # only a note stands under its item and is "by the Secretariat"
+    # Only the meeting's own distribution words are printed; `distribution: none` prints none.
+    distribution = part.distribution if meeting.distribution_shown else None
     masthead = Masthead(
         symbol=part.symbol,
-        distribution=wording.distribution_line(part.distribution),
+        distribution=wording.distribution_line(distribution),
         date=format_date(part.date),
         language=part.language_line,
         organization=tuple(line.upper() for line in meeting.organization),
@@ -53,7 +56,7 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         agenda_heading=heading_item.title.upper() if note_kind else None,
         item_line=wording.item_line(part.item.citation) if note_kind else None,
         title=_runs(part.title),
-        author_line=wording.AUTHOR_LINE if note_kind else None,
+        author_line=part.author_line or (wording.AUTHOR_LINE if note_kind else None),
     )
     citation = part.item.citation if part.item else None
     annexes = numbered.annexes
@@ -74,11 +77,11 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         footnotes=numbered.footnotes,
         running_head=part.symbol,
         meeting_title=meeting.title,
-        organization=wording.AUTHOR,
+        organization=wording.author_of(part.author_line) if part.author_line else wording.AUTHOR,
         keywords=tuple(k for k in (meeting.short_title, citation) if k),
         agenda_keys=tuple(dict.fromkeys(i.key for i in (part.item, part.parent) if i)),
         symbol=part.symbol,
-        distribution=part.distribution,
+        distribution=distribution,
         item_citation=citation,
         kind=part.kind,
     )

@@ -270,7 +270,7 @@ class ContentsEntry:
 @dataclass(frozen=True)
 class Masthead:
     symbol: str | None
-    distribution: str  # "Distr.: Limited"
+    distribution: str | None  # "Distr.: Limited"; None: meeting.yaml `distribution: none`
     date: str  # "6 October 2023"
     language: str  # "English only"
     organization: tuple[str, ...]  # upper case
@@ -307,7 +307,7 @@ class Note:
     agenda_keys: tuple[str, ...] = field(default=())  # "5d", "5": what --only may name
     kind: str = "note"  # note | information | report | annex | agenda | annotated-agenda | documents | participants
     symbol: str | None = None
-    distribution: str | None = None  # "Limited"
+    distribution: str | None = None  # "Limited"; None: not printed (meeting.yaml `distribution: none`)
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
 

@@ -92,6 +92,7 @@ class Meeting:
     # Where meeting.yaml gives each symbol of the meeting's own documents: the meeting's `symbol`
     # stands for those derived from it. For the check that no two documents share a symbol.
     symbol_positions: tuple[tuple[str, Position], ...] = ()
+    distribution_shown: bool = True  # False: meeting.yaml `distribution: none` (no "Distr.:" line anywhere)
 
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""

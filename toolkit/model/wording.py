@@ -10,8 +10,17 @@ AUTHOR_LINE = "Note by the Secretariat"
 AUTHOR = "NEASPEC Secretariat, ESCAP East and North-East Asia Office"
 
 
-def distribution_line(distribution: str) -> str:
-    return f"Distr.: {distribution}"
+def distribution_line(distribution: str | None) -> str | None:
+    """None: the meeting prints no distribution (meeting.yaml `distribution: none`)."""
+    return f"Distr.: {distribution}" if distribution else None
+
+
+def author_of(author_line: str) -> str:
+    """The document's metadata author from a written author line: "Note by the Government of
+    Mongolia" -> "Government of Mongolia"; a line without " by " is the author itself."""
+    _, by, who = author_line.partition(" by ")
+    who = who.strip() if by else author_line.strip()
+    return who[4:] if who.lower().startswith("the ") else who
 
 
 def item_line(citation: str) -> str:

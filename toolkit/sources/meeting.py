@@ -17,7 +17,8 @@ MEETING_FILE = "meeting.yaml"
 DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
-         "participants", "previous_venue"}
+         "participants", "previous_venue", "distribution"}
+NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
 _NUMBER = re.compile(r"[1-9][0-9]{0,2}")
@@ -48,6 +49,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
                                           f"meeting starts ({start.isoformat()})")
     word_limit = _word_limit(data, diags)
     previous_venue = schema.string(data, "previous_venue", diags)  # written by `toolkit roll`
+    distribution = _distribution(data, diags)
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
@@ -81,6 +83,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         word_limit=word_limit,
         previous_venue=_plain(previous_venue),
         symbol_positions=_symbol_positions(data),
+        distribution_shown=distribution != NO_DISTRIBUTION,
     )
 
 
@@ -93,6 +96,18 @@ def _word_limit(data: Map, diags: Diagnostics) -> int:
         diags.error(value.pos, f"'word_limit' must be a whole number of words such as 8500, not {str(value)!r}")
         return DEFAULT_WORD_LIMIT
     return int(digits)
+
+
+def _distribution(data: Map, diags: Diagnostics) -> str | None:
+    """`distribution: none`: the meeting's documents print no "Distr.:" line (a meeting outside the UN's
+    documentation); each document's own distribution is a note's front matter `distribution:`."""
+    value = schema.string(data, "distribution", diags)
+    if value is None or value.strip().lower() == NO_DISTRIBUTION:
+        return None if value is None else NO_DISTRIBUTION
+    diags.error(value.pos, f"'distribution' in meeting.yaml can only be {NO_DISTRIBUTION!r} (no \"Distr.:\" line "
+                           f"in any document), not {str(value)!r}; a document's distribution is set in its "
+                           "front matter")
+    return None
 
 
 def _symbol_positions(data: Map) -> tuple[tuple[str, Position], ...]:

@@ -31,7 +31,7 @@ from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 _NOTE_KEYS = {"kind", "item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations",
-              "adopted"}
+              "adopted", "author_line"}
 KINDS = ("note", "information", "report")
 DEFER = "defer"  # a report waits for every other document (it cites their symbols)
 _ANNEX_ENTRY_KEYS = {"title", "file"}
@@ -88,6 +88,9 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     adopted = schema.date(data, "adopted", diags)
     default_distribution = wording.DEFAULT_DISTRIBUTION if kind == "note" else wording.INFORMATION_DISTRIBUTION
     distribution = schema.choice(data, "distribution", wording.DISTRIBUTIONS, default_distribution, diags)
+    if "distribution" in data and not meeting.distribution_shown:
+        diags.error(data.key_pos["distribution"], "'distribution' is not printed: meeting.yaml says "
+                                                  "'distribution: none' (remove one or the other)")
     language = schema.string(data, "language", diags) or wording.DEFAULT_LANGUAGE_LINE
     symbol = schema.string(data, "symbol", diags)
     if symbol is not None:
@@ -125,6 +128,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
         names["document"] = document_symbol(documents or {})
     expressions = Expressions(names)
     title_text = _plain(expressions, title, diags) if title else wording.report_title(meeting.title)
+    author_line = _author_line(data, expressions, diags)
     note_names = {k: v for k, v in {"title": title_text, "symbol": symbol,
                                     "item": found[0].citation if found else None}.items() if v}
     expressions.names["note"] = note_names
@@ -152,7 +156,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
         stem=PurePosixPath(rel).stem, source=rel, meeting=meeting, item=item, parent=parent,
         title=title_text, date=date, distribution=distribution, language_line=language, symbol=symbol,
         chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes,
-        kind=kind)
+        kind=kind, author_line=author_line)
     numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags)
     note = assemble_note(part, numbered)
     # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
@@ -163,13 +167,28 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
 
 def _check_kind_keys(data: Map, kind: str, diags: Diagnostics) -> None:
     """Keys that belong to one kind of document only."""
-    wrong = {"report": ("item", "considerations"), "information": ("considerations", "adopted"),
+    wrong = {"report": ("item", "considerations", "author_line"), "information": ("considerations", "adopted"),
              "note": ("adopted",)}[kind]
     for key in wrong:
         if key in data:
             what = {"item": "it belongs to the item its sections follow", "considerations": "it has none",
-                    "adopted": "only the report of the meeting is adopted"}[key]
+                    "adopted": "only the report of the meeting is adopted",
+                    "author_line": "the report is the meeting's own"}[key]
             diags.error(data.key_pos[key], f"{key!r} is not used in a document of kind {kind} ({what})")
+
+
+def _author_line(data: Map, expressions: Expressions, diags: Diagnostics) -> str | None:
+    """`author_line: Note by the Government of Mongolia`: the masthead's line under the title, written
+    whole; None: a note's "Note by the Secretariat" (wording.AUTHOR_LINE), an information document's none."""
+    value = schema.string(data, "author_line", diags, required="author_line" in data)  # empty: an error
+    if value is None:
+        return None
+    line = _plain(expressions, value, diags).strip()
+    if not line or "\n" in line:
+        diags.error(value.pos, "'author_line' is one line of words, such as \"Note by the Government of "
+                               f"Mongolia\" or \"Submitted by the Korea Environment Institute\", not {str(value)!r}")
+        return None
+    return line
 
 
 def _plain(expressions: Expressions, text: Str, diags: Diagnostics) -> str:

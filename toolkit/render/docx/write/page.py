@@ -1,7 +1,8 @@
 """The note's running head and page numbers -> the section's headers and footers (w:titlePg).
 
 Page 1 (masthead and contents) has its own empty header and footer, as in the PDF;
-from page 2 the header holds the document symbol and the footer a PAGE field.
+from page 2 the header holds the document symbol and the footer a PAGE field. A document
+without a symbol has no header part at all (no empty header paragraph on any page).
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ def write_page_furniture(document: Document, styles: StyleMap, running_head: str
     section = document.sections[0]
     section.different_first_page_header_footer = True
     header, footer = styles.para(S.HEADER), styles.para(S.FOOTER)
-    _replace_content(section.first_page_header, paragraph(header))
+    if running_head:
+        _replace_content(section.first_page_header, paragraph(header))
+        _replace_content(section.header, paragraph(header, run(running_head)))
+    else:  # no reference, no part: Word and LibreOffice then show no header
+        section.first_page_header.is_linked_to_previous = True
+        section.header.is_linked_to_previous = True
     _replace_content(section.first_page_footer, paragraph(footer))
-    _replace_content(section.header, paragraph(header, *([run(running_head)] if running_head else [])))
     _replace_content(section.footer, paragraph(footer, *page_field()))
