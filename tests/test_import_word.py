@@ -229,3 +229,21 @@ def test_markdown_and_expression_characters_in_word_text_stay_text(tmp_path: Pat
     assert run_cli("import", source, "--meeting", root, "--name", "a").exit_code == 0
     note = next(n for n in load(root).notes if n.stem == "a")
     assert inline_text(note.chapters[0].blocks[0].content) == words
+
+
+def test_a_note_by_a_government_keeps_its_author_line(tmp_path: Path) -> None:
+    """"Note by the Government of Mongolia" under the title becomes author_line:, and builds back."""
+    source = tmp_path / "statement.docx"
+    typed_note(source, heading_styles=False)
+    doc = docx.Document(source)
+    author = next(p for p in doc.paragraphs if p.text == "Note by the Secretariat")
+    author.text = "Note by the Government of Mongolia"
+    doc.save(source)
+    root = meeting(tmp_path)
+    result = run_cli("import", source, "--meeting", root)
+    assert result.exit_code == 0, result.stderr
+    text = (root / "notes" / "6-thirty-years-of-neaspec.md").read_text(encoding="utf-8")
+    assert "\nauthor_line: Note by the Government of Mongolia\n" in text
+    note = next(n for n in load(root).notes if n.stem == "6-thirty-years-of-neaspec")
+    assert note.masthead.author_line == "Note by the Government of Mongolia"
+    assert note.title == "Thirty Years of NEASPEC"

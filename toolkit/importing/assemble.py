@@ -67,6 +67,7 @@ class ImportedNote:
     distribution: str | None = None
     language: str | None = None
     symbol: str | None = None
+    author_line: str | None = None  # "Note by the Government of Mongolia": anyone but the Secretariat
     sections: list[Section] = field(default_factory=lambda: [Section(None)])
     considerations: list[dict] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
@@ -184,6 +185,8 @@ class Assembler:
                 self.note.item = C.ITEM_LINE.match(plain).group(1)
             elif C.AUTHOR.match(plain):
                 title_at = len(rest) - 1
+                if not C.SECRETARIAT_AUTHOR.match(plain):
+                    self.note.author_line = plain
             elif para.style.lower() == "note title":
                 title_at = len(rest)
                 rest.append(para)

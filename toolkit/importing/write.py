@@ -133,7 +133,7 @@ def note_file(note: ImportedNote, annex_files: list[str], figures: dict[int, str
     values["title"] = note.title
     if note.date is not None:
         values["date"] = note.date
-    for key in ("distribution", "language", "symbol"):
+    for key in ("distribution", "language", "symbol", "author_line"):
         if getattr(note, key):
             values[key] = getattr(note, key)
     if note.annexes:
