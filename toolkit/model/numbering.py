@@ -77,6 +77,7 @@ class _Counts:
     anchors: int = 0
     targets: dict[str, _Target] = field(default_factory=dict)
     duplicates: list[tuple[str, Position | None]] = field(default_factory=list)
+    unnumbered: list[tuple[str, Position | None]] = field(default_factory=list)  # labels of paragraphs with no number
 
     def anchor(self) -> str:
         # Word's own cross-reference bookmarks are named _Ref...: hidden in its bookmark list.
@@ -129,7 +130,7 @@ def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str 
                     paragraph_count += 1
                     number = paragraph_count
                 elif block.ident is not None:
-                    counts.duplicates.append((f"\0unnumbered:{block.ident}", block.position))
+                    counts.unnumbered.append((block.ident, block.position))
                 block = replace(block, number=number, subitems=_items(block.subitems),
                                 restart=restart and paragraph_count == 1 and number == 1,
                                 anchor=counts.label(block.ident, "paragraph", str(number), scope, block.position))
@@ -326,12 +327,11 @@ def _seq_restarts(chapters: tuple[Chapter, ...]) -> tuple[Chapter, ...]:
 
 
 def _report_labels(counts: _Counts, diags: Diagnostics) -> None:
+    for ident, position in counts.unnumbered:
+        diags.error(position or Position("?"), f"{{#{ident}}} labels a paragraph that has no number to cite "
+                                               "(its annex has numbered: false)")
     for ident, position in counts.duplicates:
         where = position or Position("?")
-        if ident.startswith("\0unnumbered:"):
-            diags.error(where, f"{{#{ident[12:]}}} labels a paragraph that has no number to cite "
-                               "(its annex has numbered: false)")
-            continue
         first = counts.targets[ident]
         diags.error(where, f"label {{#{ident}}} is used twice (first at line "
                            f"{first.position.line if first.position else '?'}"

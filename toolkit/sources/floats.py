@@ -223,7 +223,7 @@ class Floats:
             diags.error(self.conv.src.pos(rows[0][1], 1), "the table has a header row but no rows")
             ok = False
         for _, line_index, _ in rows[1:]:
-            count = len(_split_cells(self.conv.src.line(line_index) or ""))
+            count = len(_cell_starts(self.conv.src.line(line_index) or ""))
             if count != width:
                 diags.error(self._cell_pos(line_index, min(count, width)),
                             f"this row has {count} cells, the header has {width}: every row needs as many "
@@ -319,14 +319,9 @@ def _lone_image(inline: Token) -> bool:
     return len(children) == 1 and children[0].type == "image"
 
 
-def _split_cells(line: str) -> list[str]:
-    """A pipe-table source line -> its cells (escaped pipes and pipes in `code` stay in the cell)."""
-    starts = _cell_starts(line)
-    return [""] * len(starts)
-
-
 def _cell_starts(line: str) -> list[int]:
-    """1-based columns where each cell of a pipe-table line starts."""
+    """1-based columns where each cell of a pipe-table line starts (escaped pipes and pipes in
+    `code` stay in their cell)."""
     stripped = line.rstrip()
     offset = len(line) - len(line.lstrip())
     body = stripped.lstrip()

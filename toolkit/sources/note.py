@@ -73,12 +73,12 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     if data is None:
         return None
 
-    kind = schema.choice(data, "kind", KINDS, "note", Diagnostics())  # reported below, once
+    # A bad kind is reported here, once: it is then read as a note, never deferred as a report.
+    kind = schema.choice(data, "kind", KINDS, "note", diags)
     if kind == "report" and documents is None:
         return DEFER
     written.texts[rel] = text
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")
-    kind = schema.choice(data, "kind", KINDS, "note", diags)
     _check_kind_keys(data, kind, diags)
     citation = schema.string(data, "item", diags, required=kind == "note")
     title = schema.string(data, "title", diags, required=kind != "report")
