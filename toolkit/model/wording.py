@@ -30,6 +30,12 @@ def item_line(citation: str) -> str:
 def annex_heading(numeral: str) -> str:
     return f"Annex {numeral}"
 
+
+def attached_page(heading: str, title: str, page: int, pages: int) -> str:
+    """Alternative text of a page of an annex attached as a PDF or Word file."""
+    name = ". ".join(part for part in (heading, title) if part)
+    return f"{name}, page {page} of {pages} of the attached document"
+
 PROVISIONAL_AGENDA = "Provisional agenda"
 ANNOTATED_AGENDA = "Annotated provisional agenda"
 ANNOTATIONS = "Annotations"

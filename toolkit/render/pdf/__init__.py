@@ -10,6 +10,7 @@ import jinja2
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
+from toolkit.render.pdf import archival
 from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, page_count, splice
 from toolkit.render.pdf.footnote_check import misplaced
 from toolkit.render.pdf.warnings import weasyprint_warnings
@@ -65,10 +66,13 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         diags.error(exc.position, str(exc))
         return None
 
+    from toolkit.render.pdf import tagging
     from toolkit.render.pdf.fetcher import RestrictedFetcher
     from toolkit.render.pdf.weasyprint_fix import install
 
     install()
+    tagging.install()
+    archival.install()
 
     fetcher = RestrictedFetcher([templates, meeting_root])
     with weasyprint_warnings() as warnings:
@@ -76,6 +80,18 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
     for message in warnings:  # WeasyPrint's warnings are the build's errors
         diags.error(_blame(message, note, templates), f"PDF layout: {message}")
     return None if warnings or result is None else result
+
+
+def _finisher():
+    from toolkit.render.pdf import tagging
+
+    archive = archival.finisher()
+
+    def finish(document, pdf) -> None:
+        tagging.finish(pdf)
+        archive(document, pdf)
+
+    return finish
 
 
 def _layout(note: Note, html: str, templates: Path, fetcher, attached, diags: Diagnostics) -> tuple[bytes, int] | None:
@@ -91,7 +107,7 @@ def _layout(note: Note, html: str, templates: Path, fetcher, attached, diags: Di
             diags.error(Position(note.source, 1), f"PDF layout: {problem}")
         if problems:
             return None
-        pdf = document.write_pdf()
+        pdf = document.write_pdf(finisher=_finisher(), **archival.OPTIONS)
         if attached:
             pdf = splice(pdf, _slots(document, attached))
     except RefusedFetch as exc:  # sources cannot name resources: a template did
