@@ -23,7 +23,10 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 PDFA_PART, PDFA_CONFORMANCE, PDFUA_PART = 2, "A", 1
-OPTIONS = {"pdf_variant": f"pdf/a-{PDFA_PART}{PDFA_CONFORMANCE.lower()}", "pdf_tags": True}
+# output_intent "": the finisher adds the sRGB output intent itself, since WeasyPrint 70
+# leaves its own profile's file open (a ResourceWarning in every build).
+OPTIONS = {"pdf_variant": f"pdf/a-{PDFA_PART}{PDFA_CONFORMANCE.lower()}", "pdf_tags": True, "output_intent": ""}
+SRGB = "sRGB IEC61966-2.1"
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PDFAID = "http://www.aiim.org/pdfa/ns/id/"
@@ -67,6 +70,7 @@ def finisher(archival: bool = True):
 
     def finish(document, pdf) -> None:
         _no_interpolation(pdf)
+        _srgb_output_intent(pdf)
         rdf = ElementTree.fromstring(document.metadata.generate_rdf_metadata(
             "a", PDFA_PART, PDFA_CONFORMANCE))
         if archival:
@@ -85,6 +89,21 @@ def finisher(archival: bool = True):
 
 def _obj(pdf, reference):
     return pdf.objects[int(reference.split()[0])]
+
+
+def _srgb_output_intent(pdf) -> None:
+    """The colour space the pages are meant in, as PDF/A asks: WeasyPrint's own sRGB profile."""
+    from importlib.resources import files
+
+    import pydyf
+
+    profile = pydyf.Stream([files("weasyprint.pdf").joinpath("sRGB2014.icc").read_bytes()],
+                           pydyf.Dictionary({"N": 3}), compress=True)
+    pdf.add_object(profile)
+    intent = pydyf.Dictionary({"Type": "/OutputIntent", "S": "/GTS_PDFA1",
+                               "OutputConditionIdentifier": pydyf.String(SRGB), "Info": pydyf.String(SRGB),
+                               "DestOutputProfile": profile.reference})
+    pdf.catalog["OutputIntents"] = pydyf.Array([intent])
 
 
 def _no_interpolation(pdf) -> None:
