@@ -107,4 +107,6 @@ def test_script_runs_carry_language():
     assert split_scripts("Seoul (서울), Beijing (北京), Tokyo (東京都, とうきょう)") == [
         ("Seoul (", None), ("서울", "ko"), ("), Beijing (", None), ("北京", "zh-CN"), ("), Tokyo (", None),
         ("東京都, とうきょう", "ja"), (")", None)]
-    assert split_scripts("Улаанбаатар") == [("Улаанбаатар", None)]
+    # Cyrillic: Russian, or Mongolian with a letter only Mongolian has
+    assert split_scripts("Moscow (Москва)") == [("Moscow (", None), ("Москва", "ru"), (")", None)]
+    assert split_scripts("Өвөрхангай") == [("Өвөрхангай", "mn")]

@@ -24,7 +24,8 @@ from toolkit.render.docx.write.styles import StyleMap
 CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",
              "zh-TW": "Noto Serif CJK TC"}
 # Word wants a region with the language (it maps "ko" to nothing).
-WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB"}
+WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB",
+                  "ru": "ru-RU", "mn": "mn-MN"}
 
 
 class FootnoteSink(Protocol):
@@ -37,6 +38,13 @@ def word_language(tag: str) -> str:
     if "-" in tag:
         return tag
     raise ValueError(f"no Word language for {tag!r}: add it to WORD_LANGUAGES")
+
+
+def language_properties(lang: str) -> list[etree._Element]:
+    """A run's language (read aloud and spell-checked in it); a CJK run's East Asian face too."""
+    if lang in CJK_FONTS:
+        return cjk_properties(lang)
+    return [el("w:lang", {"w:val": word_language(lang)})]
 
 
 def cjk_properties(lang: str) -> list[etree._Element]:
@@ -78,7 +86,7 @@ class InlineWriter:
 
     def _node(self, node: Inline, marks: frozenset[str]) -> list[etree._Element]:
         if isinstance(node, Text):
-            extra = cjk_properties(node.lang) if node.lang else []
+            extra = language_properties(node.lang) if node.lang else []
             return [run(node.text, self._style(marks), extra)]
         if isinstance(node, Emphasis):
             return [r for child in node.children for r in self._node(child, marks | {"em"})]
