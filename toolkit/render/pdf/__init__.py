@@ -126,6 +126,9 @@ def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: b
         pdf = document.write_pdf(finisher=_finisher(claims), **archival.OPTIONS)
         if attached:
             pdf = splice(pdf, _slots(document, attached))
+    except AttachmentError as exc:
+        diags.error(Position(note.source, 1), str(exc))
+        return None
     except RefusedFetch as exc:  # sources cannot name resources: a template did
         diags.error(Position(f"{templates.name}/{STYLESHEET}", 1), f"{exc} (asked for by the templates)")
         return None

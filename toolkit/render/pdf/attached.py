@@ -81,12 +81,16 @@ def page_count(pdf: bytes) -> int:
 
 
 def embeds_its_fonts(pdf: bytes) -> bool:
-    """Whether every font the file's pages use is embedded (PDF/A and PDF/UA ask it)."""
+    """Whether every font the file's pages use is embedded (PDF/A and PDF/UA ask it); a font
+    or resource the check cannot make sense of counts as not embedded."""
     import pikepdf
 
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        seen: set[tuple[int, int]] = set()
-        return all(_fonts_embedded(page.obj.get("/Resources"), seen) for page in doc.pages)
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            seen: set[tuple[int, int]] = set()
+            return all(_fonts_embedded(page.obj.get("/Resources"), seen) for page in doc.pages)
+    except (pikepdf.PdfError, AttributeError, KeyError, IndexError, TypeError, ValueError, RecursionError):
+        return False
 
 
 def _fonts_embedded(resources, seen: set) -> bool:
@@ -108,6 +112,10 @@ def _fonts_embedded(resources, seen: set) -> bool:
         if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
             return False
     for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.is_indirect:  # forms may draw each other in a loop
+            if xobject.objgen in seen:
+                continue
+            seen.add(xobject.objgen)
         if xobject.get("/Subtype") == "/Form" and not _fonts_embedded(xobject.get("/Resources"), seen):
             return False
     return True
@@ -132,6 +140,8 @@ def splice(pdf: bytes, slots: dict[int, tuple[bytes, int, str]]) -> bytes:
                 _place(doc, doc.pages[index], source.pages[number], figures.get(figure_id))
             out = io.BytesIO()
             doc.save(out, deterministic_id=True)  # same sources, same bytes
+        except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError, RecursionError) as exc:
+            raise AttachmentError(f"an attached PDF's pages could not be placed: {exc}") from None
         finally:
             for source in sources.values():
                 source.close()
