@@ -283,6 +283,8 @@ class Masthead:
     author_line: str | None  # "Note by the Secretariat"
     annex_heading: str | None = None  # "Annex II": an annex issued on its own
     annex_title: tuple[Inline, ...] = ()
+    emblem: Image | None = None  # meeting.yaml `emblem:`, at the top left of the first page
+    emblem_alt: str = ""  # what a screen reader says for it
 
 
 @dataclass(frozen=True)

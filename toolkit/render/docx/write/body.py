@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 from lxml import etree
 
+from docx.oxml.ns import qn
+
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Figure, ListItem, Note, Paragraph,
                                     SubHeading, Table)
 from toolkit.render.docx.write import styles as S
@@ -21,6 +23,7 @@ from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.numbering import Lists
 from toolkit.render.docx.write.ooxml import el, num_pr, paragraph, run
 from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.write.emblem import emblem_run
 from toolkit.render.docx.write.pictures import Picture
 from toolkit.render.docx.write.table import note_table, table
 
@@ -57,6 +60,7 @@ class BodyWriter:
         self.new_page = False  # the next paragraph starts a page (the body after the contents)
         self.attachments = AttachmentWriter(target, attached or {}, self.bookmarks, note)
         self.figures = FigureWriter(target, inline, self.bookmarks, pictures or {})
+        self.pictures = pictures or {}
 
     def _add(self, style: str, *children: etree._Element, props: list[etree._Element] | None = None) -> None:
         self.target.append(paragraph(self.styles.para(style), *children, props=self._page(props)))
@@ -89,6 +93,7 @@ class BodyWriter:
 
     def _masthead(self) -> None:
         m = self.note.masthead
+        start = len(self.target.body) - 1  # the masthead's first paragraph goes before the sectPr
         self._line(S.SYMBOL, m.symbol)
         for words in (m.distribution, m.date, m.language):
             self._line(S.DISTRIBUTION, words)
@@ -104,6 +109,13 @@ class BodyWriter:
             self._line(S.MASTHEAD_ANNEX_HEADING, m.annex_heading)
             self._add(S.ANNEX_TITLE, *self.inline(m.annex_title))
             self._attached(self.note.attachment, m.annex_heading)
+        if m.emblem:  # floats at the top left, anchored to the masthead's first line
+            picture = self.pictures.get(m.emblem.path)
+            if picture is None:
+                raise ValueError(f"emblem {m.emblem.path!r} was not loaded for the DOCX")
+            first = self.target.body[start]
+            first.insert(1 if first[0].tag == qn("w:pPr") else 0, emblem_run(self.target, m.emblem, m.emblem_alt,
+                                                                             picture))
 
     def _annex(self, annex: Annex) -> None:
         heading = self.bookmarks.around(annex.anchor, self._annex_heading(annex))
