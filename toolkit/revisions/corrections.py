@@ -168,22 +168,35 @@ def edits(old: list[Atom], new: list[Atom]) -> list[Edit]:
 
 
 def _with_neighbour(old: list[Atom], new: list[Atom], edit: Edit) -> Edit:
-    """An added or dropped word (or mark) is cited with the word before it (after it, at the start)."""
+    """An added or dropped word is cited between the words around it ("*For* the Forum *read* the
+    annual Forum"); a changed mark with the word before it (after it, at the start)."""
+    widened = _back(old, new, edit)
+    if edit.i1 == edit.i2 or edit.j1 == edit.j2 or widened is edit:
+        widened = _ahead(old, new, widened)
+    return widened
+
+
+def _back(old: list[Atom], new: list[Atom], edit: Edit) -> Edit:
     back = edit.i1
     while back > 0 and not old[back - 1].word:
         back -= 1
-    back = back - 1 if back > 0 else None
-    if back is not None:
-        n = edit.i1 - back
-        if n <= edit.j1 and [a.key for a in old[back:edit.i1]] == [a.key for a in new[edit.j1 - n:edit.j1]]:
-            return Edit(back, edit.i2, edit.j1 - n, edit.j2)
+    if back == 0:
+        return edit
+    n = edit.i1 - (back - 1)
+    if n <= edit.j1 and [a.key for a in old[back - 1:edit.i1]] == [a.key for a in new[edit.j1 - n:edit.j1]]:
+        return Edit(back - 1, edit.i2, edit.j1 - n, edit.j2)
+    return edit
+
+
+def _ahead(old: list[Atom], new: list[Atom], edit: Edit) -> Edit:
     ahead = edit.i2
     while ahead < len(old) and not old[ahead].word:
         ahead += 1
-    if ahead < len(old):
-        n = ahead + 1 - edit.i2
-        if [a.key for a in old[edit.i2:ahead + 1]] == [a.key for a in new[edit.j2:edit.j2 + n]]:
-            return Edit(edit.i1, ahead + 1, edit.j1, edit.j2 + n)
+    if ahead >= len(old):
+        return edit
+    n = ahead + 1 - edit.i2
+    if [a.key for a in old[edit.i2:ahead + 1]] == [a.key for a in new[edit.j2:edit.j2 + n]]:
+        return Edit(edit.i1, ahead + 1, edit.j1, edit.j2 + n)
     return edit
 
 
