@@ -113,3 +113,34 @@ def test_a_table_changed_in_shape_is_replaced(tmp_path, issued, lines):
 
 def test_no_change_no_correction(issued, lines):
     assert corrections(issued, issued, lines) == ()
+
+
+def test_both_renderers_print_the_corrections(tmp_path, issued, lines):
+    """The corrections as the body of a document: the PDF and the DOCX show the same words."""
+    from dataclasses import replace
+
+    from toolkit.diagnostics import Diagnostics
+    from toolkit.model.document import Chapter
+    from toolkit.render.docx import note_docx
+    from toolkit.render.pdf import note_pdf
+    from toolkit.render.pdf.html import environment
+    import io
+    import zipfile
+
+    current = load(REVISIONS / "current").notes[0]
+    blocks = tuple(b for c in corrections(issued, current, lines) for b in c.blocks())
+    corr = replace(current, chapters=(Chapter(None, (), blocks, anchor="", headed=False),), annexes=(),
+                   footnotes=(), contents=(), contents_heading=None)
+    diags = Diagnostics()
+    pdf = note_pdf(corr, environment(TEMPLATES), TEMPLATES, REVISIONS / "current", diags)
+    docx = note_docx(corr, REPO / "templates" / "reference.docx", diags, soffice=None)
+    assert pdf is not None and docx is not None, diags
+    (tmp_path / "corr.pdf").write_bytes(pdf[0])
+    printed = " ".join(page.text for page in read_pdf(tmp_path / "corr.pdf"))
+    from lxml import etree
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    xml = " ".join("".join(t.text or "" for t in p.iter(f"{w}t")) for p in body.iter(f"{w}p"))
+    for words in ("Paragraph 5, line 3", "After paragraph 7, insert a new paragraph reading:",
+                  "Subsequent paragraphs should be renumbered accordingly."):
+        assert words in " ".join(printed.split()) and words in xml

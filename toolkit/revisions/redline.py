@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from toolkit.model.document import (BulletList, Chapter, Figure, Footnote, FootnoteRef, Inline, ListItem, Note,
                                     Paragraph, Ref, SubHeading, Table, Tracked)
-from toolkit.revisions.atoms import Atom, atoms, build, diff
-from toolkit.revisions.units import Region, Unit, align, regions
+from toolkit.revisions.atoms import Atom, atoms, build, diff, similarity
+from toolkit.revisions.units import PAIRED, Region, Unit, align, regions
 
 
 def _gone(items: list[Atom]) -> list[Atom]:
@@ -37,8 +37,11 @@ def _gone(items: list[Atom]) -> list[Atom]:
 
 
 def merge(old: tuple[Inline, ...], new: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """The current content with the word changes since the old content marked."""
+    """The current content with the word changes since the old content marked; content mostly
+    rewritten reads better as the old text deleted and the new inserted than as a patchwork."""
     a, b = atoms(old), atoms(new)
+    if similarity(a, b) < PAIRED:
+        return (*whole(old, "del"), *whole(new, "ins"))
     out: list[Inline] = []
     for change in diff(a, b):
         if change.tag == "equal":
