@@ -21,7 +21,8 @@ def _masthead(meeting: Meeting, symbol: str | None, distribution: str | None, da
         symbol=symbol, distribution=wording.distribution_line(distribution), date=format_date(date),
         language=wording.DEFAULT_LANGUAGE_LINE, organization=tuple(line.upper() for line in meeting.organization),
         meeting_title=meeting.title, meeting_dates=meeting.dates, meeting_venue=meeting.venue,
-        agenda_heading=None, item_line=None, title=_runs(title), author_line=None)
+        agenda_heading=None, item_line=None, title=_runs(title), author_line=None,
+        emblem=meeting.emblem, emblem_alt=meeting.emblem_alt)
 
 
 def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | None, distribution: str | None,

@@ -57,6 +57,8 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         item_line=wording.item_line(part.item.citation) if note_kind else None,
         title=_runs(part.title),
         author_line=part.author_line or (wording.AUTHOR_LINE if note_kind else None),
+        emblem=meeting.emblem,
+        emblem_alt=meeting.emblem_alt,
     )
     citation = part.item.citation if part.item else None
     annexes = numbered.annexes

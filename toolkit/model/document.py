@@ -85,7 +85,16 @@ class TableNoteRef:
     letter: str = ""
 
 
-Inline = Text | Emphasis | Strong | Code | Link | LineBreak | FootnoteRef | Ref | TableNoteRef
+@dataclass(frozen=True)
+class Tracked:
+    """Text inserted ("ins") or deleted ("del") since the issued version: only in the merged note
+    a revision's tracked-changes DOCX is written from (toolkit/revisions/redline.py)."""
+
+    change: str  # "ins" | "del"
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | FootnoteRef | Ref | TableNoteRef | Tracked
 
 # ---- blocks ----------------------------------------------------------------
 
@@ -97,6 +106,7 @@ class ListItem:
     children: tuple[ListItem, ...] = ()
     position: Position | None = None
     ordered: bool = False  # (a), (b) rather than a bullet: the numbering pass gives the label
+    change: str | None = None  # tracked: the whole item inserted or deleted ("ins" | "del")
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,7 @@ class Paragraph:
     ident: str | None = None  # the label {#name} a ref() cites
     anchor: str | None = None  # bookmark / HTML id, when cited
     restart: bool = False
+    change: str | None = None  # tracked: the whole paragraph inserted or deleted ("ins" | "del")
 
     @property
     def label(self) -> str | None:
@@ -133,6 +144,7 @@ class SubHeading:
 
     content: tuple[Inline, ...]
     position: Position | None = None
+    change: str | None = None  # tracked: inserted or deleted ("ins" | "del")
 
 
 @dataclass(frozen=True)
@@ -218,6 +230,7 @@ class Chapter:
     headed: bool = True  # False: the text before any '# ' heading
     ident: str | None = None
     restart: bool = False  # Word's chapter numbering starts again at I here (an annex's first chapter)
+    change: str | None = None  # tracked: the heading inserted or deleted ("ins" | "del")
 
     @property
     def label(self) -> str | None:
@@ -283,6 +296,8 @@ class Masthead:
     author_line: str | None  # "Note by the Secretariat"
     annex_heading: str | None = None  # "Annex II": an annex issued on its own
     annex_title: tuple[Inline, ...] = ()
+    emblem: Image | None = None  # meeting.yaml `emblem:`, at the top left of the first page
+    emblem_alt: str = ""  # what a screen reader says for it
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.diagnostics import Position
+from toolkit.model.document import Image
 
 _CITATION = re.compile(r"\s*([1-9][0-9]{0,2})\s*(?:\(\s*([a-z])\s*\)|([a-z]))?\s*")
 
@@ -93,6 +94,8 @@ class Meeting:
     # stands for those derived from it. For the check that no two documents share a symbol.
     symbol_positions: tuple[tuple[str, Position], ...] = ()
     distribution_shown: bool = True  # False: meeting.yaml `distribution: none` (no "Distr.:" line anywhere)
+    emblem: Image | None = None  # meeting.yaml `emblem:`: the picture at the top left of every first page
+    emblem_alt: str = ""
 
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Figure, FootnoteRef, Inline, LineBreak,
                                     Link, ListItem, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
-                                    Text)
+                                    Text, Tracked)
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
@@ -14,7 +14,7 @@ def inline_text(content: tuple[Inline, ...]) -> str:
     for node in content:
         if isinstance(node, (Text, Code)):
             out.append(node.text)
-        elif isinstance(node, (Emphasis, Strong, Link)):
+        elif isinstance(node, (Emphasis, Strong, Link, Tracked)):  # Tracked: both sides print
             out.append(inline_text(node.children))
         elif isinstance(node, LineBreak):
             out.append("\n")

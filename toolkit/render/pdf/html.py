@@ -15,7 +15,7 @@ from toolkit.model.plain import inline_text
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote, FootnoteRef, Image, Inline,
                                     LineBreak, Link, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
-                                    Text)
+                                    Text, Tracked)
 
 NOTE_TEMPLATE = "note.html"
 
@@ -53,6 +53,9 @@ class InlineHTML:
             return f'<a class="ref" href="#{escape(node.anchor)}">{text}</a>' if node.anchor else str(text)
         if isinstance(node, TableNoteRef):
             return f'<sup class="table-note-ref">{escape(node.letter)}</sup>'
+        if isinstance(node, Tracked):  # a merged note (tracked changes) shown as HTML marks it up
+            tag = "ins" if node.change == "ins" else "del"
+            return f"<{tag}>{self(node.children)}</{tag}>"
         raise TypeError(f"the HTML renderer has no rule for {type(node).__name__}")
 
 

@@ -14,10 +14,12 @@ from lxml import etree
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from toolkit.model.document import Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef, Text
+from toolkit.model.document import (Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef,
+                                    Text, Tracked)
 from toolkit.render.docx.write import styles as S
 from toolkit.render.docx.write.fields import field, ref_instruction
 from toolkit.render.docx.write.ooxml import el, run
+from toolkit.render.docx.write.revisions import RevisionMarks
 from toolkit.render.docx.write.styles import StyleMap
 
 # The faces of templates/note.css, for the same languages.
@@ -59,12 +61,15 @@ class InlineWriter:
 
     `part` receives the relationships of external links; `footnotes` creates real
     footnotes for first calls, and is None where Word allows none (in the contents).
+    `revisions` (revisions.py) marks Tracked content, in a revision's tracked-changes DOCX only.
     """
 
-    def __init__(self, styles: StyleMap, part: Part, footnotes: FootnoteSink | None):
+    def __init__(self, styles: StyleMap, part: Part, footnotes: FootnoteSink | None,
+                 revisions: RevisionMarks | None = None):
         self.styles = styles
         self.part = part
         self.footnotes = footnotes
+        self.revisions = revisions
 
     def __call__(self, content: tuple[Inline, ...]) -> list[etree._Element]:
         out: list[etree._Element] = []
@@ -120,5 +125,9 @@ class InlineWriter:
             return out + ([run(node.after, style)] if node.after else [])
         if isinstance(node, TableNoteRef):
             return [run(node.letter, self.styles.char(S.FOOTNOTE_REFERENCE))]
+        if isinstance(node, Tracked):
+            if self.revisions is None:
+                raise TypeError("tracked changes are written only into a tracked-changes DOCX")
+            return self.revisions.wrap(node.change, [r for child in node.children for r in self._node(child, marks)])
         raise TypeError(f"the DOCX renderer has no rule for {type(node).__name__}")
 
