@@ -69,8 +69,8 @@ def test_every_picture_has_alternative_text(sample_build: Path, name: str):
 
 def test_the_sample_has_a_picture_to_check(sample_build: Path):
     body = _parts(sample_build / "5d-low-carbon-cities.docx")["word/document.xml"]
-    (picture,) = body.iter(f"{{{NS['wp']}}}docPr")
-    assert picture.get("descr").startswith("Bar chart of forum participants.")
+    alts = [picture.get("descr") for picture in body.iter(f"{{{NS['wp']}}}docPr")]
+    assert any(alt.startswith("Bar chart of forum participants.") for alt in alts)
 
 
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
