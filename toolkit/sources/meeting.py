@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting
-from toolkit.model.words import format_date_range
+from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting, find_item
+from toolkit.model.wording import for_language
 from toolkit.sources import placeholders, schema
+from toolkit.sources.meeting_languages import meeting_languages, translations
 from toolkit.sources.participants_config import member_states, participants_source
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
@@ -17,7 +18,7 @@ MEETING_FILE = "meeting.yaml"
 DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
-         "participants", "previous_venue", "distribution"}
+         "participants", "previous_venue", "distribution", "language", "languages", "translations"}
 NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
@@ -58,6 +59,8 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     venue = venue or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
     start = start or (placeholders.STAND_IN_DATE if schema.placeholder(data, "start") else None)
     agenda = _agenda(data, diags, text.split("\n"))
+    language, languages = meeting_languages(data, diags)
+    translated = translations(data, language, agenda, diags, lambda citation: find_item(agenda, citation))
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:
@@ -68,7 +71,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         short_title=_plain(short_title),
         start=start,
         end=end,
-        dates=format_date_range(start, end),
+        dates=for_language(language).date_range(start, end),
         venue=str(venue),
         symbol=_plain(symbol),
         agenda=tuple(agenda),
@@ -84,6 +87,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         previous_venue=_plain(previous_venue),
         symbol_positions=_symbol_positions(data),
         distribution_shown=distribution != NO_DISTRIBUTION,
+        language=language,
+        languages=languages,
+        translations=translated,
     )
 
 

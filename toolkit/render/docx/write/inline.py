@@ -107,8 +107,8 @@ class InlineWriter:
                 return [run(node.text, style)]
             # "paragraph " REF(12) " of annex II": the field's cached result is the model's number,
             # shown on opening; updating fields renumbers it after an edit.
-            out = [run(f"{node.words} ", style),
-                   *field(ref_instruction(node.kind, node.anchor), [run(node.number, style)])]
+            out = ([run(node.words, style)] if node.words else []) + [
+                *field(ref_instruction(node.kind, node.anchor), [run(node.number, style)])]
             return out + ([run(node.after, style)] if node.after else [])
         if isinstance(node, TableNoteRef):
             return [run(node.letter, self.styles.char(S.FOOTNOTE_REFERENCE))]
