@@ -90,7 +90,7 @@ class BodyWriter:
     def _masthead(self) -> None:
         m = self.note.masthead
         self._line(S.SYMBOL, m.symbol)
-        for words in (m.distribution, m.date, m.language):
+        for words in (m.distribution, m.date, m.version_line, m.language):
             self._line(S.DISTRIBUTION, words)
         for words in m.organization:
             self._line(S.ORGANIZATION, words)

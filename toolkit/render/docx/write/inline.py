@@ -24,7 +24,8 @@ from toolkit.render.docx.write.styles import StyleMap
 CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",
              "zh-TW": "Noto Serif CJK TC"}
 # Word wants a region with the language (it maps "ko" to nothing).
-WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB"}
+WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB", "fr": "fr-FR",
+                  "ru": "ru-RU"}
 
 
 class FootnoteSink(Protocol):
