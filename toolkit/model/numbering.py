@@ -23,7 +23,7 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.wording import ENGLISH, Wording
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
                                     Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table,
-                                    TableNoteRef)
+                                    TableNoteRef, Text)
 from toolkit.model.words import letter, roman
 
 
@@ -228,12 +228,21 @@ class _Inlines:
         if isinstance(block, BulletList):
             return replace(block, items=self.items(block.items))
         if isinstance(block, SubHeading):
-            return replace(block, content=self(block.content))
+            return replace(block, content=self._parenthesized(self(block.content)))
         if isinstance(block, Table):
             return self._table(block)
         if isinstance(block, Figure):
             return replace(block, title=self(block.title), source=self(block.source))
         return block
+
+    def _parenthesized(self, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """A sub-heading's parentheses (the reader's) in the document's language: Chinese （ ）."""
+        opening, closing = self.wording.parentheses
+        if (opening, closing) == ("(", ")") or len(content) < 2 or content[0] != Text("(") \
+                or content[-1] != Text(")"):
+            return content
+        return (Text(opening, content[1].lang if isinstance(content[1], Text) else None), *content[1:-1],
+                Text(closing))
 
     def _table(self, table: Table) -> Table:
         self.table_letters = {}

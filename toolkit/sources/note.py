@@ -86,9 +86,9 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     if kind == "report" and documents is None:
         return DEFER
     language = note_language(data, rel, stem, meeting, diags)
-    if translated and language is not None and not check_translation(
-            data, rel, original, f"notes/{translated[0]}.md", language.code, diags):
-        return None
+    if translated and (language is None or not check_translation(
+            data, rel, original, f"notes/{translated[0]}.md", language.code, diags)):
+        return None  # a translation is read only against its original
     w = for_language(language.code if language else meeting.language)
     written.texts[rel] = text
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")

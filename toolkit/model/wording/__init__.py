@@ -30,7 +30,7 @@ TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
 # code) has BLOCK_KEYS too. tests/test_wording.py holds each table to it.
 KEYS = frozenset({
     "tag", "masthead_language", "months", "first_day", "date", "range_days", "range_months", "range_years",
-    "citation", "item_line", "author_line", "author", "contents", "considerations_title", "annex_heading",
+    "citation", "item_line", "author_line", "author", "contents", "considerations_title", "parentheses", "annex_heading",
     "table", "figure", "source_words", "refs", "ref_in_annex", "report_title", "adoption_line",
     "provisional_agenda", "annotated_agenda", "annotations", "documentation", "documents_list",
     "documents_columns", "participants_list", "participant_groups"})

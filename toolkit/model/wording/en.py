@@ -26,6 +26,7 @@ WORDS = {
     "author": "NEASPEC Secretariat, ESCAP East and North-East Asia Office",
     "contents": "CONTENTS",
     "considerations_title": "Issues for consideration",
+    "parentheses": ("(", ")"),  # around a sub-heading
     "annex_heading": "Annex {numeral}",
     "table": "Table",
     "figure": "Figure",

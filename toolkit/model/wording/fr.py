@@ -23,6 +23,7 @@ WORDS = {
     "author": "Secrétariat du NEASPEC, Bureau de la CESAP pour l\u2019Asie de l\u2019Est et du Nord-Est",
     "contents": "TABLE DES MATIÈRES",
     "considerations_title": "Questions à examiner",
+    "parentheses": ("(", ")"),  # around a sub-heading
     "annex_heading": "Annexe {numeral}",
     "table": "Tableau",
     "figure": "Figure",

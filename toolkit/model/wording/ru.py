@@ -19,6 +19,7 @@ WORDS = {
     "author": "Секретариат NEASPEC, Субрегиональное отделение ЭСКАТО для Восточной и Северо-Восточной Азии",
     "contents": "СОДЕРЖАНИЕ",
     "considerations_title": "Вопросы для рассмотрения",
+    "parentheses": ("(", ")"),  # around a sub-heading
     "annex_heading": "Приложение {numeral}",
     "table": "Таблица",
     "figure": "Диаграмма",

@@ -18,6 +18,7 @@ WORDS = {
     "author": "东北亚环境合作计划秘书处，亚太经社会东亚和东北亚办事处",
     "contents": "目录",
     "considerations_title": "供审议的问题",
+    "parentheses": ("（", "）"),  # around a sub-heading
     "annex_heading": "附件{numeral}",
     "table": "表",
     "figure": "图",
