@@ -72,7 +72,8 @@ def test_manifest_records_every_output(sample_build: Path):
     manifest = json.loads((sample_build / "manifest.json").read_text())
     outputs = manifest["outputs"]
     assert sorted(outputs) == sorted(p.name for p in sample_build.iterdir() if p.suffix in (".pdf", ".docx"))
-    assert len(outputs) == 28  # 14 documents (the list of participants, an information note, the report), each PDF and DOCX
+    assert len(outputs) == 32  # 16 documents (the list of participants, an information note, the report,
+    # the 5 (d) note in Russian and Chinese), each PDF and DOCX
     for name, entry in outputs.items():
         data = (sample_build / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()

@@ -113,7 +113,8 @@ def _expected(key: str) -> list[str]:
 @pytest.mark.parametrize("key", FLOWING)
 def test_the_docx_reads_as_the_pdf_paragraph_by_paragraph(key):
     docx_text = "".join(page.text for page in read(office_pdfs()[key]))
-    pdf_text = "".join(page.text for page in read(weasy_pdf(key)))
+    # WeasyPrint hyphenates French and Russian (hyphens: auto) with U+2010, which no source holds
+    pdf_text = "".join(page.text for page in read(weasy_pdf(key))).replace("\u2010", "")
     at = 0
     for index, paragraph in enumerate(_expected(key)):
         in_docx, in_pdf = docx_text[at:at + len(paragraph)], pdf_text[at:at + len(paragraph)]

@@ -75,6 +75,8 @@ def test_a_sample_note_comes_back_from_its_docx(built: Path, tmp_path: Path, ste
     root = fresh_meeting(tmp_path)
     result = run_cli("import", built / f"{stem}.docx", "--meeting", root, "--name", stem)
     assert result.exit_code == 0, result.stderr
+    for translation in (SAMPLE / "notes").glob(f"{stem}.*.md"):  # its other versions: "Original: English"
+        shutil.copy(translation, root / "notes")
     original = next(n for n in load(SAMPLE).notes if n.stem == stem)
     imported = next(n for n in load(root).notes if n.stem == stem)
     assert model(imported) == model(original)

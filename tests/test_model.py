@@ -11,7 +11,8 @@ from conftest import MEETINGS, copy_meeting
 from toolkit.model.document import BulletList, FootnoteRef, Paragraph, SubHeading
 from toolkit.model.plain import inline_text
 from toolkit.model.scripts import split_scripts
-from toolkit.model.words import format_date, format_date_range, letter, roman
+from toolkit.model.wording import ENGLISH
+from toolkit.model.words import letter, roman
 from toolkit.sources.loader import load
 
 
@@ -94,11 +95,11 @@ def test_citation_forms(citation):
 
 
 def test_words():
-    assert format_date(dt.date(2023, 10, 6)) == "6 October 2023"
-    assert format_date_range(dt.date(2023, 11, 23), dt.date(2023, 11, 24)) == "23-24 November 2023"
-    assert format_date_range(dt.date(2023, 11, 30), dt.date(2023, 12, 1)) == "30 November-1 December 2023"
-    assert format_date_range(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "30 December 2023-2 January 2024"
-    assert format_date_range(dt.date(2023, 11, 23), None) == "23 November 2023"
+    assert ENGLISH.date(dt.date(2023, 10, 6)) == "6 October 2023"
+    assert ENGLISH.date_range(dt.date(2023, 11, 23), dt.date(2023, 11, 24)) == "23-24 November 2023"
+    assert ENGLISH.date_range(dt.date(2023, 11, 30), dt.date(2023, 12, 1)) == "30 November-1 December 2023"
+    assert ENGLISH.date_range(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "30 December 2023-2 January 2024"
+    assert ENGLISH.date_range(dt.date(2023, 11, 23), None) == "23 November 2023"
     assert [roman(n) for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
     assert [letter(n) for n in (1, 26, 27)] == ["a", "z", "aa"]
 

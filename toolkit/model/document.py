@@ -66,15 +66,15 @@ class Ref:
     target: str
     capital: bool = False  # "Annex III" (annex()) rather than "annex III"
     kind: str = ""  # paragraph | table | figure | chapter | annex
-    words: str = ""  # "paragraph"
+    words: str = ""  # "paragraph ": the words before the number (Chinese "第" in "第12段")
     number: str = ""  # "12": what a Word REF field to the anchor shows
-    after: str = ""  # " of annex II": a paragraph of an annex cited from outside it
+    after: str = ""  # " of annex II" (a paragraph of an annex cited from outside it); Chinese "段"
     anchor: str | None = None
     position: Position | None = None
 
     @property
     def text(self) -> str:
-        return f"{self.words} {self.number}{self.after}"
+        return f"{self.words}{self.number}{self.after}"
 
 
 @dataclass(frozen=True)
@@ -285,7 +285,7 @@ class Masthead:
     symbol: str | None
     distribution: str | None  # "Distr.: Limited"; None: meeting.yaml `distribution: none`
     date: str  # "6 October 2023"
-    language: str  # "English only"
+    language: str  # "English only", "Original: English" (language_lines.py)
     organization: tuple[str, ...]  # upper case
     meeting_title: str
     meeting_dates: str
@@ -294,6 +294,7 @@ class Masthead:
     item_line: str | None  # "(Item 5 (d) of the provisional agenda)"
     title: tuple[Inline, ...]
     author_line: str | None  # "Note by the Secretariat"
+    version_line: str | None = None  # "Russian": a translation's language, above "Original: English"
     annex_heading: str | None = None  # "Annex II": an annex issued on its own
     annex_title: tuple[Inline, ...] = ()
     emblem: Image | None = None  # meeting.yaml `emblem:`, at the top left of the first page
@@ -325,6 +326,8 @@ class Note:
     distribution: str | None = None  # "Limited"; None: not printed (meeting.yaml `distribution: none`)
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
+    original_stem: str = ""  # the original note's stem: its translations (notes/NAME.ru.md) share it
+    language_code: str = "en"  # en, fr, ru, zh: the wording table of the document
 
     @property
     def contents_paged(self) -> bool:

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.document import Image
-from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting
-from toolkit.model.words import format_date_range
+from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting, find_item
+from toolkit.model.wording import for_language
 from toolkit.sources import placeholders, schema
+from toolkit.sources.meeting_languages import meeting_languages, translations
+from toolkit.model.document import Image
 from toolkit.sources.images import SUFFIX_FORMATS, check_image
 from toolkit.sources.paths import inside_meeting
 from toolkit.sources.participants_config import member_states, participants_source
@@ -20,7 +21,8 @@ MEETING_FILE = "meeting.yaml"
 DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
-         "participants", "previous_venue", "distribution", "emblem", "emblem_alt"}
+         "participants", "previous_venue", "distribution", "emblem", "emblem_alt", "language", "languages",
+         "translations"}
 NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
@@ -63,6 +65,8 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     venue = venue or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
     start = start or (placeholders.STAND_IN_DATE if schema.placeholder(data, "start") else None)
     agenda = _agenda(data, diags, text.split("\n"))
+    language, languages = meeting_languages(data, diags)
+    translated = translations(data, language, agenda, diags, lambda citation: find_item(agenda, citation))
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:
@@ -73,7 +77,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         short_title=_plain(short_title),
         start=start,
         end=end,
-        dates=format_date_range(start, end),
+        dates=for_language(language).date_range(start, end),
         venue=str(venue),
         symbol=_plain(symbol),
         agenda=tuple(agenda),
@@ -91,6 +95,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         distribution_shown=distribution != NO_DISTRIBUTION,
         emblem=emblem,
         emblem_alt=str(emblem_alt) if emblem_alt else f"Emblem of the {organization[0]}" if organization else "",
+        language=language,
+        languages=languages,
+        translations=translated,
     )
 
 

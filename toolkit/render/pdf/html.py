@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import traceback
 from pathlib import Path
 
@@ -91,9 +92,10 @@ def runs(blocks) -> list[tuple[str, object]]:
     return out
 
 
-def attached_alt(heading: str | None, title: tuple[Inline, ...] | None, page: int, pages: int) -> str:
+def attached_alt(words: wording.Wording, heading: str | None, title: tuple[Inline, ...] | None, page: int,
+                 pages: int) -> str:
     """The alternative text of an attached annex's page, which the PDF shows as a picture."""
-    return wording.attached_page(heading or "", inline_text(title or ()), page, pages)
+    return words.attached_page(heading or "", inline_text(title or ()), page, pages)
 
 
 class TemplateProblem(Exception):
@@ -119,7 +121,7 @@ def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[s
         template = env.get_template(NOTE_TEMPLATE)
         return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind, runs=runs,
                                attached_pages=attached_pages or {}, image_url=image_url,
-                               attached_alt=attached_alt)
+                               attached_alt=functools.partial(attached_alt, wording.for_language(note.language_code)))
     except jinja2.TemplateSyntaxError as exc:
         name = exc.name or NOTE_TEMPLATE
         raise TemplateProblem(Position(f"{folder}/{name}", exc.lineno or 1),

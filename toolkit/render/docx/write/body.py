@@ -102,7 +102,7 @@ class BodyWriter:
         m = self.note.masthead
         start = len(self.target.body) - 1  # the masthead's first paragraph goes before the sectPr
         self._line(S.SYMBOL, m.symbol)
-        for words in (m.distribution, m.date, m.language):
+        for words in (m.distribution, m.date, m.version_line, m.language):
             self._line(S.DISTRIBUTION, words)
         for words in m.organization:
             self._line(S.ORGANIZATION, words)

@@ -26,7 +26,7 @@ from toolkit.render.docx.write.styles import StyleMap
 CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",
              "zh-TW": "Noto Serif CJK TC"}
 # Word wants a region with the language (it maps "ko" to nothing).
-WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB",
+WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB", "fr": "fr-FR",
                   "ru": "ru-RU", "mn": "mn-MN"}
 
 
@@ -120,8 +120,8 @@ class InlineWriter:
                 return [run(node.text, style)]
             # "paragraph " REF(12) " of annex II": the field's cached result is the model's number,
             # shown on opening; updating fields renumbers it after an edit.
-            out = [run(f"{node.words} ", style),
-                   *field(ref_instruction(node.kind, node.anchor), [run(node.number, style)])]
+            out = ([run(node.words, style)] if node.words else []) + [
+                *field(ref_instruction(node.kind, node.anchor), [run(node.number, style)])]
             return out + ([run(node.after, style)] if node.after else [])
         if isinstance(node, TableNoteRef):
             return [run(node.letter, self.styles.char(S.FOOTNOTE_REFERENCE))]
