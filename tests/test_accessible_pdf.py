@@ -23,7 +23,8 @@ from toolkit.sources.loader import load
 SAMPLE_PDFS = ["provisional-agenda", "annotated-agenda", "list-of-documents", "list-of-participants",
                "5a-air-pollution", "5a-air-pollution-annex-I", "5d-low-carbon-cities",
                "5d-low-carbon-cities-annex-I", "5d-low-carbon-cities-annex-II", "5d-low-carbon-cities-annex-III",
-               "5d-low-carbon-cities-annex-IV", "7-core-fund", "information-note", "report"]
+               "5d-low-carbon-cities-annex-IV", "5d-low-carbon-cities.ru", "5d-low-carbon-cities.zh", "7-core-fund",
+               "information-note", "report"]
 
 
 def _note(name: str):
@@ -32,6 +33,11 @@ def _note(name: str):
 
 def test_the_sample_list_is_every_pdf_of_the_sample(sample_build: Path):
     assert sorted(SAMPLE_PDFS) == sorted(p.stem for p in sample_build.glob("*.pdf"))
+
+
+def language_of(name: str) -> str:
+    """The sample's translations are NAME.ru and NAME.zh; the rest is English."""
+    return {"ru": "ru", "zh": "zh-CN"}.get(name.rpartition(".")[2], "en") if "." in name else "en"
 
 
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
@@ -54,7 +60,7 @@ def test_catalog_and_metadata_name_both_standards(sample_build: Path, name: str)
     with pikepdf.open(sample_build / f"{name}.pdf") as pdf:
         assert pdf.Root.MarkInfo.Marked is True
         assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
-        assert str(pdf.Root.Lang) == "en"
+        assert str(pdf.Root.Lang) == language_of(name)
         assert "/Filter" not in pdf.Root.Metadata.stream_dict  # PDF/A-2: metadata is plain XML
         meta = pdf.open_metadata()
         assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "A"
