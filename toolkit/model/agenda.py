@@ -67,7 +67,7 @@ def _documentation(item: AgendaItem, notes: list[Note]) -> list[Block]:
         if content:
             content.append(LineBreak())
         content.extend(_runs(f"{note.title} ({note.symbol})" if note.symbol else note.title))
-    return [Paragraph(None, (Emphasis(_runs(wording.DOCUMENTATION)),)), Paragraph(None, tuple(content))]
+    return [Paragraph(None, (Emphasis(_runs(wording.DOCUMENTATION)),), keep=True), Paragraph(None, tuple(content))]
 
 
 def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tuple[Block, ...]],

@@ -115,10 +115,17 @@ class Paragraph:
     ident: str | None = None  # the label {#name} a ref() cites
     anchor: str | None = None  # bookmark / HTML id, when cited
     restart: bool = False
+    keep: bool = False  # a label such as "Documentation": on the page of what follows
 
     @property
     def label(self) -> str | None:
         return f"{self.number}." if self.number is not None else None
+
+    @property
+    def keeps_with_next(self) -> bool:
+        """A lead-in ("... may wish to:") stays on the page of its first item, a label on the
+        page of what it labels: a page never ends with either."""
+        return self.keep or bool(self.subitems)
 
 
 @dataclass(frozen=True)

@@ -192,14 +192,15 @@ class BodyWriter:
         where = str(block.position or self.note.source)
         # A cited paragraph's bookmark: REF \\r shows the number its list gives it.
         content = self.bookmarks.cited(block.anchor, self.inline(block.content))
+        keep = [el("w:keepNext")] if block.keeps_with_next else []  # a lead-in stays with its first item
         if block.number is None:
-            self._add(S.UNNUMBERED, *content)
+            self._add(S.UNNUMBERED, *content, props=keep)
             self._items(block.subitems, 0, None, where)
             return
         num = numbers.num_for(block.restart, block.number)
         self.lists.place(num, 0, block.label, where)
         props = self._numbering(num, 0, self.styles.num_link(S.NUMBERED))
-        self._add(S.NUMBERED, *content, props=props)
+        self._add(S.NUMBERED, *content, props=props + keep)
         self._items(block.subitems, 0, num, where)
 
     def _items(self, items: tuple[ListItem, ...], depth: int, num: int | None, where: str) -> None:
