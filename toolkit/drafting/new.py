@@ -34,6 +34,7 @@ venue: "[City, country]"
 _SYMBOL = {False: 'symbol: "[Symbol of the meeting, e.g. ESCAP/NEASPEC/SOM(27)]"\n',
            True: "symbol: ESCAP/NEASPEC/SOM({number})\n"}
 AGENDA = """\
+agenda_adopted_under: "3"
 agenda:
   - number: "1"
     title: Opening of the meeting

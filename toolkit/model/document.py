@@ -172,6 +172,7 @@ class Table:
     anchor: str | None = None
     ordinal: int = 0  # the count behind `number` (Word's SEQ field)
     restart: bool = False  # the count does not follow on in this document (an annex issued alone)
+    unbroken: tuple[int, ...] = ()  # columns whose cells never wrap (document symbols, dates)
 
     @property
     def caption(self) -> str | None:

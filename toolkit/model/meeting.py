@@ -93,20 +93,25 @@ class Meeting:
     # stands for those derived from it. For the check that no two documents share a symbol.
     symbol_positions: tuple[tuple[str, Position], ...] = ()
     distribution_shown: bool = True  # False: meeting.yaml `distribution: none` (no "Distr.:" line anywhere)
+    agenda_adopted_under: str | None = None  # "3": the item whose documents are the agenda and annotated agenda
 
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""
-        match = _CITATION.fullmatch(citation)
-        if not match:
-            return None
-        number, letter = match[1], match[2] or match[3]
-        for item in self.agenda:
-            if item.number != number:
-                continue
-            if letter is None:
-                return item, None
-            for sub in item.subitems:
-                if sub.letter == letter:
-                    return sub, item
-        return None
+        return find_agenda_item(self.agenda, citation)
 
+
+def find_agenda_item(agenda: tuple[AgendaItem, ...], citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
+    """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""
+    match = _CITATION.fullmatch(citation)
+    if not match:
+        return None
+    number, letter = match[1], match[2] or match[3]
+    for item in agenda:
+        if item.number != number:
+            continue
+        if letter is None:
+            return item, None
+        for sub in item.subitems:
+            if sub.letter == letter:
+                return sub, item
+    return None

@@ -8,9 +8,12 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 
 
+NBSP = "\u00a0"  # joins day and month: a line never ends with "8" and starts "September"
+
+
 def format_date(day: dt.date) -> str:
-    """6 October 2023"""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """6 October 2023 (a no-break space after the day)"""
+    return f"{day.day}{NBSP}{MONTHS[day.month - 1]} {day.year}"
 
 
 def format_date_range(start: dt.date, end: dt.date | None) -> str:
@@ -20,7 +23,7 @@ def format_date_range(start: dt.date, end: dt.date | None) -> str:
     if start.year != end.year:
         return f"{format_date(start)}-{format_date(end)}"
     if start.month != end.month:
-        return f"{start.day} {MONTHS[start.month - 1]}-{format_date(end)}"
+        return f"{start.day}{NBSP}{MONTHS[start.month - 1]}-{format_date(end)}"
     return f"{start.day}-{format_date(end)}"
 
 

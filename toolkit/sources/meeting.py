@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting
+from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting, find_agenda_item
 from toolkit.model.words import format_date_range
 from toolkit.sources import placeholders, schema
 from toolkit.sources.participants_config import member_states, participants_source
@@ -17,7 +17,7 @@ MEETING_FILE = "meeting.yaml"
 DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
-         "participants", "previous_venue", "distribution"}
+         "participants", "previous_venue", "distribution", "agenda_adopted_under"}
 NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
@@ -58,6 +58,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     venue = venue or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
     start = start or (placeholders.STAND_IN_DATE if schema.placeholder(data, "start") else None)
     agenda = _agenda(data, diags, text.split("\n"))
+    adopted_under = _agenda_adopted_under(data, agenda, diags)
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:
@@ -84,7 +85,23 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         previous_venue=_plain(previous_venue),
         symbol_positions=_symbol_positions(data),
         distribution_shown=distribution != NO_DISTRIBUTION,
+        agenda_adopted_under=adopted_under,
     )
+
+
+def _agenda_adopted_under(data: Map, agenda: list[AgendaItem], diags: Diagnostics) -> str | None:
+    """`agenda_adopted_under: "3"`: the item under which the Meeting adopts its agenda; the provisional
+    and annotated agendas are its documents (the list of documents, the annotated agenda)."""
+    value = schema.string(data, "agenda_adopted_under", diags)
+    if value is None:
+        return None
+    found = find_agenda_item(tuple(agenda), str(value))
+    if found is None:
+        items = ", ".join(i.citation for top in agenda for i in (top, *top.subitems)) or "none"
+        diags.error(value.pos, f"'agenda_adopted_under' names item {str(value)!r}, which the agenda does not have "
+                               f"(its items: {items})")
+        return None
+    return found[0].citation
 
 
 def _word_limit(data: Map, diags: Diagnostics) -> int:
