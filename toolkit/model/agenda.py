@@ -89,8 +89,9 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
             blocks.extend(annotations.get(sub.key, ()))
             blocks.extend(_documentation(sub, issued))
     chapters = (
-        Chapter("I", _runs(wording.PROVISIONAL_AGENDA.upper()), agenda_list(meeting), "chI"),
-        Chapter("II", _runs(wording.ANNOTATIONS.upper()), tuple(blocks), "chII"),
+        Chapter("I", _runs(wording.PROVISIONAL_AGENDA.upper()), agenda_list(meeting), "chI",
+                written=wording.PROVISIONAL_AGENDA),
+        Chapter("II", _runs(wording.ANNOTATIONS.upper()), tuple(blocks), "chII", written=wording.ANNOTATIONS),
     )
     return _document(meeting, "annotated-agenda", "annotated-agenda", wording.ANNOTATED_AGENDA,
                      meeting.annotated_agenda_symbol, wording.AGENDA_DISTRIBUTION, date, chapters, adopted)

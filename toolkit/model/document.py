@@ -226,10 +226,17 @@ class Chapter:
     headed: bool = True  # False: the text before any '# ' heading
     ident: str | None = None
     restart: bool = False  # Word's chapter numbering starts again at I here (an annex's first chapter)
+    written: str = ""  # the title as written, before upper-casing ("Background"), for the outline
 
     @property
     def label(self) -> str | None:
         return f"{self.numeral}." if self.numeral else None
+
+    @property
+    def outline(self) -> str:
+        """The PDF bookmark: the numeral, a space and the title as written: "I. Background"."""
+        words = self.written or _words(self.title)
+        return f"{self.label} {words}" if self.label else words
 
 
 @dataclass(frozen=True)
@@ -264,6 +271,26 @@ class Annex:
     anchor: str
     attachment: Attachment | None = None
     number_anchor: str | None = None  # bookmark around the numeral, when a ref() cites the annex
+
+    @property
+    def outline(self) -> str:
+        """The PDF bookmark, as the contents line: "Annex I. Report of the ..."."""
+        return f"{self.heading}. {_words(self.title)}"
+
+
+def _words(content: tuple[Inline, ...]) -> str:
+    """The words of a title, for a bookmark (footnote calls and table note letters left out)."""
+    out = []
+    for node in content:
+        if isinstance(node, (Text, Code)):
+            out.append(node.text)
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            out.append(_words(node.children))
+        elif isinstance(node, Ref):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append(" ")
+    return " ".join("".join(out).split())
 
 
 @dataclass(frozen=True)

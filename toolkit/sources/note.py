@@ -142,7 +142,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     considerations = _considerations(data, ctx)
     if considerations:
         chapters.append(Chapter(None, _runs(wording.CONSIDERATIONS_TITLE.upper()), tuple(considerations),
-                                "", data.key_pos.get("considerations")))
+                                "", data.key_pos.get("considerations"), written=wording.CONSIDERATIONS_TITLE))
 
     annexes = [_load_annex(root, entry, expressions, ctx, diags, meeting.word_limit, written) for entry in entries]
     if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)
