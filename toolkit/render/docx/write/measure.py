@@ -27,9 +27,9 @@ def _advances(family: str, bold: bool) -> tuple[dict[int, int], int] | None:
     if not path:
         return None
     try:
-        font = TTFont(path, lazy=True, fontNumber=0)
-        cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
-        return {cp: metrics[name][0] for cp, name in cmap.items()}, font["head"].unitsPerEm
+        with TTFont(path, fontNumber=0) as font:
+            cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+            return {cp: metrics[name][0] for cp, name in cmap.items()}, font["head"].unitsPerEm
     except (OSError, KeyError, ValueError, TTLibError):  # an unreadable font file: estimate instead
         return None
 
