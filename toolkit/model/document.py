@@ -126,10 +126,17 @@ class Paragraph:
     anchor: str | None = None  # bookmark / HTML id, when cited
     restart: bool = False
     change: str | None = None  # tracked: the whole paragraph inserted or deleted ("ins" | "del")
+    keep: bool = False  # a label such as "Documentation": on the page of what follows
 
     @property
     def label(self) -> str | None:
         return f"{self.number}." if self.number is not None else None
+
+    @property
+    def keeps_with_next(self) -> bool:
+        """A lead-in ("... may wish to:") stays on the page of its first item, a label on the
+        page of what it labels: a page never ends with either."""
+        return self.keep or bool(self.subitems)
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,7 @@ class Table:
     anchor: str | None = None
     ordinal: int = 0  # the count behind `number` (Word's SEQ field)
     restart: bool = False  # the count does not follow on in this document (an annex issued alone)
+    unbroken: tuple[int, ...] = ()  # columns whose cells never wrap (document symbols, dates)
 
     @property
     def caption(self) -> str | None:
@@ -231,10 +239,17 @@ class Chapter:
     ident: str | None = None
     restart: bool = False  # Word's chapter numbering starts again at I here (an annex's first chapter)
     change: str | None = None  # tracked: the heading inserted or deleted ("ins" | "del")
+    written: str = ""  # the title as written, before upper-casing ("Background"), for the outline
 
     @property
     def label(self) -> str | None:
         return f"{self.numeral}." if self.numeral else None
+
+    @property
+    def outline(self) -> str:
+        """The PDF bookmark: the numeral, a space and the title as written: "I. Background"."""
+        words = self.written or _words(self.title)
+        return f"{self.label} {words}" if self.label else words
 
 
 @dataclass(frozen=True)
@@ -269,6 +284,26 @@ class Annex:
     anchor: str
     attachment: Attachment | None = None
     number_anchor: str | None = None  # bookmark around the numeral, when a ref() cites the annex
+
+    @property
+    def outline(self) -> str:
+        """The PDF bookmark, as the contents line: "Annex I. Report of the ..."."""
+        return f"{self.heading}. {_words(self.title)}"
+
+
+def _words(content: tuple[Inline, ...]) -> str:
+    """The words of a title, for a bookmark (footnote calls and table note letters left out)."""
+    out = []
+    for node in content:
+        if isinstance(node, (Text, Code)):
+            out.append(node.text)
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            out.append(_words(node.children))
+        elif isinstance(node, Ref):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append(" ")
+    return " ".join("".join(out).split())
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ class Meeting:
     language: str = "en"  # meeting.yaml `language:`: its documents' language unless a front matter says
     languages: tuple[str, ...] = ("en",)  # meeting.yaml `languages:`: those its documents are issued in
     translations: tuple[tuple[str, MeetingWords], ...] = ()  # meeting.yaml `translations:`, by language
+    agenda_adopted_under: str | None = None  # "3": the item whose documents are the agenda and annotated agenda
 
     def words(self, code: str) -> MeetingWords | None:
         """The meeting's title, venue, organization and item titles in a language (None: not given)."""

@@ -89,7 +89,7 @@ def participant_chapters(participants: tuple[Participant, ...] | list[Participan
             blocks.append(SubHeading((Strong(_runs(name)),), people[0].row))
             blocks.extend(_entry(p, name.casefold() in family_first) for p in people)
         numeral = roman(len(chapters) + 1)
-        chapters.append(Chapter(numeral, _runs(title.upper()), tuple(blocks), f"ch{numeral}"))
+        chapters.append(Chapter(numeral, _runs(title.upper()), tuple(blocks), f"ch{numeral}", written=title))
     return tuple(chapters)
 
 

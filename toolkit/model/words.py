@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+
+NBSP = "\u00a0"  # joins day and month in a date: a line never ends with "8" and starts "September"
+
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 

@@ -22,7 +22,7 @@ DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
          "participants", "previous_venue", "distribution", "emblem", "emblem_alt", "language", "languages",
-         "translations"}
+         "translations", "agenda_adopted_under"}
 NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
@@ -67,6 +67,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     agenda = _agenda(data, diags, text.split("\n"))
     language, languages = meeting_languages(data, diags)
     translated = translations(data, language, agenda, diags, lambda citation: find_item(agenda, citation))
+    adopted_under = _agenda_adopted_under(data, agenda, diags)
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:
@@ -98,6 +99,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         language=language,
         languages=languages,
         translations=translated,
+        agenda_adopted_under=adopted_under,
     )
 
 
@@ -110,6 +112,21 @@ def _emblem(root: Path, data: Map, diags: Diagnostics) -> Image | None:
                          "a .png, .jpg or .svg picture")
     info = check_image(root, rel, value.pos, diags) if rel else None
     return Image(info.path, info.sha256, info.format, info.width, info.height) if info else None
+
+
+def _agenda_adopted_under(data: Map, agenda: list[AgendaItem], diags: Diagnostics) -> str | None:
+    """`agenda_adopted_under: "3"`: the item under which the Meeting adopts its agenda; the provisional
+    and annotated agendas are its documents (the list of documents, the annotated agenda)."""
+    value = schema.string(data, "agenda_adopted_under", diags)
+    if value is None:
+        return None
+    found = find_item(tuple(agenda), str(value))
+    if found is None:
+        items = ", ".join(i.citation for top in agenda for i in (top, *top.subitems)) or "none"
+        diags.error(value.pos, f"'agenda_adopted_under' names item {str(value)!r}, which the agenda does not have "
+                               f"(its items: {items})")
+        return None
+    return found[0].citation
 
 
 def _word_limit(data: Map, diags: Diagnostics) -> int:

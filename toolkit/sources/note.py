@@ -160,7 +160,8 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     considerations = _considerations(data, ctx)
     if considerations:
         chapters.append(Chapter(None, _runs(w.considerations_title.upper()), tuple(considerations),
-                                "", data.key_pos.get("considerations")))
+                                "", data.key_pos.get("considerations"),
+                                written=w.considerations_title))
 
     annexes = [_load_annex(root, entry, expressions, ctx, diags, meeting.word_limit, written) for entry in entries]
     if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)

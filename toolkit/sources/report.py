@@ -99,7 +99,7 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
                                                            f"is at line {first.line if first else '?'})")
             continue
         blocks = _subsections(chapter, item, meeting, diags)
-        sections[item.key] = replace(chapter, title=_runs(item.title.upper()), blocks=blocks)
+        sections[item.key] = replace(chapter, title=_runs(item.title.upper()), blocks=blocks, written=item.title)
     for item in meeting.agenda:
         if item.key not in sections:
             diags.warning(Position(rel, 1), f"the report has no section for agenda item {item.citation} "

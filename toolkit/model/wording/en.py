@@ -15,9 +15,9 @@ WORDS = {
     "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"),
     "first_day": "1",
-    "date": "{day} {month} {year}",
-    "range_days": "{day1}-{day2} {month2} {year2}",
-    "range_months": "{day1} {month1}-{day2} {month2} {year2}",
+    "date": "{day}\u00a0{month} {year}",  # a no-break space: "8 September" never splits
+    "range_days": "{day1}-{day2}\u00a0{month2} {year2}",
+    "range_months": "{day1}\u00a0{month1}-{day2}\u00a0{month2} {year2}",
     "range_years": "{date1}-{date2}",
     # ---- the note ----
     "citation": "{number} ({letter})",

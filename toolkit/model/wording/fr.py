@@ -13,9 +13,9 @@ WORDS = {
     "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                "octobre", "novembre", "décembre"),
     "first_day": "1er",
-    "date": "{day} {month} {year}",
-    "range_days": "{day1}-{day2} {month2} {year2}",
-    "range_months": "{day1} {month1}-{day2} {month2} {year2}",
+    "date": "{day}\u00a0{month} {year}",  # a no-break space: "8 September" never splits
+    "range_days": "{day1}-{day2}\u00a0{month2} {year2}",
+    "range_months": "{day1}\u00a0{month1}-{day2}\u00a0{month2} {year2}",
     "range_years": "{date1}-{date2}",
     "citation": "{number} {letter})",
     "item_line": "(Point {citation} de l\u2019ordre du jour provisoire)",

@@ -9,10 +9,10 @@ WORDS = {
     "months": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                "октября", "ноября", "декабря"),  # the genitive: "23 ноября 2023 года"
     "first_day": "1",
-    "date": "{day} {month} {year} года",
-    "range_days": "{day1}-{day2} {month2} {year2} года",
-    "range_months": "{day1} {month1} \u2013 {day2} {month2} {year2} года",
-    "range_years": "{day1} {month1} {year1} года \u2013 {day2} {month2} {year2} года",
+    "date": "{day}\u00a0{month} {year} года",  # a no-break space: day and month never split
+    "range_days": "{day1}-{day2}\u00a0{month2} {year2} года",
+    "range_months": "{day1}\u00a0{month1} \u2013 {day2}\u00a0{month2} {year2} года",
+    "range_years": "{day1}\u00a0{month1} {year1} года \u2013 {day2}\u00a0{month2} {year2} года",
     "citation": "{number} {letter})",
     "item_line": "(Пункт {citation} предварительной повестки дня)",
     "author_line": "Записка секретариата",

@@ -92,6 +92,9 @@ def specs() -> list[_Spec]:
         (S.NUMBERED, "NumberedParagraph", p, "Normal", copy(BOTH) + [_num_pr(*numbered[0]), _ind(STEP, STEP),
                                                                      _spacing(after=240)], [], [el("w:qFormat")]),
         (S.UNNUMBERED, "UnnumberedParagraph", p, "Normal", copy(BOTH) + [_spacing(after=240)], [], []),
+        # A lead-in stays on the page of its first item (note.css: .para.keep)
+        (S.NUMBERED_LEAD_IN, "NumberedLead-in", p, "NumberedParagraph", copy(KEEP), [], []),
+        (S.UNNUMBERED_LEAD_IN, "UnnumberedLead-in", p, "UnnumberedParagraph", copy(KEEP), [], []),
         (S.SUBITEM, "Sub-item", p, "Normal", copy(BOTH) + [_num_pr(*numbered[1]), _ind(2 * STEP, STEP),
                                                            _spacing(after=240)], [], []),
         (S.SUBSUBITEM, "Sub-sub-item", p, "Normal", copy(BOTH) + [_num_pr(*numbered[2]), _ind(3 * STEP, STEP),

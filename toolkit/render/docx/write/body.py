@@ -212,15 +212,17 @@ class BodyWriter:
         where = str(block.position or self.note.source)
         # A cited paragraph's bookmark: REF \\r shows the number its list gives it.
         content = self.bookmarks.cited(block.anchor, self.inline(block.content))
+        lead_in = block.keeps_with_next  # kept with its first item: the lead-in styles
         if block.number is None:
-            self._add(S.UNNUMBERED, *content, change=block.change)
+            self._add(S.UNNUMBERED_LEAD_IN if lead_in else S.UNNUMBERED, *content, change=block.change)
             self._items(block.subitems, 0, None, where)
             return
+        style = S.NUMBERED_LEAD_IN if lead_in else S.NUMBERED
         num = numbers.num_for(block.restart, block.number)
         if block.change != "del":  # a deleted paragraph has no number of the current note to check
             self.lists.place(num, 0, block.label, where)
-        props = self._numbering(num, 0, self.styles.num_link(S.NUMBERED))
-        self._add(S.NUMBERED, *content, props=props, change=block.change)
+        props = self._numbering(num, 0, self.styles.num_link(style))
+        self._add(style, *content, props=props, change=block.change)
         self._items(block.subitems, 0, num, where)
 
     def _items(self, items: tuple[ListItem, ...], depth: int, num: int | None, where: str) -> None:
