@@ -283,6 +283,7 @@ class Masthead:
     author_line: str | None  # "Note by the Secretariat"
     annex_heading: str | None = None  # "Annex II": an annex issued on its own
     annex_title: tuple[Inline, ...] = ()
+    supplement: str | None = None  # "Corrigendum", "Addendum": under the title of a document that adds to another
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,7 @@ class Note:
     distribution: str | None = None  # "Limited"; None: not printed (meeting.yaml `distribution: none`)
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
+    base: str | None = None  # a corrigendum's or an addendum's base document (its file stem)
 
     @property
     def contents_paged(self) -> bool:

@@ -70,3 +70,24 @@ PARTICIPANT_GROUPS = (
 )
 # Titles written without their full stop in a registration form, as UN lists print them.
 TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
+
+# Documents that follow an issued one (UN symbols: .../Rev.1, .../Corr.1, .../Add.1)
+CORRIGENDUM = "Corrigendum"
+ADDENDUM = "Addendum"
+
+
+def revision_symbol(symbol: str, number: int) -> str:
+    return f"{symbol}/Rev.{number}"
+
+
+def corrigendum_symbol(symbol: str, number: int) -> str:
+    return f"{symbol}/Corr.{number}"
+
+
+def addendum_symbol(symbol: str, number: int) -> str:
+    return f"{symbol}/Add.{number}"
+
+
+def listed_title(title: str, supplement: str | None) -> str:
+    """A corrigendum's or addendum's title in a list of documents: "Core Fund: corrigendum"."""
+    return f"{title}: {supplement.lower()}" if supplement else title
