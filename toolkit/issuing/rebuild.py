@@ -48,10 +48,13 @@ def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[
         loaded = load_note(folder, rel, meeting, local, documents=documents or {}) if meeting else None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    for problem in local.errors:
+    # The registration export is not kept (the note does not show it, and it holds personal data).
+    problems = [p for p in local.errors if not (p.position.path == MEETING_FILE
+                                                  and p.message.startswith("registration export"))]
+    for problem in problems:
         diags.error(_in_record(record, problem.position), f"in {problem.position.path} as issued: {problem.message}")
-    if local.errors or not isinstance(loaded, tuple):
-        if not local.errors:
+    if problems or not isinstance(loaded, tuple):
+        if not problems:
             diags.error(Position(record.path, 1), f"the issued version of {rel} cannot be read again")
         return None
     note = loaded[0]

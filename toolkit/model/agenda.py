@@ -66,7 +66,8 @@ def _documentation(item: AgendaItem, notes: list[Note]) -> list[Block]:
     for note in issued:
         if content:
             content.append(LineBreak())
-        content.extend(_runs(f"{note.title} ({note.symbol})" if note.symbol else note.title))
+        title = wording.listed_title(note.title, note.masthead.supplement)
+        content.extend(_runs(f"{title} ({note.symbol})" if note.symbol else title))
     return [Paragraph(None, (Emphasis(_runs(wording.DOCUMENTATION)),)), Paragraph(None, tuple(content))]
 
 
@@ -91,7 +92,8 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
 
 # The list of documents' columns, in wording.DOCUMENTS_COLUMNS's order: the cell of a document and the
 # column's share of the text width.
-_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.34), ("title", lambda doc: doc.title, 0.25),
+_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.34),
+          ("title", lambda doc: wording.listed_title(doc.title, doc.masthead.supplement), 0.25),
           ("item", lambda doc: doc.item_citation or "", 0.12),
           ("distribution", lambda doc: doc.distribution or "", 0.14), ("date", lambda doc: format_date(doc.date), 0.15))
 

@@ -14,8 +14,18 @@ from toolkit.model.walk import transform
 from toolkit.model.words import format_date
 
 
-def _symbolled(note: Note, symbol: str) -> Note:
+def _symbolled(note: Note, symbol: str | None) -> Note:
     return replace(note, symbol=symbol, running_head=symbol, masthead=replace(note.masthead, symbol=symbol))
+
+
+def annexes_of(annexes: list[Note], notes: list[Note]) -> list[Note]:
+    """Each annex issued on its own carries its document's symbol as settled (a Rev., an Add.)."""
+    final = {note.stem: note for note in notes}
+    out = []
+    for annex in annexes:
+        owner = final.get(annex.stem.rsplit("-annex-", 1)[0])
+        out.append(_symbolled(annex, owner.symbol) if owner is not None and owner.symbol != annex.symbol else annex)
+    return out
 
 
 def revised(note: Note, number: int) -> Note:

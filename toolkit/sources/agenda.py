@@ -54,15 +54,19 @@ def agenda_docs(root: Path, meeting: Meeting, notes: list[Note], diags: Diagnost
     """information: other documents the list of documents lists after the notes (the list of participants)."""
     date = issue_date(meeting, notes)
     agenda = provisional_agenda(meeting, date)
-    annotated = annotated_agenda(meeting, date, _annotations(root, meeting, diags), notes)
-    listed = [agenda, annotated] + sorted(notes, key=lambda n: _agenda_order(meeting, n)) + list(information or ())
+    ordered = sorted(notes, key=lambda n: _agenda_order(meeting, n))
+    annotated = annotated_agenda(meeting, date, _annotations(root, meeting, diags), ordered)
+    listed = [agenda, annotated] + ordered + list(information or ())
     return [agenda, annotated, documents_list(meeting, date, listed)]
 
 
-def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str]:
+def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str, int, str]:
+    """By agenda item, then file name; a corrigendum or addendum right under its base document."""
+    base = note.base or note.stem
+    rank = {"corrigendum": 1}.get(note.kind, 2 if note.base else 0)
     for index, item in enumerate(i for top in meeting.agenda for i in (top, *top.subitems)):
         if item.citation == note.item_citation:
-            return index, note.stem
-    return 10_000, note.stem
+            return index, base, rank, note.stem
+    return 10_000, base, rank, note.stem
 
 
