@@ -312,6 +312,7 @@ class Note:
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
     base: str | None = None  # a corrigendum's or an addendum's base document (its file stem)
+    revision: int = 0  # N of <symbol>/Rev.N: the document replaces the version issued before
 
     @property
     def contents_paged(self) -> bool:

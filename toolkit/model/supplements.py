@@ -31,7 +31,7 @@ def annexes_of(annexes: list[Note], notes: list[Note]) -> list[Note]:
 def revised(note: Note, number: int) -> Note:
     """The document as revision `number`: its symbol <symbol>/Rev.N, its date its own `date:`."""
     assert note.symbol is not None
-    return _symbolled(note, wording.revision_symbol(note.symbol, number))
+    return replace(_symbolled(note, wording.revision_symbol(note.symbol, number)), revision=number)
 
 
 def addendum(note: Note, base: Note, number: int) -> Note:

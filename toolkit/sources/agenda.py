@@ -23,8 +23,9 @@ def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     # the report is issued at the meeting's end: the agenda goes out with the documents before it; a
-    # corrigendum goes out later, on its own
-    return max((n.date for n in notes if n.kind not in ("report", "corrigendum")), default=meeting.start)
+    # revision or a corrigendum goes out later, on its own
+    return max((n.date for n in notes if n.kind not in ("report", "corrigendum") and not n.revision),
+               default=meeting.start)
 
 
 def _annotations(root: Path, meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
