@@ -9,7 +9,7 @@ an issued document whose sources changed with nothing declared is a warning."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit.checks.suggest import did_you_mean
@@ -144,6 +144,10 @@ def _number_addenda(notes: list[Note], written: Written, by_stem: dict[str, Note
     return out
 
 
+def _masthead(note: Note) -> object:
+    return replace(note.masthead, symbol=None)
+
+
 class _Document:
     """One document against its records."""
 
@@ -273,9 +277,12 @@ class _Document:
         changed = self._changed_files(note, record)
         if not changed:
             return
-        if changed == [MEETING_FILE]:  # the meeting's other parts may change: only what this document shows counts
+        if MEETING_FILE in changed:  # the meeting's other parts may change: only what this document shows counts
             issued = issued_note(self.root, record, Diagnostics(), self.documents)
-            if issued is not None and content_digest(issued) == content_digest(note):
+            if issued is not None and (content_digest(issued) == content_digest(note) if changed == [MEETING_FILE]
+                                       else _masthead(issued) == _masthead(note)):
+                changed.remove(MEETING_FILE)
+            if not changed:
                 return
         self.diags.warning(self._where(), f"issued as {self._issued_as(record)}; its sources have changed since "
                                           f"({', '.join(changed)}): declare 'revision: {self.record.revision + 1}' "
