@@ -212,6 +212,9 @@ class _Document:
     def _revision_skips(self, revision: int) -> str:
         record = self.record
         issued = f"Rev.{record.revision}" if record.revision else "the original version"
+        if not self.declared.revision:
+            return (f"{issued} was issued ({record.path}): keep 'revision: {record.revision}' in the front matter, "
+                    f"or write {record.revision + 1} for a new revision")
         if revision < record.revision:
             return (f"'revision: {revision}', but {issued} was issued already ({record.path}): "
                     f"write 'revision: {record.revision}', or {record.revision + 1} for a new revision")

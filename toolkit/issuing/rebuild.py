@@ -66,7 +66,7 @@ def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[
         return node
 
     note = transform(note, to_copies)
-    masthead = replace(note.masthead, symbol=record.symbol, date=note.masthead.date)
+    masthead = replace(note.masthead, symbol=record.symbol)  # an information document's INF/N as issued
     return replace(note, symbol=record.symbol, running_head=record.symbol, masthead=masthead)
 
 
