@@ -91,7 +91,7 @@ def test_chapters_come_back_in_the_sources_case(built: Path, tmp_path: Path) -> 
     text = (root / "notes" / "5a-north-east-asia-clean-air-partnership.md").read_text(encoding="utf-8")
     assert "# Progress of NEACAP activities\n" in text
     assert "# Background\n" in text
-    assert "symbol: ESCAP/NEASPEC/SOM(26)/5a\n" in text
+    assert "symbol: ESCAP/NEASPEC/SOM(26)/5a/Rev.1\n" in text  # the sample's 5 (a) note is revised
     assert "item: 5 (a)\n" in text
 
 

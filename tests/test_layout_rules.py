@@ -282,7 +282,10 @@ def test_docx_alternates_headers_and_hyphenates(sample_build: Path):
 def test_dates_keep_day_and_month_together():
     import datetime as dt
 
-    from toolkit.model.words import format_date, format_date_range
+    from toolkit.model.wording import for_language
 
-    assert format_date(dt.date(2023, 9, 8)) == "8\u00a0September 2023"
-    assert format_date_range(dt.date(2023, 11, 30), dt.date(2023, 12, 1)) == "30\u00a0November-1\u00a0December 2023"
+    english, french, russian = for_language("en"), for_language("fr"), for_language("ru")
+    assert english.date(dt.date(2023, 9, 8)) == "8\u00a0September 2023"
+    assert english.date_range(dt.date(2023, 11, 30), dt.date(2023, 12, 1)) == "30\u00a0November-1\u00a0December 2023"
+    assert french.date(dt.date(2023, 9, 8)) == "8\u00a0septembre 2023"
+    assert russian.date_range(dt.date(2023, 11, 23), dt.date(2023, 11, 24)) == "23-24\u00a0ноября 2023 года"

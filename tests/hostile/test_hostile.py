@@ -61,6 +61,7 @@ def _pdf_text(path: Path) -> str:
 def test_case(tmp_path: Path, prebuilt: Path, name, files, templates, code, expect):
     space = Workspace.make(tmp_path, prebuilt)
     for rel, data in files.items():
+        (space.meeting / rel).parent.mkdir(parents=True, exist_ok=True)  # issued/ records are new folders
         (space.meeting / rel).write_bytes(data)
     for rel, (mode, data) in templates.items():
         target = space.templates / rel

@@ -85,7 +85,7 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
     adopted = meeting.agenda_adopted_under
     issued = [(w.provisional_agenda, meeting.agenda_symbol, adopted),
               (w.annotated_agenda, meeting.annotated_agenda_symbol, adopted)]
-    issued += [(n.title, n.symbol, n.item_citation) for n in notes]
+    issued += [(w.listed_title(n.title, n.masthead.supplement), n.symbol, n.item_citation) for n in notes]
     blocks: list[Block] = []
     for item in meeting.agenda:
         blocks.append(SubHeading(_runs(f"{item.number}. {item.title}"), item.position))
@@ -106,7 +106,8 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
 # The list of documents' columns, in the order of the wording's documents_columns: the cell of a document and
 # the column's share of the text width. A symbol and a date never break inside (_UNBROKEN): their columns
 # hold "ESCAP/NEASPEC/SOM(26)/L.1/Add.1" and "30 September 2023" on one line of 10 pt type.
-_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.38), ("title", lambda doc: doc.title, 0.19),
+_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.38), ("title", lambda doc: for_language(doc.language_code).listed_title(doc.title, doc.masthead.supplement),
+                                                      0.19),
           ("item", lambda doc: doc.item_citation or "", 0.10),
           ("distribution", lambda doc: doc.distribution or "", 0.14),
           ("date", lambda doc: for_language(doc.language_code).block.date(doc.date), 0.19))

@@ -334,6 +334,7 @@ class Masthead:
     annex_title: tuple[Inline, ...] = ()
     emblem: Image | None = None  # meeting.yaml `emblem:`, at the top left of the first page
     emblem_alt: str = ""  # what a screen reader says for it
+    supplement: str | None = None  # "Corrigendum", "Addendum": under the title of a document that adds to another
 
 
 @dataclass(frozen=True)
@@ -363,6 +364,8 @@ class Note:
     attachment: Attachment | None = None  # an attached annex issued on its own
     original_stem: str = ""  # the original note's stem: its translations (notes/NAME.ru.md) share it
     language_code: str = "en"  # en, fr, ru, zh: the wording table of the document
+    base: str | None = None  # a corrigendum's or an addendum's base document (its file stem)
+    revision: int = 0  # N of <symbol>/Rev.N: the document replaces the version issued before
 
     @property
     def contents_paged(self) -> bool:

@@ -247,6 +247,7 @@ class Floats:
                              TABLE_SUFFIXES, "a .csv or .xlsx file (save other spreadsheets as .xlsx)")
         if rel is None:
             return None
+        ctx.files.append(rel)
         grid = read_grid(ctx.root, rel, pending.attrs.get("sheet"), pending.position, ctx.diags, ctx.grids)
         if grid is None:
             return None
@@ -307,6 +308,8 @@ class Floats:
                                    "![what the picture shows](figures/name.png)")
         rel = inside_meeting(ctx.root, src, where, ctx.diags, "image file", IMAGE_SUFFIXES,
                              "a .png, .jpg or .svg picture")
+        if rel:
+            ctx.files.append(rel)
         info = check_image(ctx.root, rel, where, ctx.diags) if rel else None
         if info is None or not alt:
             return

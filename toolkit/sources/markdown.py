@@ -66,6 +66,7 @@ class BodyContext:
     over_limit_reported: bool = False
     numbered: bool = True  # False: an annex with `numbered: false`
     grids: object | None = None  # a GridCache (grid_cache.py): spreadsheets already read
+    files: list[str] = field(default_factory=list)  # table and picture files read (what an issued record keeps)
 
 
 class _Source:

@@ -11,6 +11,7 @@ from toolkit.checks import words
 from toolkit.checks.suggest import did_you_mean
 from toolkit.checks.written import Written
 from toolkit.diagnostics import Diagnostics, Position
+from toolkit.issuing import declarations
 from toolkit.model import wording
 from toolkit.model.wording import for_language
 from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
@@ -33,7 +34,7 @@ from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 _NOTE_KEYS = {"kind", "item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations",
-              "adopted", "author_line"}
+              "adopted", "author_line", *declarations.KEYS}
 KINDS = ("note", "information", "report")
 DEFER = "defer"  # a report waits for every other document (it cites their symbols)
 _ANNEX_ENTRY_KEYS = {"title", "file"}
@@ -115,6 +116,9 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
         written.symbols[rel] = symbol.pos
     if date is not None:
         written.dates[rel] = data["date"].pos
+    declared = declarations.read(data, diags)  # applied once every document is read (issuing/apply.py)
+    if declared.anything:
+        written.declared[rel] = declared
 
     found = None
     if citation is not None and kind != "report":
@@ -164,6 +168,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
                                 written=w.considerations_title))
 
     annexes = [_load_annex(root, entry, expressions, ctx, diags, meeting.word_limit, written) for entry in entries]
+    written.files[rel] = tuple(dict.fromkeys([*(entry.rel for entry in entries), *ctx.files]))
     if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)
         annexes = [*generated_annexes(meeting, w), *annexes]
 

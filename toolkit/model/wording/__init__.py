@@ -31,7 +31,7 @@ TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
 KEYS = frozenset({
     "tag", "masthead_language", "months", "first_day", "date", "range_days", "range_months", "range_years",
     "citation", "item_line", "author_line", "author", "contents", "considerations_title", "parentheses", "annex_heading",
-    "attached_page",
+    "attached_page", "corrigendum", "addendum", "listed_supplement", "supplement_lower",
     "table", "figure", "source_words", "refs", "ref_in_annex", "report_title", "adoption_line",
     "provisional_agenda", "annotated_agenda", "annotations", "documentation", "documents_list",
     "documents_columns", "participants_list", "participant_groups"})
@@ -145,6 +145,13 @@ class Wording:
         name = ". ".join(part for part in (heading, title) if part)
         return self.w["attached_page"].format(name=name, page=page, pages=pages)
 
+    def listed_title(self, title: str, supplement: str | None) -> str:
+        """A corrigendum's or addendum's title in a list of documents: "Core Fund: corrigendum"."""
+        if not supplement:
+            return title
+        word = supplement.lower() if self.w["supplement_lower"] else supplement
+        return self.w["listed_supplement"].format(title=title, supplement=word)
+
     def annex_heading(self, numeral: str) -> str:
         return self.w["annex_heading"].format(numeral=numeral)
 
@@ -183,3 +190,16 @@ def source_words() -> tuple[str, ...]:
 
 
 ENGLISH = for_language("en")
+
+
+# The symbols of documents that follow an issued one are the same in every language (UN practice).
+def revision_symbol(symbol: str, number: int) -> str:
+    return f"{symbol}/Rev.{number}"
+
+
+def corrigendum_symbol(symbol: str, number: int) -> str:
+    return f"{symbol}/Corr.{number}"
+
+
+def addendum_symbol(symbol: str, number: int) -> str:
+    return f"{symbol}/Add.{number}"

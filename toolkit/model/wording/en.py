@@ -28,6 +28,10 @@ WORDS = {
     "considerations_title": "Issues for consideration",
     "parentheses": ("(", ")"),  # around a sub-heading
     "attached_page": "{name}, page {page} of {pages} of the attached document",  # alternative text of an attached annex's page
+    "corrigendum": "Corrigendum",  # under the title of <symbol>/Corr.N
+    "addendum": "Addendum",  # under the title of <symbol>/Add.N
+    "listed_supplement": "{title}: {supplement}",  # a corrigendum in a list of documents
+    "supplement_lower": True,
     "annex_heading": "Annex {numeral}",
     "table": "Table",
     "figure": "Figure",

@@ -20,6 +20,10 @@ WORDS = {
     "considerations_title": "供审议的问题",
     "parentheses": ("（", "）"),  # around a sub-heading
     "attached_page": "{name}，所附文件第{page}页，共{pages}页",  # alternative text of an attached annex's page
+    "corrigendum": "更正",  # under the title of <symbol>/Corr.N
+    "addendum": "增编",  # under the title of <symbol>/Add.N
+    "listed_supplement": "{title}：{supplement}",  # a corrigendum in a list of documents
+    "supplement_lower": False,
     "annex_heading": "附件{numeral}",
     "table": "表",
     "figure": "图",
