@@ -159,9 +159,12 @@ def test_figures_carry_their_description(sample_build: Path):
 
 def test_runs_in_other_scripts_have_their_language(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
-    langs = {node.attrs["Lang"]: node.text for node in tree.walk() if "Lang" in node.attrs}
+    langs: dict[str, str] = {}
+    for node in tree.walk():  # a word hyphenated at a line's end is two runs of its language
+        if "Lang" in node.attrs:
+            langs[node.attrs["Lang"]] = langs.get(node.attrs["Lang"], "") + node.text
     assert "인천광역시" in langs["ko"]
-    assert "Улаанбаатар" in langs["ru"]
+    assert "Улаанбаатар" in langs["ru"].replace("\u2010", "").replace("-", "")
 
 
 def test_page_numbers_and_running_heads_are_artifacts(sample_build: Path):

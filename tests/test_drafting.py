@@ -147,7 +147,7 @@ def test_roll_moves_the_meeting_on_and_lists_what_to_revisit(tmp_path: Path):
     assert revisit["notes/5d-low-carbon-cities.md:37"] == "SOM-25"
     assert revisit["notes/5d-low-carbon-cities.md:47"] == "2023"
     assert revisit["notes/5d-low-carbon-cities.md:57"] == "Seoul"
-    assert revisit["meeting.yaml:36"] == "SOM-25"
+    assert revisit["meeting.yaml:37"] == "SOM-25"
     assert revisit["meeting.yaml:84"] == "Twenty-seventh"
     assert revisit["notes/report.md:11"] == "Twenty-sixth, 24 November, 2023, Seoul"
     assert revisit["notes/information-note.md:17"] == "23 November"

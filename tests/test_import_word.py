@@ -31,6 +31,8 @@ def meeting(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy(SAMPLE / "meeting.yaml", root)
     shutil.copytree(SAMPLE / "registrations", root / "registrations")
+    (root / "figures").mkdir()
+    shutil.copy(SAMPLE / "figures" / "emblem.svg", root / "figures")  # meeting.yaml's emblem
     return root
 
 

@@ -121,8 +121,6 @@ def test_a_revision_is_built_under_its_symbol_with_its_date(issued):
     assert "removed cities-rev1-changes.docx" in again.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="toolkit/revisions/tracked.py is a stand-in without tracked changes until "
-                                       "the `tracked` branch's implementation is swapped in")
 def test_the_changes_file_has_word_tracked_changes(issued):
     meeting, out = issued
     _edit(meeting / "notes" / "cities.md", "date: 2023-10-06", "date: 2023-10-09\nrevision: 1")

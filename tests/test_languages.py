@@ -61,8 +61,8 @@ def _docx_text(path: Path) -> str:
 
 @pytest.mark.parametrize("code", list(EXPECTED))
 def test_each_version_prints_its_words_and_dates(build: Path, code: str):
-    pdf = _pdf_text(build / f"{_name(code)}.pdf")
-    words = _docx_text(build / f"{_name(code)}.docx")
+    pdf = _pdf_text(build / f"{_name(code)}.pdf").replace("\u00a0", " ")  # the no-break space of dates read as a space
+    words = _docx_text(build / f"{_name(code)}.docx").replace("\u00a0", " ")  # the no-break space of dates read as a space
     for text in EXPECTED[code]:
         assert text in pdf, (code, text)
         assert text in words, (code, text)

@@ -31,7 +31,7 @@ TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
 KEYS = frozenset({
     "tag", "masthead_language", "months", "first_day", "date", "range_days", "range_months", "range_years",
     "citation", "item_line", "author_line", "author", "contents", "considerations_title", "parentheses", "annex_heading",
-    "attached_page", "corrigendum", "addendum", "listed_supplement", "supplement_lower",
+    "attached_page", "corrigendum", "addendum", "listed_supplement",
     "table", "figure", "source_words", "refs", "ref_in_annex", "report_title", "adoption_line",
     "provisional_agenda", "annotated_agenda", "annotations", "documentation", "documents_list",
     "documents_columns", "participants_list", "participant_groups"})
@@ -149,8 +149,7 @@ class Wording:
         """A corrigendum's or addendum's title in a list of documents: "Core Fund: corrigendum"."""
         if not supplement:
             return title
-        word = supplement.lower() if self.w["supplement_lower"] else supplement
-        return self.w["listed_supplement"].format(title=title, supplement=word)
+        return self.w["listed_supplement"].format(title=title, supplement=supplement, lower=supplement.lower())
 
     def annex_heading(self, numeral: str) -> str:
         return self.w["annex_heading"].format(numeral=numeral)

@@ -30,8 +30,7 @@ WORDS = {
     "attached_page": "{name}, page {page} of {pages} of the attached document",  # alternative text of an attached annex's page
     "corrigendum": "Corrigendum",  # under the title of <symbol>/Corr.N
     "addendum": "Addendum",  # under the title of <symbol>/Add.N
-    "listed_supplement": "{title}: {supplement}",  # a corrigendum in a list of documents
-    "supplement_lower": True,
+    "listed_supplement": "{title}: {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Annex {numeral}",
     "table": "Table",
     "figure": "Figure",

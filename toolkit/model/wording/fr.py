@@ -27,8 +27,7 @@ WORDS = {
     "attached_page": "{name}, page {page} sur {pages} du document joint",  # alternative text of an attached annex's page
     "corrigendum": "Rectificatif",  # under the title of <symbol>/Corr.N
     "addendum": "Additif",  # under the title of <symbol>/Add.N
-    "listed_supplement": "{title} : {supplement}",  # a corrigendum in a list of documents
-    "supplement_lower": True,
+    "listed_supplement": "{title} : {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Annexe {numeral}",
     "table": "Tableau",
     "figure": "Figure",

@@ -23,8 +23,7 @@ WORDS = {
     "attached_page": "{name}, страница {page} из {pages} прилагаемого документа",  # alternative text of an attached annex's page
     "corrigendum": "Исправление",  # under the title of <symbol>/Corr.N
     "addendum": "Добавление",  # under the title of <symbol>/Add.N
-    "listed_supplement": "{title}: {supplement}",  # a corrigendum in a list of documents
-    "supplement_lower": True,
+    "listed_supplement": "{title}: {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Приложение {numeral}",
     "table": "Таблица",
     "figure": "Диаграмма",

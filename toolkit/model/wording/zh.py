@@ -23,7 +23,6 @@ WORDS = {
     "corrigendum": "更正",  # under the title of <symbol>/Corr.N
     "addendum": "增编",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}：{supplement}",  # a corrigendum in a list of documents
-    "supplement_lower": False,
     "annex_heading": "附件{numeral}",
     "table": "表",
     "figure": "图",
