@@ -87,7 +87,9 @@ def apply(root: Path, meeting: Meeting, notes: list[Note], written: Written, dia
     found = _Records(root, diags)
     by_stem = {note.stem: note for note in notes}
     for note in notes:
-        issuing.files[note.stem] = (MEETING_FILE, note.source, *written.files.get(note.source, ()))
+        # meeting.yaml's own pictures (its emblem) are part of every document's masthead
+        emblem = (meeting.emblem.path,) if meeting.emblem else ()
+        issuing.files[note.stem] = (MEETING_FILE, *emblem, note.source, *written.files.get(note.source, ()))
     addenda = _number_addenda(notes, written, by_stem, diags)
     out: list[Note] = []
     # Addenda last: an addendum's symbol follows its base document's, revised or not.
@@ -199,7 +201,7 @@ class _Document:
         return Position(self.note.source, 1)
 
     def _issued_as(self, record: records.Record) -> str:
-        return f"{record.symbol or record.document} on {ENGLISH.date(record.date)}"
+        return f"{record.symbol or record.document} on {ENGLISH.said_date(record.date)}"
 
     def _same_symbol(self) -> bool:
         """The symbol the document was issued under is the one it still has (a Rev. aside)."""
@@ -233,7 +235,7 @@ class _Document:
                                     f"revises ({record.date.isoformat()}): give it the date it is issued")
         elif note.date == record.date:
             self.diags.warning(where, f"'revision: {revision}' keeps the date of the version issued "
-                                      f"({ENGLISH.date(record.date)}): give 'date' the day the revision is issued")
+                                      f"({ENGLISH.said_date(record.date)}): give 'date' the day the revision is issued")
         issued = issued_note(self.root, record, self.diags, self.documents)
         if issued is None:
             return

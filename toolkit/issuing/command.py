@@ -92,7 +92,7 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
 
 
 def _said(note: Note, made: records.Record) -> str:
-    return (f"recorded {note.symbol or note.stem}, dated {ENGLISH.date(note.date)}, as issued: "
+    return (f"recorded {note.symbol or note.stem}, dated {ENGLISH.said_date(note.date)}, as issued: "
             f"{len(made.sources)} source file(s) and {', '.join(o.file for o in made.outputs)}")
 
 
@@ -102,7 +102,7 @@ def _may_replace(root: Path, rel: str, revision: int, base: str | None, force: b
     old = records.read(root, rel, Diagnostics())
     if old is not None and not base and revision > old.revision:
         return  # a new revision replaces the record of the version it revises
-    question = (f"{rel} records {old.symbol or old.document} as issued on {ENGLISH.date(old.date)}" if old else
+    question = (f"{rel} records {old.symbol or old.document} as issued on {ENGLISH.said_date(old.date)}" if old else
                 f"{rel} exists (it cannot be read)")
     if force or (confirm is not None and confirm(f"{question}. Replace it (only if that version was never sent)?")):
         return

@@ -51,7 +51,8 @@ def corrigendum(base: Note, number: int, date: dt.date, corrections: Iterable) -
     words = wording.for_language(base.language_code)
     symbol = wording.corrigendum_symbol(base.symbol, number)
     masthead = replace(base.masthead, symbol=symbol, date=words.block.date(date), supplement=words.corrigendum)
-    return replace(base, stem=f"{base.stem}-corr{number}", date=date, masthead=masthead, symbol=symbol,
+    stem = f"{base.stem}-corr{number}"
+    return replace(base, stem=stem, original_stem=stem, date=date, masthead=masthead, symbol=symbol,
                    running_head=symbol, contents_heading=None, contents=(),
                    chapters=(Chapter(None, (), tuple(blocks), "corrections", headed=False),), annexes=(),
                    footnotes=(), kind="corrigendum", base=base.stem,

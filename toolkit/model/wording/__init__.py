@@ -87,6 +87,10 @@ class Wording:
         """6 October 2023; 1er mars 2023; 6 октября 2023 года; 2023年10月6日"""
         return self.w["date"].format(day=self._day(day.day), month=self.w["months"][day.month - 1], year=day.year)
 
+    def said_date(self, day: dt.date) -> str:
+        """A date in a message on the terminal: with plain spaces, as people type it."""
+        return self.date(day).replace("\u00a0", " ")
+
     def date_range(self, start: dt.date, end: dt.date | None) -> str:
         """23-24 November 2023; 30 November-1 December 2023; 30 December 2023-2 January 2024 (and in kind)."""
         if end is None or end == start:
