@@ -148,7 +148,7 @@ def test_roll_moves_the_meeting_on_and_lists_what_to_revisit(tmp_path: Path):
     assert revisit["notes/5d-low-carbon-cities.md:47"] == "2023"
     assert revisit["notes/5d-low-carbon-cities.md:57"] == "Seoul"
     assert revisit["meeting.yaml:37"] == "SOM-25"
-    assert revisit["meeting.yaml:84"] == "Twenty-seventh"
+    assert revisit["meeting.yaml:85"] == "Twenty-seventh"
     assert revisit["notes/report.md:11"] == "Twenty-sixth, 24 November, 2023, Seoul"
     assert revisit["notes/information-note.md:17"] == "23 November"
     assert "notes/5d-low-carbon-cities.md:29" not in revisit  # SOM-21 in 2017: history, not the last meeting
