@@ -155,7 +155,7 @@ def test_roll_moves_the_meeting_on_and_lists_what_to_revisit(tmp_path: Path):
     check = run_cli("check", new)
     assert check.exit_code == 1
     assert _errors(check) == [
-        "meeting.yaml:6:8", "meeting.yaml:7:6", "meeting.yaml:8:8", "meeting.yaml:95:9",
+        "meeting.yaml:6:8", "meeting.yaml:7:6", "meeting.yaml:8:8", "meeting.yaml:96:9",
         "notes/5a-air-pollution.md:4:7", "notes/5d-low-carbon-cities.md:4:7",
         "notes/5d-low-carbon-cities.ru.md:5:7", "notes/5d-low-carbon-cities.zh.md:5:7", "notes/7-core-fund.md:4:7",
         "notes/information-note.md:4:7", "notes/report.md:3:7", "notes/report.md:4:10"]
