@@ -6,6 +6,18 @@ lines (Kozea/WeasyPrint#2432, #2502). The build checks every layout instead of t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from toolkit.diagnostics import Position
+from toolkit.model.document import Footnote
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    number: int
+    call_page: int
+    text_page: int | None  # None: the layout dropped it
+
 
 def _walk(box, in_area=False):
     area = in_area or type(box).__name__ == "FootnoteAreaBox"
@@ -34,14 +46,30 @@ def footnote_pages(document) -> tuple[dict[str, int], dict[str, int]]:
     return calls, bodies
 
 
-def misplaced(document) -> list[str]:
-    """Messages for footnotes missing or away from their call; empty when all is right."""
+def misplaced(document) -> list[Misplaced]:
+    """The footnotes missing or away from their call, by number; empty when all is right."""
     calls, bodies = footnote_pages(document)
-    problems = []
-    for number, call_page in sorted(calls.items(), key=lambda kv: int(kv[0])):
-        body_page = bodies.get(number)
-        if body_page is None:
-            problems.append(f"footnote {number} (called on page {call_page}) was dropped by the layout")
-        elif body_page != call_page:
-            problems.append(f"footnote {number} is called on page {call_page} but printed on page {body_page}")
-    return problems
+    return [Misplaced(int(number), call_page, bodies.get(number))
+            for number, call_page in sorted(calls.items(), key=lambda kv: int(kv[0]))
+            if bodies.get(number) != call_page]
+
+
+# What moves a footnote back beside its call: the line carrying the call goes to the next page
+# with its note when the note does not fit below it, so a shorter note, or a call on a line
+# of its own paragraph that can move, lets the layout keep them together.
+_ADVICE = ("shorten the footnote, move the call earlier in its paragraph, or split the paragraph "
+           "so the call starts a new one")
+
+
+def message(problem: Misplaced, footnotes: tuple[Footnote, ...], source: str) -> tuple[Position, str]:
+    """Where to point the drafter (the call as typed) and what to say."""
+    footnote = footnotes[problem.number - 1] if 0 < problem.number <= len(footnotes) else None
+    where = (footnote.call or footnote.position) if footnote else None
+    name = f"[^{footnote.label}]" if footnote and footnote.label and not footnote.label.startswith("^") \
+        else f"{problem.number}"
+    if problem.text_page is None:
+        what = f"footnote {name} would not print at all (its call is on page {problem.call_page})"
+    else:
+        what = (f"footnote {name} would print on page {problem.text_page}, away from its call on page "
+                f"{problem.call_page}")
+    return where or Position(source, 1), f"PDF layout: {what}; {_ADVICE}"
