@@ -155,7 +155,7 @@ def write_note(root: Path, index: int, seed: int, paragraphs: int | None = None)
     rng = random.Random(f"{seed}:{index}")
     note = _Note(rng, "n")
     if paragraphs is None:
-        paragraphs = rng.choice((4, 8, 12, 16, 20, 25, 30, 40, 60))
+        paragraphs = rng.choice((3, 5, 8, 10, 12, 16, 20, 25, 35))
     # sentences per footnote call; a very long note stays under the limit of 1000 footnotes a document
     density = min(rng.choice((0.05, 0.1, 0.2, 0.3, 0.5)), 600 / (paragraphs * 5.5))
     body = _body(note, paragraphs, density)
@@ -164,13 +164,13 @@ def write_note(root: Path, index: int, seed: int, paragraphs: int | None = None)
              f"title: Stress note {index} of seed {seed}", "date: 2023-10-06",
              f"symbol: ESCAP/NEASPEC/SOM(S)/{index}"]
     front += _considerations(note, body)
-    annexes = rng.choice((0, 0, 1, 2))
+    annexes = rng.choice((0, 0, 0, 1, 1, 2))
     if annexes:
         front.append("annexes:")
     for a in range(annexes):
         annex_stem = f"{stem}-annex-{a + 1}"
         front += [f"  - title: Report of activity {a + 1}", f"    file: annexes/{annex_stem}.md"]
-        text = _body(_Note(rng, "a"), rng.choice((2, 5, 10, 20)), density)
+        text = _body(_Note(rng, "a"), rng.choice((2, 4, 8, 12)), density)
         (root / "annexes" / f"{annex_stem}.md").write_text("\n".join(text), encoding="utf-8")
     path = root / "notes" / f"{stem}.md"
     path.write_text("\n".join(front + ["---", ""] + body), encoding="utf-8")
@@ -211,3 +211,21 @@ def write_meeting(root: Path, seed: int, indexes: range | list[int],
     (root / "meeting.yaml").write_text(MEETING, encoding="utf-8")
     lengths = long_paragraphs or {}
     return [write_note(root, index, seed, lengths.get(index)) for index in indexes]
+
+
+def write_long_note(root: Path, seed: int, index: int, paragraphs: int) -> Path:
+    """One note of many short paragraphs (one sentence each), a footnote every fifty: at
+    40,000 paragraphs, some 2,300 pages and 800 footnotes, under the 5 MB a source may have."""
+    rng = random.Random(f"{seed}:{index}:long")
+    lines = ["---", "item: 6", f"title: Long stress note {index} of seed {seed}", "date: 2023-10-06", "---", ""]
+    for n in range(paragraphs):
+        if n % 500 == 0:
+            lines += [f"# Chapter {n // 500 + 1}", ""]
+        sentence = _sentence(rng)[:90].rstrip(".") + "."
+        if n % 50 == 7:
+            lines += [f"{sentence}[^f{n}]", "", f"[^f{n}]: {_footnote_text(rng)[:300]}", ""]
+        else:
+            lines += [sentence, ""]
+    path = root / "notes" / f"stress-{index:04d}.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
