@@ -3,8 +3,8 @@
 Every note is drawn from its own random.Random(f"{seed}:{index}"), so note 117 of seed 26 is the
 same text whatever else is generated with it. Paragraphs of one to twelve sentences put the
 footnote calls at every height of the page; footnotes run from a few words to about ten lines;
-calls stand at the end of paragraphs and mid-sentence, in sub-items (a), (b), in the
-considerations (defined in the body) and in the annexes.
+calls stand at the end of paragraphs and mid-sentence, in sub-items (a), (b), in tables, in
+the considerations (defined in the body) and in the annexes.
 """
 
 from __future__ import annotations
@@ -107,6 +107,21 @@ class _Note:
             items.append(f"{n + 1}. {text}")
         return items
 
+    def table(self, density: float) -> list[str]:
+        """A titled pipe table of contributions, a footnote called in its title or a cell."""
+        title = "Table: Contributions to the Core Fund by member State, 2021-2023"
+        rows = ["| Member State | 2021 | 2022 | 2023 |", "| --- | --: | --: | --: |"]
+        states = ("China", "Japan", "Mongolia", "Republic of Korea", "Russian Federation")
+        call_row = self.rng.randrange(-1, len(states)) if self.rng.random() < density * 3 else None
+        if call_row == -1:
+            title += self.call()
+        for n, state in enumerate(states):
+            cells = [f"{self.rng.randrange(5, 250) * 1000:,}" for _ in range(3)]
+            if call_row == n:
+                cells[self.rng.randrange(3)] += self.call()
+            rows.append(f"| {state} | " + " | ".join(cells) + " |")
+        return [title, "", *rows, "", "Source: Secretariat.", ""]
+
     def take_definitions(self) -> list[str]:
         out, self.definitions = self.definitions, []
         return out
@@ -125,6 +140,8 @@ def _body(note: _Note, paragraphs: int, density: float) -> list[str]:
             out += [note.paragraph(density), ""]
             if note.rng.random() < 0.15:
                 out += [*note.subitems(density), ""]
+            elif note.rng.random() < 0.03:
+                out += note.table(density)
             definitions = note.take_definitions()
             if definitions:
                 out += [*definitions, ""]
