@@ -48,11 +48,14 @@ class LineBreak:
 @dataclass(frozen=True)
 class FootnoteRef:
     """A call of footnote `key`; the numbering pass gives its `number`, and `first` to the
-    call that carries the footnote's text."""
+    call that carries the footnote's text. label: as the drafter typed it (`mandate` for
+    `[^mandate]`); position: where the call stands in its source, for messages."""
 
     key: str
     number: int = 0
     first: bool = False
+    label: str = ""
+    position: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -254,10 +257,14 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Footnote:
+    """position: its text's; call: its first call's, where a message about its placement points."""
+
     number: int
     content: tuple[Inline, ...]
     position: Position | None = None
     key: str = ""
+    label: str = ""
+    call: Position | None = None
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,8 @@ class _Inlines:
         self.numbers[node.key] = number
         text = self.texts.get(node.key)
         # Reserve the number before reading the text, so numbers follow first calls.
-        self.footnotes.append(Footnote(number, (), text.position if text else None, node.key))
+        self.footnotes.append(Footnote(number, (), text.position if text else None, node.key, node.label,
+                                       node.position))
         content = self(text.content) if text else ()
         self.footnotes[number - 1] = replace(self.footnotes[number - 1], content=content)
         return replace(node, number=number, first=True)

@@ -44,7 +44,9 @@ _UNSUPPORTED = {
 def markdown_parser() -> MarkdownIt:
     # commonmark with raw HTML off: a '<script>' in a source stays visible text.
     # Tables are parsed only to be reported; images likewise, never fetched.
-    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).enable("table")
+    # Footnote definitions stay where they are written (move_to_end=False): each is read by its
+    # label, so a consideration in the front matter can cite one the body never calls.
+    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin, move_to_end=False).enable("table")
     # markdown-it silently leaves javascript:/file: links as text; let every link
     # through so the check below names the line instead.
     md.validateLink = lambda url: True
@@ -67,6 +69,8 @@ class BodyContext:
     numbered: bool = True  # False: an annex with `numbered: false`
     grids: object | None = None  # a GridCache (grid_cache.py): spreadsheets already read
     files: list[str] = field(default_factory=list)  # table and picture files read (what an issued record keeps)
+    lenders: dict[str, _Converter] = field(default_factory=dict)  # file -> the body whose definitions
+    #                                                                its front matter may cite (lend_footnotes)
 
 
 class _Source:
@@ -99,77 +103,106 @@ class _Source:
 
 
 def parse_body(text: str, rel: str, first_line: int, ctx: BodyContext, indent: int = 0,
-               first_col: int = 1) -> list[Chapter]:
-    """A Markdown text -> chapters; the first is numeral-less when text precedes any '# '."""
+               first_col: int = 1, lend_footnotes: bool = False) -> list[Chapter]:
+    """A Markdown text -> chapters; the first is numeral-less when text precedes any '# '.
+
+    lend_footnotes: the front matter of the same file may cite this text's footnote definitions
+    (parse_inline); the warning for definitions nobody cites then waits for unused_footnotes()."""
     src = _Source(text, rel, first_line, first_col, indent)
     spaces.markdown(src.lines, src.pos, ctx.diags)
     env: dict = {}
     tokens = ctx.md.parse(src.shielded, env)
     converter = _Converter(src, ctx, tokens, env)
-    return converter.chapters()
+    chapters = converter.chapters()
+    if lend_footnotes:
+        ctx.lenders[rel] = converter
+    else:
+        converter.report_unused_definitions()
+    return chapters
 
 
 def parse_inline(text: str, pos: Position, ctx: BodyContext) -> tuple[Inline, ...]:
-    """One line of Markdown from front matter (a consideration) -> inline content."""
+    """One line of Markdown from front matter (a consideration) -> inline content; its footnote
+    calls cite the definitions of the body lent by the same file (parse_body)."""
     src = _Source(text, pos.path, pos.line, pos.col or 1)
-    env: dict = {}
+    lender = ctx.lenders.get(pos.path)
+    env: dict = {"footnotes": {"refs": {f":{label}": -1 for label in lender.definitions}, "list": {}}} if lender else {}
     tokens = ctx.md.parseInline(src.shielded, env)
-    converter = _Converter(src, ctx, tokens, env)
+    converter = _Converter(src, ctx, tokens, env, lender)
     if not tokens:
         return ()
     return converter.inlines(tokens[0], 0)
 
 
+def unused_footnotes(ctx: BodyContext) -> None:
+    """Warns of the definitions no text cited, in the bodies lent to their front matter."""
+    for converter in ctx.lenders.values():
+        converter.report_unused_definitions()
+    ctx.lenders.clear()
+
+
 class _Converter:
-    def __init__(self, src: _Source, ctx: BodyContext, tokens: list[Token], env: dict):
+    def __init__(self, src: _Source, ctx: BodyContext, tokens: list[Token], env: dict,
+                 lender: _Converter | None = None):
         self.src = src
         self.ctx = ctx
         self.tokens = tokens
         self.env = env
+        self.lender = lender  # the body whose footnote definitions this text may cite
         self.in_table = False  # ^a^ calls a table note only in a table's cells
         self.definitions = self._footnote_definitions()
-        self._report_unused_definitions()
+        self.cited: set[str] = set()  # labels of this text's definitions cited anywhere
 
     # ---- footnotes -------------------------------------------------------
 
-    def _footnote_definitions(self) -> dict[int, tuple[Token, int]]:
-        """markdown-it footnote id -> (inline token of its text, its line index)."""
-        found: dict[int, tuple[Token, int]] = {}
-        current = None
+    def _footnote_definitions(self) -> dict[str, tuple[Token, int]]:
+        """Label -> (inline token of its text, its line index); an inline note ^[...] is labelled by its id."""
+        found: dict[str, tuple[Token, int]] = {}
+        label = None
         for token in self.tokens:
-            if token.type == "footnote_open":
-                current = token.meta["id"]
-            elif token.type == "inline" and current is not None and current not in found:
-                found[current] = (token, token.map[0] if token.map else 0)
-            elif token.type == "footnote_close":
-                current = None
+            if token.type == "footnote_reference_open":
+                label = token.meta["label"]
+            elif token.type == "inline" and label is not None and label not in found:
+                found[label] = (token, token.map[0] if token.map else 0)
+            elif token.type == "footnote_reference_close":
+                label = None
+        for ident, entry in self.env.get("footnotes", {}).get("list", {}).items():
+            if "tokens" in entry:
+                inline = Token("inline", "", 0, children=entry["tokens"], content=entry.get("content", ""))
+                found[self._inline_label(ident)] = (inline, -1)  # -1: the line of its call, known when read
         return found
 
-    def _report_unused_definitions(self) -> None:
-        refs = self.env.get("footnotes", {}).get("refs", {})
-        for key, ident in refs.items():
-            if ident == -1:
-                label = key[1:]
-                index = next((i for i, line in enumerate(self.src.lines)
-                              if line.lstrip().startswith(f"[^{label}]:")), 0)
-                self.ctx.diags.warning(self.src.pos(index, 1), f"footnote [^{label}] is defined but never cited")
+    def _inline_label(self, ident: int) -> str:
+        return f"^{self.src.first_line}.{ident}"  # one file may hold several texts (front-matter values)
 
-    def _footnote_key(self, ident: int, line_index: int) -> str:
-        """The document-wide key of a footnote call; its text is read at its first call."""
-        label = self.env.get("footnotes", {}).get("list", {}).get(ident, {}).get("label", str(ident))
-        key = f"{self.src.rel}#{label}"
+    def report_unused_definitions(self) -> None:
+        for label, (_, line_index) in self.definitions.items():
+            if label not in self.cited and not label.startswith("^"):
+                self.ctx.diags.warning(self.src.pos(line_index, 1), f"footnote [^{label}] is defined but never cited")
+
+    def _footnote_ref(self, meta: dict, line_index: int) -> FootnoteRef:
+        """A call as the drafter typed it; the document-wide key's text is read at its first call."""
+        label = meta.get("label") or self._inline_label(meta["id"])
+        owner = self if label in self.definitions or self.lender is None else self.lender
+        owner.cited.add(label)
+        source_line = self.src.line(line_index)
+        col = _find_col(source_line, f"[^{label}]") if meta.get("label") else _find_col(source_line, "^[")
+        call = self.src.pos(line_index, col)
+        key = f"{owner.src.rel}#{label}"
         book = self.ctx.footnotes
         if key in book:
-            return key
+            return FootnoteRef(key, label=label, position=call)
         if len(book) >= MAX_FOOTNOTES and not self.ctx.over_limit_reported:
             self.ctx.over_limit_reported = True
-            self.ctx.diags.error(self.src.pos(line_index, 1), f"more than {MAX_FOOTNOTES} footnotes in one "
-                                                              "document: split it, or move notes into the text")
-        inline, def_line = self.definitions.get(ident, (None, line_index))
-        book[key] = FootnoteText(key, (), self.src.pos(def_line))  # reserved: a text citing itself ends
-        content = self.inlines(inline, def_line) if inline is not None else ()
-        book[key] = FootnoteText(key, content, self.src.pos(def_line))
-        return key
+            self.ctx.diags.error(call, f"more than {MAX_FOOTNOTES} footnotes in one "
+                                       "document: split it, or move notes into the text")
+        inline, def_line = owner.definitions.get(label, (None, line_index))
+        if def_line < 0:
+            owner, def_line = self, line_index
+        book[key] = FootnoteText(key, (), owner.src.pos(def_line))  # reserved: a text citing itself ends
+        content = owner.inlines(inline, def_line) if inline is not None else ()
+        book[key] = FootnoteText(key, content, owner.src.pos(def_line))
+        return FootnoteRef(key, label=label, position=call)
 
     # ---- blocks ----------------------------------------------------------
 
@@ -231,7 +264,7 @@ class _Converter:
             elif token.type == "bullet_list_open":
                 floats.finish(blocks)
                 blocks.append(BulletList(self.list_items(tokens, i, end, depth=0), self.src.pos(line_index, 1)))
-            elif token.type == "footnote_block_open":
+            elif token.type == "footnote_reference_open":
                 pass  # footnote texts are taken where they are first cited
             elif token.type in _UNSUPPORTED:
                 self.ctx.diags.error(self.src.pos(line_index, 1),
@@ -319,7 +352,7 @@ class _Converter:
                 else:  # a refused link (already reported) keeps its words
                     stack[-1][2].extend(children)
             elif kind == "footnote_ref":
-                out.append(FootnoteRef(self._footnote_key(child.meta["id"], line_index)))
+                out.append(self._footnote_ref(child.meta, line_index))
             elif kind == "image":
                 self.ctx.diags.error(self.src.pos(line_index, _find_col(self.src.line(line_index), "![")),
                                      "a picture stands alone in its paragraph, after its title line "

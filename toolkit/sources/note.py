@@ -26,7 +26,7 @@ from toolkit.sources import attributes
 from toolkit.sources.attributes import LABEL
 from toolkit.sources.frontmatter import split
 from toolkit.sources.grid_cache import GridCache
-from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline
+from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline, unused_footnotes
 from toolkit.sources.note_language import check_translation, note_language, translation_of
 from toolkit.sources.paths import inside_meeting
 from toolkit.sources.report import GENERATED, document_symbol, generated_annexes, report_item, report_sections
@@ -157,11 +157,12 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
 
     md = markdown_parser()
     ctx = BodyContext(md, expressions, diags, root, grids=grids)
-    chapters = parse_body(parts.body, rel, parts.body_first_line, ctx)
+    chapters = parse_body(parts.body, rel, parts.body_first_line, ctx, lend_footnotes=True)
     placeholders.check_body(parts.body, rel, parts.body_first_line, diags)
     if kind == "report":
         chapters = report_sections(chapters, meeting, rel, adopted, diags, w)
-    considerations = _considerations(data, ctx)
+    considerations = _considerations(data, ctx)  # may cite the body's footnotes
+    unused_footnotes(ctx)
     if considerations:
         chapters.append(Chapter(None, _runs(w.considerations_title.upper()), tuple(considerations),
                                 "", data.key_pos.get("considerations"),
@@ -282,11 +283,18 @@ def _considerations(data: Map, ctx: BodyContext) -> list[Paragraph]:
             for key in found:
                 ctx.diags.error(text.pos, f"{attributes.NAMES.get(key, key + '=')} is not used in a consideration "
                                           "(allowed: a label #name)")
-        content = parse_inline(words.rstrip(), text.pos, ctx)
-        subitems = tuple(ListItem(None, parse_inline(str(item), item.pos, ctx), (), item.pos, ordered=True)
+        content = parse_inline(words.rstrip(), _text_start(text), ctx)
+        subitems = tuple(ListItem(None, parse_inline(str(item), _text_start(item), ctx), (), item.pos, ordered=True)
                          for item in items)
         paragraphs.append(Paragraph(None, content, subitems, text.pos, ident=ident))
     return paragraphs
+
+
+def _text_start(value: Str) -> Position:
+    """Where a one-line front-matter value's first character stands (after its opening quote)."""
+    if value.quoted:
+        return Position(value.pos.path, value.pos.line, (value.pos.col or 1) + 1)
+    return value.pos
 
 
 def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: BodyContext,

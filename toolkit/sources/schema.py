@@ -43,7 +43,7 @@ def string(data: Map, key: str, diags: Diagnostics, required: bool = False) -> S
     if placeholders.is_placeholder(value):
         diags.error(value.pos, placeholders.message(key, value))
         return None
-    return Str(value.strip(), value.pos, value.block)
+    return Str(value.strip(), value.pos, value.block, value.quoted)
 
 
 def placeholder(data: Map, key: str) -> bool:

@@ -21,11 +21,13 @@ class Str(str):
 
     pos: Position
     block: bool  # a '|' or '>' block: the text starts on the line after pos
+    quoted: bool  # in quotes: the text starts one column after pos
 
-    def __new__(cls, value: str, pos: Position, block: bool = False) -> Str:
+    def __new__(cls, value: str, pos: Position, block: bool = False, quoted: bool = False) -> Str:
         obj = super().__new__(cls, value)
         obj.pos = pos
         obj.block = block
+        obj.quoted = quoted
         return obj
 
     def __reduce__(self):  # crosses process boundaries as the plain string it is
@@ -93,7 +95,7 @@ def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value
             diags.error(pos(n.start_mark), "recursive YAML alias")
             return Str("", pos(n.start_mark))
         if isinstance(n, yaml.ScalarNode):
-            return Str(n.value, pos(n.start_mark), n.style in ("|", ">"))
+            return Str(n.value, pos(n.start_mark), n.style in ("|", ">"), n.style in ("'", '"'))
         active.add(id(n))
         try:
             if isinstance(n, yaml.SequenceNode):

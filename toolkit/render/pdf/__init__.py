@@ -12,7 +12,7 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.render.pdf import archival
 from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, embeds_its_fonts, page_count, splice
-from toolkit.render.pdf.footnote_check import misplaced
+from toolkit.render.pdf.footnote_check import message, misplaced
 from toolkit.render.pdf.warnings import weasyprint_warnings
 from toolkit.render.pdf.html import TemplateProblem, render_note_html
 
@@ -120,7 +120,7 @@ def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: b
         document = source.render()
         problems = misplaced(document)  # the fix above should leave none; a layout is never trusted
         for problem in problems:
-            diags.error(Position(note.source, 1), f"PDF layout: {problem}")
+            diags.error(*message(problem, note.footnotes, note.source))
         if problems:
             return None
         pdf = document.write_pdf(finisher=_finisher(claims), **archival.OPTIONS)
