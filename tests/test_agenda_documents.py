@@ -37,14 +37,17 @@ def test_annotated_agenda_lists_annotations_and_documents(sample_build: Path):
     assert re.search(r"\(d\) Low carbon cities .*? Documentation Low Carbon Cities \(ESCAP/NEASPEC/SOM\(26\)/5d\)",
                      text)
     assert re.search(r"\(a\) Air pollution .*? Documentation North-East Asia Clean Air Partnership "
-                     r"\(ESCAP/NEASPEC/SOM\(26\)/5a\)", text)
+                     r"\(ESCAP/NEASPEC/SOM\(26\)/5a/ ?Rev\.1\)", text)  # the sample's 5 (a) note is revised
+    # and its Core Fund note has a corrigendum, listed under it
+    assert re.search(r"7\. Core Fund .*? Documentation Core Fund \(ESCAP/NEASPEC/SOM\(26\)/7\) Core Fund: corrigendum "
+                     r"\(ESCAP/NEASPEC/SOM\(26\)/7/ ?Corr\.1\)", text)
 
 
 def test_list_of_documents(sample_build: Path):
     page = read_pdf(sample_build / "list-of-documents.pdf")[0]
-    rows = [line["text"] for line in page.lines]
-    assert "Symbol Title Distribution Date" in rows  # "Agenda item" stands on two lines
-    for row in ("ESCAP/NEASPEC/SOM(26)/L.1 Provisional agenda Limited 6 October 2023",
+    rows = [line["text"].replace("\xa0", " ") for line in page.lines]
+    assert "Symbol Title item Distribution Date" in rows  # "Agenda item" on two lines, ending on the rule
+    for row in ("ESCAP/NEASPEC/SOM(26)/L.1 Provisional agenda 3 Limited 6 October 2023",
                 "ESCAP/NEASPEC/SOM(26)/5d Low Carbon Cities 5 (d) Limited 6 October 2023"):
         assert row in rows
 
@@ -72,7 +75,9 @@ def test_manifest_records_every_output(sample_build: Path):
     manifest = json.loads((sample_build / "manifest.json").read_text())
     outputs = manifest["outputs"]
     assert sorted(outputs) == sorted(p.name for p in sample_build.iterdir() if p.suffix in (".pdf", ".docx"))
-    assert len(outputs) == 28  # 14 documents (the list of participants, an information note, the report), each PDF and DOCX
+    # 17 documents (the list of participants, an information note, the report, the 5 (d) note in Russian and
+    # Chinese, 7-core-fund's corrigendum), each PDF and DOCX, and the revised 5a note's Word file with tracked changes
+    assert len(outputs) == 35
     for name, entry in outputs.items():
         data = (sample_build / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()

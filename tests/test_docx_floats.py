@@ -63,8 +63,8 @@ def floats_note():
                  caption_word="Figure", ident="emissions", anchor="_Ref011")
     png = Figure(_image("figures/forum.png", "png", 600, 300), "Bar chart: participants in the forums",
                  (Text("Participants"),), number="II", caption_word="Figure", ident="forum", anchor="_Ref012")
-    cites = Paragraph(None, (Ref("forum", False, "figure", "figure", "II", "", "_Ref012"), Text(" and "),
-                             Ref("money", True, "table", "Table", "2", "", "_Ref010"), Text(" follow.")),
+    cites = Paragraph(None, (Ref("forum", False, "figure", "figure ", "II", "", "_Ref012"), Text(" and "),
+                             Ref("money", True, "table", "Table ", "2", "", "_Ref010"), Text(" follow.")),
                       numbered=False)
     chapters = list(note.chapters)
     chapters[1] = dataclasses.replace(chapters[1], blocks=(*chapters[1].blocks, cites, table, svg, png))

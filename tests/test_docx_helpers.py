@@ -275,8 +275,9 @@ def printed_paragraphs(note: Note, small: bool = True) -> list[tuple[str, str]]:
     """(label, text) of every paragraph the note prints, in order, as a reader sees it
     (small=False: the text size only, without table cells and the notes under tables)."""
     m = note.masthead
-    lines = [m.symbol, m.distribution, m.date, m.language, *m.organization, m.meeting_title, m.meeting_dates,
+    lines = [m.symbol, m.distribution, m.date, getattr(m, "version_line", None), m.language, *m.organization, m.meeting_title, m.meeting_dates,
              m.meeting_venue, m.agenda_heading, m.item_line, _without_calls(m.title), m.author_line,
+             getattr(m, "supplement", None),
              getattr(m, "annex_heading", None), _without_calls(getattr(m, "annex_title", ())),
              note.contents_heading]
     out = [("", line) for line in lines if line]

@@ -112,10 +112,14 @@ def _expected(key: str) -> list[str]:
 
 @pytest.mark.parametrize("key", FLOWING)
 def test_the_docx_reads_as_the_pdf_paragraph_by_paragraph(key):
-    docx_text = "".join(page.text for page in read(office_pdfs()[key]))
-    pdf_text = "".join(page.text for page in read(weasy_pdf(key)))
+    # Both formats hyphenate justified lines, each its own way: hyphens are left out of the comparison.
+    def unhyphenated(text: str) -> str:
+        return text.replace("-", "").replace("\u2010", "")
+
+    docx_text = unhyphenated("".join(page.text for page in read(office_pdfs()[key])))
+    pdf_text = unhyphenated("".join(page.text for page in read(weasy_pdf(key))))
     at = 0
-    for index, paragraph in enumerate(_expected(key)):
+    for index, paragraph in enumerate(unhyphenated(p) for p in _expected(key)):
         in_docx, in_pdf = docx_text[at:at + len(paragraph)], pdf_text[at:at + len(paragraph)]
         assert in_docx == in_pdf == paragraph, f"paragraph {index}: DOCX {in_docx!r}, PDF {in_pdf!r}"
         at += len(paragraph)

@@ -147,16 +147,17 @@ def test_roll_moves_the_meeting_on_and_lists_what_to_revisit(tmp_path: Path):
     assert revisit["notes/5d-low-carbon-cities.md:37"] == "SOM-25"
     assert revisit["notes/5d-low-carbon-cities.md:47"] == "2023"
     assert revisit["notes/5d-low-carbon-cities.md:57"] == "Seoul"
-    assert revisit["meeting.yaml:36"] == "SOM-25"
-    assert revisit["meeting.yaml:84"] == "Twenty-seventh"
+    assert revisit["meeting.yaml:37"] == "SOM-25"
+    assert revisit["meeting.yaml:85"] == "Twenty-seventh"
     assert revisit["notes/report.md:11"] == "Twenty-sixth, 24 November, 2023, Seoul"
     assert revisit["notes/information-note.md:17"] == "23 November"
     assert "notes/5d-low-carbon-cities.md:29" not in revisit  # SOM-21 in 2017: history, not the last meeting
     check = run_cli("check", new)
     assert check.exit_code == 1
     assert _errors(check) == [
-        "meeting.yaml:6:8", "meeting.yaml:7:6", "meeting.yaml:8:8", "meeting.yaml:95:9",
-        "notes/5a-air-pollution.md:4:7", "notes/5d-low-carbon-cities.md:4:7", "notes/7-core-fund.md:4:7",
+        "meeting.yaml:6:8", "meeting.yaml:7:6", "meeting.yaml:8:8", "meeting.yaml:96:9",
+        "notes/5a-air-pollution.md:4:7", "notes/5d-low-carbon-cities.md:4:7",
+        "notes/5d-low-carbon-cities.ru.md:5:7", "notes/5d-low-carbon-cities.zh.md:5:7", "notes/7-core-fund.md:4:7",
         "notes/information-note.md:4:7", "notes/report.md:3:7", "notes/report.md:4:10"]
 
 

@@ -31,6 +31,8 @@ def meeting(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy(SAMPLE / "meeting.yaml", root)
     shutil.copytree(SAMPLE / "registrations", root / "registrations")
+    (root / "figures").mkdir()
+    shutil.copy(SAMPLE / "figures" / "emblem.svg", root / "figures")  # meeting.yaml's emblem
     return root
 
 
@@ -87,7 +89,7 @@ def test_a_note_typed_in_word(tmp_path: Path, heading_styles: bool) -> None:
     assert result.stderr == ""
     text = (root / "notes" / "6-thirty-years-of-neaspec.md").read_text(encoding="utf-8")
     assert text.startswith("---\nitem: '6'\ntitle: Thirty Years of NEASPEC\ndate: 2023-10-12\n"
-                           "distribution: Limited\nlanguage: English only\nsymbol: ESCAP/NEASPEC/SOM(26)/6\n")
+                           "distribution: Limited\nlanguage: en\nsymbol: ESCAP/NEASPEC/SOM(26)/6\n")
     assert "\n# Background\n" in text and "\n## The draft statement\n" in text
     note = next(n for n in load(root).notes if n.stem == "6-thirty-years-of-neaspec")
     assert [(c.numeral, inline_text(c.title)) for c in note.chapters] == [("I", "BACKGROUND"),

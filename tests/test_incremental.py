@@ -153,6 +153,35 @@ def test_second_build_on_the_same_folder_is_refused(tmp_path: Path):
     assert not (out / "cities.pdf").exists()
 
 
+def test_no_lock_file_stays_after_a_build(tmp_path: Path):
+    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 0
+    assert not (out / ".toolkit.lock").exists()
+    (out / "cities.pdf").unlink()  # a rebuild too, and a failed build (a mistake in a source)
+    assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 0
+    (meeting / "notes" / "cities.md").write_text("---\nitem: 99\n---\n")
+    assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 1
+    assert sorted(p.name for p in out.iterdir() if p.name.endswith(".lock")) == []
+
+
+def test_a_build_that_opened_the_lock_file_as_it_was_removed_locks_the_new_one(tmp_path: Path):
+    """The lock file is removed at the end of a build: a build that opened it just before
+    must not count the removed file as the folder's lock (two builds at once)."""
+    from toolkit.pipeline import lock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = open(out / lock.LOCK, "a+")  # opened by a build that ended and removed it ...
+    (out / lock.LOCK).unlink()
+    with open(out / lock.LOCK, "a+") as held:  # ... while a third build holds the new one
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert not lock._same_file(stale, out / lock.LOCK)
+        with pytest.raises(Exception, match="another build is writing"):
+            with lock.locked(out):
+                pass
+    stale.close()
+
+
 def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
     """SIGINT at several moments of a rebuild: each output is its old or its new version."""
     meeting = copy_meeting("basic", tmp_path)

@@ -11,7 +11,8 @@ from conftest import MEETINGS, copy_meeting
 from toolkit.model.document import BulletList, FootnoteRef, Paragraph, SubHeading
 from toolkit.model.plain import inline_text
 from toolkit.model.scripts import split_scripts
-from toolkit.model.words import format_date, format_date_range, letter, roman
+from toolkit.model.wording import ENGLISH
+from toolkit.model.words import letter, roman
 from toolkit.sources.loader import load
 
 
@@ -65,8 +66,8 @@ def test_annexes_numbered_and_restart_paragraphs(note):
 
 def test_masthead_words(note):
     m = note.masthead
-    assert (m.distribution, m.date, m.language) == ("Distr.: Limited", "6 October 2023", "English only")
-    assert m.meeting_dates == "30 November-1 December 2023"
+    assert (m.distribution, m.date, m.language) == ("Distr.: Limited", "6\u00a0October 2023", "English only")
+    assert m.meeting_dates == "30\u00a0November-1\u00a0December 2023"
     assert m.agenda_heading == "REVIEW OF PROGRAMME PLANNING AND IMPLEMENTATION"
     assert m.item_line == "(Item 2 (b) of the provisional agenda)"
     assert inline_text(m.title) == "Cities of SOM-T"
@@ -94,11 +95,11 @@ def test_citation_forms(citation):
 
 
 def test_words():
-    assert format_date(dt.date(2023, 10, 6)) == "6 October 2023"
-    assert format_date_range(dt.date(2023, 11, 23), dt.date(2023, 11, 24)) == "23-24 November 2023"
-    assert format_date_range(dt.date(2023, 11, 30), dt.date(2023, 12, 1)) == "30 November-1 December 2023"
-    assert format_date_range(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "30 December 2023-2 January 2024"
-    assert format_date_range(dt.date(2023, 11, 23), None) == "23 November 2023"
+    assert ENGLISH.date(dt.date(2023, 10, 6)) == "6\u00a0October 2023"  # a no-break space after the day
+    assert ENGLISH.date_range(dt.date(2023, 11, 23), dt.date(2023, 11, 24)) == "23-24\u00a0November 2023"
+    assert ENGLISH.date_range(dt.date(2023, 11, 30), dt.date(2023, 12, 1)) == "30\u00a0November-1\u00a0December 2023"
+    assert ENGLISH.date_range(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "30\u00a0December 2023-2\u00a0January 2024"
+    assert ENGLISH.date_range(dt.date(2023, 11, 23), None) == "23\u00a0November 2023"
     assert [roman(n) for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
     assert [letter(n) for n in (1, 26, 27)] == ["a", "z", "aa"]
 
@@ -107,4 +108,6 @@ def test_script_runs_carry_language():
     assert split_scripts("Seoul (서울), Beijing (北京), Tokyo (東京都, とうきょう)") == [
         ("Seoul (", None), ("서울", "ko"), ("), Beijing (", None), ("北京", "zh-CN"), ("), Tokyo (", None),
         ("東京都, とうきょう", "ja"), (")", None)]
-    assert split_scripts("Улаанбаатар") == [("Улаанбаатар", None)]
+    # Cyrillic: Russian, or Mongolian with a letter only Mongolian has
+    assert split_scripts("Moscow (Москва)") == [("Moscow (", None), ("Москва", "ru"), (")", None)]
+    assert split_scripts("Өвөрхангай") == [("Өвөрхангай", "mn")]

@@ -33,13 +33,15 @@ def _line_texts(page) -> list[str]:
 def test_every_document_of_the_sample_is_built(sample_build: Path):
     assert sorted(p.name for p in sample_build.glob("*.pdf")) == [
         "5a-air-pollution-annex-I.pdf", "5a-air-pollution.pdf", f"{NOTE}-annex-I.pdf", f"{NOTE}-annex-II.pdf",
-        f"{NOTE}-annex-III.pdf", f"{NOTE}-annex-IV.pdf", f"{NOTE}.pdf", "7-core-fund.pdf", "annotated-agenda.pdf",
+        f"{NOTE}-annex-III.pdf", f"{NOTE}-annex-IV.pdf", f"{NOTE}.pdf", f"{NOTE}.ru.pdf", f"{NOTE}.zh.pdf",
+        "7-core-fund-corr1.pdf", "7-core-fund.pdf", "annotated-agenda.pdf",
         "information-note.pdf", "list-of-documents.pdf", "list-of-participants.pdf", "provisional-agenda.pdf",
         "report.pdf"]
 
 
 def test_masthead_lines_in_order(pages):
-    expected = ["ESCAP/NEASPEC/SOM(26)/5d", "Distr.: Limited", "6 October 2023", "English only", "UNITED NATIONS",
+    # issued in English, Russian and Chinese, the meeting's languages: "Original: English"
+    expected = ["ESCAP/NEASPEC/SOM(26)/5d", "Distr.: Limited", "6 October 2023", "Original: English", "UNITED NATIONS",
                 "ECONOMIC AND SOCIAL COMMISSION FOR ASIA AND THE PACIFIC",
                 "Twenty-sixth Senior Officials Meeting (SOM-26) of NEASPEC", "23-24 November 2023",
                 "Seoul, Republic of Korea", "REVIEW OF PROGRAMME PLANNING AND IMPLEMENTATION",
@@ -51,7 +53,7 @@ def test_masthead_placement(pages):
     page = pages[0]
     width = page.chars[0]["page_width"] if "page_width" in page.chars[0] else 595.28
     by_text = {line["text"]: line for line in page.lines}
-    for right in ("Distr.: Limited", "6 October 2023", "English only"):
+    for right in ("Distr.: Limited", "6 October 2023", "Original: English"):
         assert by_text[right]["x0"] > width / 2, f"{right} should stand at the top right"
     for centred in ("UNITED NATIONS", "Seoul, Republic of Korea", "(Item 5 (d) of the provisional agenda)",
                     "Note by the Secretariat"):

@@ -97,7 +97,7 @@ def test_the_list_of_documents_and_annotated_agenda_place_them(sample_build: Pat
     report_row = cells.index("ESCAP/NEASPEC/SOM(26)/4")
     assert cells[report_row + 2] == "10"  # listed under "Adoption of the report"
     listed = _flat(_text(sample_build / "list-of-documents.pdf"))
-    assert "Report of the Twenty-" in listed and "INF/3" in listed
+    assert "Report of the 10 General" in listed and "INF/3" in listed  # its title wraps in its column
     annotated = _flat(_text(sample_build / "annotated-agenda.pdf"))
     adoption = annotated.split("10. Adoption of the report")[-1]
     assert "ReportoftheTwenty-sixthSeniorOfficialsMeeting(SOM-26)ofNEASPEC(ESCAP/NEASPEC/SOM(26)/4)" \

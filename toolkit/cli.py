@@ -139,6 +139,37 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
 
 
 @main.command()
+@click.argument("meeting_dir", type=MEETING_DIR)
+@click.argument("document")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The build's output folder, where the files sent are. Default: build/<meeting folder name>/")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="The templates the documents were built with, if not the toolkit's own.")
+@click.option("--force", is_flag=True, help="Replace the record of a version that was never sent.")
+def issue(meeting_dir: Path, document: str, out_dir: Path | None, templates: Path | None, force: bool) -> None:
+    """Record that DOCUMENT was issued (sent out): writes issued/DOCUMENT.yaml in the meeting
+    folder, with the text of each of its sources and the sha256 of its PDF and DOCX.
+
+    DOCUMENT is a note's file name without .md (5a-air-pollution) or a corrigendum's output
+    name (7-core-fund-corr1). Build first: the document must build without a problem and its
+    files in the output folder must be those of its sources now. Keep the record with the
+    sources (commit it): from then on `toolkit check` says when the document changes, and a
+    revision or corrigendum declared in its front matter is made against the version recorded.
+    """
+    import sys
+
+    from toolkit.issuing.command import issue as run_issue
+    from toolkit.pipeline.build import TEMPLATES
+
+    confirm = (lambda question: click.confirm(question, default=False)) if sys.stdin.isatty() else None
+    done = run_issue(meeting_dir, document, _output_folder(meeting_dir, out_dir), templates or TEMPLATES, force,
+                     confirm)
+    for path in done.removed:
+        click.echo(f"removed {path}")
+    click.echo(f"{meeting_dir / done.record}: {done.said}")
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--number", type=int, default=None,
               help="The meeting's number (27 for SOM-27): fills the title, short title and symbol.")

@@ -115,9 +115,30 @@ def picture_outside_the_meeting(space):
             "meeting folder"]
 
 
+def _emblem(space: Workspace, file: str) -> int:
+    """meeting.yaml gets `emblem: file` as its last line; its line number."""
+    path = space.meeting / "meeting.yaml"
+    text = path.read_text().rstrip("\n") + "\n"
+    path.write_text(text + f"emblem: {file}\n")
+    return text.count("\n") + 1
+
+
+def emblem_outside_the_meeting(space):
+    line = _emblem(space, "/usr/share/pixmaps/debian-logo.png")
+    return [f"meeting.yaml:{line}:9: error: emblem file '/usr/share/pixmaps/debian-logo.png' must be a path "
+            "inside the meeting folder"]
+
+
+def emblem_svg_with_a_script(space):
+    (space.meeting / "emblem.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                                              '<script>alert(1)</script><circle r="4"/></svg>')
+    line = _emblem(space, "emblem.svg")
+    return [f"meeting.yaml:{line}:9: error: image file 'emblem.svg'"]
+
+
 CASES = [xlsx_zip_bomb, xlsx_with_a_dtd, table_file_outside_the_meeting, table_file_linked_out,
          svg_with_a_local_file, svg_with_a_web_address, svg_with_a_script, png_of_a_hundred_megapixels,
-         picture_outside_the_meeting]
+         picture_outside_the_meeting, emblem_outside_the_meeting, emblem_svg_with_a_script]
 
 
 @pytest.mark.parametrize("make", CASES, ids=[c.__name__ for c in CASES])

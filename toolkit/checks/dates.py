@@ -22,7 +22,7 @@ def check(meeting: Meeting, notes: list[Note], written: Written, diags: Diagnost
     last = deadline(meeting)
     said = "deadline in meeting.yaml" if meeting.deadline else f"{DEFAULT_WEEKS} weeks before the meeting starts"
     for note in notes:
-        if note.kind == "report":
+        if note.kind in ("report", "corrigendum"):  # dated at the meeting; corrections come when they come
             continue
         where = written.dates.get(note.source, Position(note.source, 1, 1))
         if note.date > meeting.start:

@@ -34,4 +34,6 @@ def check(meeting: Meeting, made: list[Note], notes: list[Note], written: Writte
         if where is not None and meeting.symbol and note.symbol and not note.symbol.startswith(meeting.symbol + "/"):
             diags.error(where, f"symbol {note.symbol!r} does not follow the meeting's symbol {meeting.symbol!r}: "
                                f"a document of this meeting is {meeting.symbol}/... (left from another meeting?)")
+        if note.original_stem and note.original_stem != note.stem:
+            continue  # a translation has its original's symbol (note.py checks that)
         claim(note.symbol, note.stem, where or Position(note.source, 1, 1))

@@ -64,7 +64,7 @@ def _inline(runs) -> str:
         elif isinstance(run, LineBreak):
             text.append(" ")
         elif isinstance(run, Ref):
-            text.append(" ".join(p for p in (run.words, run.number) if p) + run.after)
+            text.append(f"{run.words}{run.number}{run.after}")
         elif isinstance(run, (FootnoteRef, TableNoteRef)):
             continue  # a superscript number or letter against a word: not a word of its own
     return "".join(text)

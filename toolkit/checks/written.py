@@ -13,3 +13,6 @@ class Written:
     texts: dict[str, str] = field(default_factory=dict)  # each Markdown source read (notes, annexes): rel -> text
     symbols: dict[str, Position] = field(default_factory=dict)  # note source -> where its `symbol:` value is
     dates: dict[str, Position] = field(default_factory=dict)  # note source -> where its `date:` value is
+    # note source -> the other files it is made of (annexes, tables, pictures), meeting.yaml aside
+    files: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    declared: dict[str, object] = field(default_factory=dict)  # note source -> its Declared (issuing/declarations.py)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.drafting.moveon import words_pattern
-from toolkit.model.words import MONTHS, format_date_range
+from toolkit.model.wording import ENGLISH
+from toolkit.model.words import NBSP
 
 TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv")
 
@@ -35,9 +36,10 @@ def patterns(last: LastMeeting) -> list[re.Pattern]:
         found += [re.compile(rf"{re.escape(series[1])}\({n}\)") for n in numbers]
     found += [words_pattern(n) for n in numbers]
     if last.start:
-        found.append(re.compile(re.escape(format_date_range(last.start, last.end))))
+        # as a drafter types them: a plain space where the documents print a no-break one
+        found.append(re.compile(re.escape(ENGLISH.date_range(last.start, last.end).replace(NBSP, " "))))
         days = [last.start + dt.timedelta(d) for d in range(((last.end or last.start) - last.start).days + 1)]
-        found += [re.compile(rf"(?<!\d){d.day} {MONTHS[d.month - 1]}") for d in days[:7]]
+        found += [re.compile(rf"(?<!\d){d.day} {ENGLISH.months[d.month - 1]}") for d in days[:7]]
         found.append(re.compile(rf"(?<![\d/]){last.start.year}(?!\d)"))
     city = (last.venue or "").split(",")[0].strip()
     if city:

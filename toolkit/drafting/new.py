@@ -96,12 +96,16 @@ agenda:
 """
 
 
+# The provisional and annotated agendas are documents of the item "Adoption of the agenda".
+_ADOPTED_UNDER = 'agenda_adopted_under: "3"\n'
+
+
 def meeting_yaml(number: int | None = None) -> str:
     """The meeting.yaml of a new SOM; with its number, the title, short title and symbol are filled."""
     if number is None:
-        return _HEAD + _UNNUMBERED + _DATES + _SYMBOL[False] + AGENDA
+        return _HEAD + _UNNUMBERED + _DATES + _SYMBOL[False] + AGENDA + _ADOPTED_UNDER
     named = _NUMBERED.format(ordinal=ordinal(number).capitalize(), number=number)
-    return _HEAD + named + _DATES + _SYMBOL[True].format(number=number) + AGENDA
+    return _HEAD + named + _DATES + _SYMBOL[True].format(number=number) + AGENDA + _ADOPTED_UNDER
 
 
 def new_meeting(folder: Path, number: int | None = None) -> int:

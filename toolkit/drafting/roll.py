@@ -35,7 +35,7 @@ CLEARED = {("start",): "[First day of the meeting: YYYY-MM-DD]", ("end",): "[Las
 NOTE_DATE = "[Date of issue: YYYY-MM-DD]"
 ADOPTED = "[Date the report is adopted: YYYY-MM-DD]"
 NOT_COPIED = {".toolkit-cache", ".git", ".DS_Store", "__pycache__"}
-ROOT_NOT_COPIED = {"build", "registrations"}
+ROOT_NOT_COPIED = {"build", "registrations", "issued"}  # issued/: last year's records of documents sent
 
 
 @dataclass
@@ -179,4 +179,25 @@ def _note(text: str, rel: str, last: LastMeeting, result: Rolled, edited: set) -
             result.cleared.append(f"{rel}:{span.line + 1}: {key} (was {span.value})")
             edited.add((rel, span.line + 1))
     shifted = [(Span(s.start + offset, s.end + offset, s.value, s.line, s.block), new) for s, new in edits]
-    return replace(text, shifted)
+    return _undeclared(replace(text, shifted), rel, result)
+
+
+def _undeclared(text: str, rel: str, result: Rolled) -> str:
+    """Last year's `revision:` and `corrigendum:` made into comments (lines stay where they were): the
+    new meeting's document is a new one, issued for the first time."""
+    lines = text.split("\n")
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    inside = None
+    for index in range(1, closing):
+        line = lines[index]
+        if line[:1] not in (" ", "") and not line.startswith("#"):
+            inside = line.split(":", 1)[0].strip() if line.split(":", 1)[0].strip() in _UNDECLARED else None
+            if inside:
+                result.cleared.append(f"{rel}:{index + 1}: {inside} (made a comment: the new meeting's "
+                                      "document is issued anew)")
+        if inside:
+            lines[index] = "# " + line
+    return "\n".join(lines)
+
+
+_UNDECLARED = ("revision", "corrigendum")

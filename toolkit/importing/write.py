@@ -123,6 +123,13 @@ def front_matter(values: dict) -> str:
     return f"---\n{text}---\n"
 
 
+def _language_code(line: str) -> str | None:
+    """The masthead's "English only" or "Original: French" -> the note's language (en, fr); a line that
+    names several languages ("Chinese and English only") tells the meeting's languages, not the note's."""
+    words = re.sub(r"^original\s*:\s*|\s+only$", "", line.strip(), flags=re.I).lower()
+    return {"english": "en", "french": "fr", "russian": "ru", "chinese": "zh"}.get(words)
+
+
 def note_file(note: ImportedNote, annex_files: list[str], figures: dict[int, str],
               footnotes_here: list[int]) -> str:
     values: dict = {}
@@ -135,7 +142,9 @@ def note_file(note: ImportedNote, annex_files: list[str], figures: dict[int, str
         values["date"] = note.date
     for key in ("distribution", "language", "symbol", "author_line"):
         if getattr(note, key):
-            values[key] = getattr(note, key)
+            values[key] = getattr(note, key) if key != "language" else _language_code(note.language)
+    if values.get("language") is None:
+        values.pop("language", None)  # several languages named: the meeting's language and languages say
     if note.annexes:
         values["annexes"] = [{"title": a.title, "file": f} for a, f in zip(note.annexes, annex_files)]
     if note.considerations:

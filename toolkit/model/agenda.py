@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from toolkit.model import wording
+from toolkit.model.wording import AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Wording, for_language
 from toolkit.model.document import (Block, Chapter, Emphasis, Inline, LineBreak, ListItem, Masthead, Note,
                                     Paragraph, SubHeading, Table, Text)
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.scripts import split_scripts
-from toolkit.model.words import format_date
 
 
 def _runs(text: str) -> tuple[Inline, ...]:
@@ -17,22 +16,25 @@ def _runs(text: str) -> tuple[Inline, ...]:
 
 
 def _masthead(meeting: Meeting, symbol: str | None, distribution: str | None, date: dt.date, title: str) -> Masthead:
+    w = for_language(meeting.language)
     return Masthead(
-        symbol=symbol, distribution=wording.distribution_line(distribution), date=format_date(date),
-        language=wording.DEFAULT_LANGUAGE_LINE, organization=tuple(line.upper() for line in meeting.organization),
+        symbol=symbol, distribution=w.distribution_line(distribution), date=w.block.date(date),
+        language=w.only_line([w.code]), organization=tuple(line.upper() for line in meeting.organization),
         meeting_title=meeting.title, meeting_dates=meeting.dates, meeting_venue=meeting.venue,
-        agenda_heading=None, item_line=None, title=_runs(title), author_line=None)
+        agenda_heading=None, item_line=None, title=_runs(title), author_line=None,
+        emblem=meeting.emblem, emblem_alt=meeting.emblem_alt)
 
 
 def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | None, distribution: str | None,
-              date: dt.date, chapters: tuple[Chapter, ...]) -> Note:
+              date: dt.date, chapters: tuple[Chapter, ...], item: str | None = None) -> Note:
     distribution = distribution if meeting.distribution_shown else None  # meeting.yaml `distribution: none`
     return Note(
-        stem=stem, source=meeting.source, title=title, date=date, language=wording.DOCUMENT_LANGUAGE,
+        stem=stem, source=meeting.source, title=title, date=date, language=for_language(meeting.language).tag,
         masthead=_masthead(meeting, symbol, distribution, date, title), contents_heading=None, contents=(),
         chapters=chapters, annexes=(), footnotes=(), running_head=symbol, meeting_title=meeting.title,
-        organization=wording.AUTHOR, keywords=tuple(k for k in (meeting.short_title, title) if k),
-        agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution)
+        organization=for_language(meeting.language).author, keywords=tuple(k for k in (meeting.short_title, title) if k),
+        agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution, language_code=meeting.language,
+        item_citation=item)
 
 
 def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
@@ -54,46 +56,62 @@ def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
 
 def provisional_agenda(meeting: Meeting, date: dt.date) -> Note:
     chapter = Chapter(None, (), agenda_list(meeting), "agenda")
-    return _document(meeting, "agenda", "provisional-agenda", wording.PROVISIONAL_AGENDA, meeting.agenda_symbol,
-                     wording.AGENDA_DISTRIBUTION, date, (chapter,))
+    return _document(meeting, "agenda", "provisional-agenda", _w(meeting).provisional_agenda, meeting.agenda_symbol,
+                     AGENDA_DISTRIBUTION, date, (chapter,), meeting.agenda_adopted_under)
 
 
-def _documentation(item: AgendaItem, notes: list[Note]) -> list[Block]:
-    issued = [n for n in notes if n.item_citation == item.citation]
-    if not issued:
+def _w(meeting: Meeting) -> Wording:
+    return for_language(meeting.language)
+
+
+def _documentation(item: AgendaItem, issued: list[tuple[str, str | None, str | None]], w: Wording) -> list[Block]:
+    """issued: (title, symbol, agenda item) of every document of the meeting."""
+    lines = [f"{title} ({symbol})" if symbol else title for title, symbol, cited in issued if cited == item.citation]
+    if not lines:
         return []
     content: list[Inline] = []
-    for note in issued:
+    for line in lines:
         if content:
             content.append(LineBreak())
-        content.extend(_runs(f"{note.title} ({note.symbol})" if note.symbol else note.title))
-    return [Paragraph(None, (Emphasis(_runs(wording.DOCUMENTATION)),)), Paragraph(None, tuple(content))]
+        content.extend(_runs(line))
+    return [Paragraph(None, (Emphasis(_runs(w.documentation)),), keep=True), Paragraph(None, tuple(content))]
 
 
 def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tuple[Block, ...]],
                      notes: list[Note]) -> Note:
+    w = _w(meeting)
+    # The agenda is adopted under its own item (meeting.yaml `agenda_adopted_under`): the provisional
+    # agenda and this document are that item's documentation.
+    adopted = meeting.agenda_adopted_under
+    issued = [(w.provisional_agenda, meeting.agenda_symbol, adopted),
+              (w.annotated_agenda, meeting.annotated_agenda_symbol, adopted)]
+    issued += [(w.listed_title(n.title, n.masthead.supplement), n.symbol, n.item_citation) for n in notes]
     blocks: list[Block] = []
     for item in meeting.agenda:
         blocks.append(SubHeading(_runs(f"{item.number}. {item.title}"), item.position))
         blocks.extend(annotations.get(item.key, ()))
-        blocks.extend(_documentation(item, notes))
+        blocks.extend(_documentation(item, issued, w))
         for sub in item.subitems:
             blocks.append(SubHeading(_runs(f"({sub.letter}) {sub.title}"), sub.position))
             blocks.extend(annotations.get(sub.key, ()))
-            blocks.extend(_documentation(sub, notes))
+            blocks.extend(_documentation(sub, issued, w))
     chapters = (
-        Chapter("I", _runs(wording.PROVISIONAL_AGENDA.upper()), agenda_list(meeting), "chI"),
-        Chapter("II", _runs(wording.ANNOTATIONS.upper()), tuple(blocks), "chII"),
+        Chapter("I", _runs(w.provisional_agenda.upper()), agenda_list(meeting), "chI", written=w.provisional_agenda),
+        Chapter("II", _runs(w.annotations.upper()), tuple(blocks), "chII", written=w.annotations),
     )
-    return _document(meeting, "annotated-agenda", "annotated-agenda", wording.ANNOTATED_AGENDA,
-                     meeting.annotated_agenda_symbol, wording.AGENDA_DISTRIBUTION, date, chapters)
+    return _document(meeting, "annotated-agenda", "annotated-agenda", w.annotated_agenda,
+                     meeting.annotated_agenda_symbol, AGENDA_DISTRIBUTION, date, chapters, adopted)
 
 
-# The list of documents' columns, in wording.DOCUMENTS_COLUMNS's order: the cell of a document and the
-# column's share of the text width.
-_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.34), ("title", lambda doc: doc.title, 0.25),
-          ("item", lambda doc: doc.item_citation or "", 0.12),
-          ("distribution", lambda doc: doc.distribution or "", 0.14), ("date", lambda doc: format_date(doc.date), 0.15))
+# The list of documents' columns, in the order of the wording's documents_columns: the cell of a document and
+# the column's share of the text width. A symbol and a date never break inside (_UNBROKEN): their columns
+# hold "ESCAP/NEASPEC/SOM(26)/L.1/Add.1" and "30 September 2023" on one line of 10 pt type.
+_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.38), ("title", lambda doc: for_language(doc.language_code).listed_title(doc.title, doc.masthead.supplement),
+                                                      0.19),
+          ("item", lambda doc: doc.item_citation or "", 0.10),
+          ("distribution", lambda doc: doc.distribution or "", 0.14),
+          ("date", lambda doc: for_language(doc.language_code).block.date(doc.date), 0.19))
+_UNBROKEN = ("symbol", "date")
 
 
 def documents_columns(meeting: Meeting, documents: list[Note]) -> tuple[tuple[str, str, float], ...]:
@@ -105,7 +123,7 @@ def documents_columns(meeting: Meeting, documents: list[Note]) -> tuple[tuple[st
         dropped.add("symbol")
     if not meeting.distribution_shown:
         dropped.add("distribution")
-    kept = [(key, heading, width) for (key, _, width), heading in zip(_CELLS, wording.DOCUMENTS_COLUMNS)
+    kept = [(key, heading, width) for (key, _, width), heading in zip(_CELLS, _w(meeting).documents_columns)
             if key not in dropped]
     freed = 1 - sum(width for _, _, width in kept)
     return tuple((key, heading, round(width + freed, 4) if key == "title" else width)
@@ -116,7 +134,8 @@ def documents_list(meeting: Meeting, date: dt.date, documents: list[Note]) -> No
     columns = documents_columns(meeting, documents)
     cells = {key: cell for key, cell, _ in _CELLS}
     rows = tuple(tuple(_runs(cells[key](doc)) for key, _, _ in columns) for doc in documents)
-    table = Table(tuple(_runs(heading) for _, heading, _ in columns), rows, tuple(w for _, _, w in columns))
+    table = Table(tuple(_runs(heading) for _, heading, _ in columns), rows, tuple(w for _, _, w in columns),
+                  unbroken=tuple(i for i, (key, _, _) in enumerate(columns) if key in _UNBROKEN))
     chapter = Chapter(None, (), (table,), "documents")
-    return _document(meeting, "documents", "list-of-documents", wording.DOCUMENTS_LIST,
-                     meeting.documents_list_symbol, wording.DOCUMENTS_LIST_DISTRIBUTION, date, (chapter,))
+    return _document(meeting, "documents", "list-of-documents", _w(meeting).documents_list,
+                     meeting.documents_list_symbol, DOCUMENTS_LIST_DISTRIBUTION, date, (chapter,))

@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from toolkit.model import wording
 from toolkit.model.document import Chapter, ContentsEntry, Inline, Masthead, Note, Text
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.numbering import AnnexSource, FootnoteText, Numbered
 from toolkit.model.scripts import split_scripts
-from toolkit.model.words import format_date
+from toolkit.model.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -24,13 +23,14 @@ class NotePart:
     title: str
     date: dt.date
     distribution: str
-    language_line: str
+    wording: Wording  # the document's language
     symbol: str | None
     chapters: tuple[Chapter, ...]  # as read: numbered by assemble_note
     annexes: tuple[AnnexSource, ...]
     footnotes: dict[str, FootnoteText]
     kind: str = "note"  # note | information | report (item None for an information document without one)
     author_line: str | None = None  # front matter `author_line:`, replacing "Note by the Secretariat"
+    original_stem: str = ""  # a translation's original (notes/NAME.ru.md -> NAME); its own stem otherwise
 
 
 def _runs(text: str) -> tuple[Inline, ...]:
@@ -40,23 +40,28 @@ def _runs(text: str) -> tuple[Inline, ...]:
 def assemble_note(part: NotePart, numbered: Numbered) -> Note:
     """numbered: what the numbering pass decided for the note (numbering.number_note)."""
     meeting = part.meeting
+    w = part.wording
+    words = meeting.words(w.code)  # the loader has checked that the meeting has words in it
+    assert words is not None
     heading_item = part.parent or part.item
     note_kind = part.kind == "note"  # only a note stands under its item and is "by the Secretariat"
     # Only the meeting's own distribution words are printed; `distribution: none` prints none.
     distribution = part.distribution if meeting.distribution_shown else None
     masthead = Masthead(
         symbol=part.symbol,
-        distribution=wording.distribution_line(distribution),
-        date=format_date(part.date),
-        language=part.language_line,
-        organization=tuple(line.upper() for line in meeting.organization),
-        meeting_title=meeting.title,
-        meeting_dates=meeting.dates,
-        meeting_venue=meeting.venue,
-        agenda_heading=heading_item.title.upper() if note_kind else None,
-        item_line=wording.item_line(part.item.citation) if note_kind else None,
+        distribution=w.distribution_line(distribution),
+        date=w.block.date(part.date),
+        language=w.only_line([w.code]),  # until the loader knows its other versions (language_lines.py)
+        organization=tuple(line.upper() for line in words.organization),
+        meeting_title=words.title,
+        meeting_dates=w.date_range(meeting.start, meeting.end),
+        meeting_venue=words.venue,
+        agenda_heading=(words.item_title(heading_item) or heading_item.title).upper() if note_kind else None,
+        item_line=w.item_line(part.item.number, part.item.letter) if note_kind else None,
         title=_runs(part.title),
-        author_line=part.author_line or (wording.AUTHOR_LINE if note_kind else None),
+        author_line=part.author_line or (w.author_line if note_kind else None),
+        emblem=meeting.emblem,
+        emblem_alt=meeting.emblem_alt,
     )
     citation = part.item.citation if part.item else None
     annexes = numbered.annexes
@@ -68,22 +73,24 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         source=part.source,
         title=part.title,
         date=part.date,
-        language=wording.DOCUMENT_LANGUAGE,
+        language=w.tag,
         masthead=masthead,
-        contents_heading=wording.CONTENTS if contents else None,  # no empty CONTENTS over nothing
+        contents_heading=w.contents if contents else None,  # no empty CONTENTS over nothing
         contents=contents,
         chapters=numbered.chapters,
         annexes=annexes,
         footnotes=numbered.footnotes,
         running_head=part.symbol,
         meeting_title=meeting.title,
-        organization=wording.author_of(part.author_line) if part.author_line else wording.AUTHOR,
+        organization=w.author_of(part.author_line) if part.author_line else w.author,
         keywords=tuple(k for k in (meeting.short_title, citation) if k),
         agenda_keys=tuple(dict.fromkeys(i.key for i in (part.item, part.parent) if i)),
         symbol=part.symbol,
         distribution=distribution,
         item_citation=citation,
         kind=part.kind,
+        original_stem=part.original_stem or part.stem,
+        language_code=w.code,
     )
 
 

@@ -69,15 +69,15 @@ class Ref:
     target: str
     capital: bool = False  # "Annex III" (annex()) rather than "annex III"
     kind: str = ""  # paragraph | table | figure | chapter | annex
-    words: str = ""  # "paragraph"
+    words: str = ""  # "paragraph ": the words before the number (Chinese "第" in "第12段")
     number: str = ""  # "12": what a Word REF field to the anchor shows
-    after: str = ""  # " of annex II": a paragraph of an annex cited from outside it
+    after: str = ""  # " of annex II" (a paragraph of an annex cited from outside it); Chinese "段"
     anchor: str | None = None
     position: Position | None = None
 
     @property
     def text(self) -> str:
-        return f"{self.words} {self.number}{self.after}"
+        return f"{self.words}{self.number}{self.after}"
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,16 @@ class TableNoteRef:
     letter: str = ""
 
 
-Inline = Text | Emphasis | Strong | Code | Link | LineBreak | FootnoteRef | Ref | TableNoteRef
+@dataclass(frozen=True)
+class Tracked:
+    """Text inserted ("ins") or deleted ("del") since the issued version: only in the merged note
+    a revision's tracked-changes DOCX is written from (toolkit/revisions/redline.py)."""
+
+    change: str  # "ins" | "del"
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | FootnoteRef | Ref | TableNoteRef | Tracked
 
 # ---- blocks ----------------------------------------------------------------
 
@@ -100,6 +109,7 @@ class ListItem:
     children: tuple[ListItem, ...] = ()
     position: Position | None = None
     ordered: bool = False  # (a), (b) rather than a bullet: the numbering pass gives the label
+    change: str | None = None  # tracked: the whole item inserted or deleted ("ins" | "del")
 
 
 @dataclass(frozen=True)
@@ -118,10 +128,18 @@ class Paragraph:
     ident: str | None = None  # the label {#name} a ref() cites
     anchor: str | None = None  # bookmark / HTML id, when cited
     restart: bool = False
+    change: str | None = None  # tracked: the whole paragraph inserted or deleted ("ins" | "del")
+    keep: bool = False  # a label such as "Documentation": on the page of what follows
 
     @property
     def label(self) -> str | None:
         return f"{self.number}." if self.number is not None else None
+
+    @property
+    def keeps_with_next(self) -> bool:
+        """A lead-in ("... may wish to:") stays on the page of its first item, a label on the
+        page of what it labels: a page never ends with either."""
+        return self.keep or bool(self.subitems)
 
 
 @dataclass(frozen=True)
@@ -136,6 +154,7 @@ class SubHeading:
 
     content: tuple[Inline, ...]
     position: Position | None = None
+    change: str | None = None  # tracked: inserted or deleted ("ins" | "del")
 
 
 @dataclass(frozen=True)
@@ -168,6 +187,7 @@ class Table:
     anchor: str | None = None
     ordinal: int = 0  # the count behind `number` (Word's SEQ field)
     restart: bool = False  # the count does not follow on in this document (an annex issued alone)
+    unbroken: tuple[int, ...] = ()  # columns whose cells never wrap (document symbols, dates)
 
     @property
     def caption(self) -> str | None:
@@ -221,10 +241,18 @@ class Chapter:
     headed: bool = True  # False: the text before any '# ' heading
     ident: str | None = None
     restart: bool = False  # Word's chapter numbering starts again at I here (an annex's first chapter)
+    change: str | None = None  # tracked: the heading inserted or deleted ("ins" | "del")
+    written: str = ""  # the title as written, before upper-casing ("Background"), for the outline
 
     @property
     def label(self) -> str | None:
         return f"{self.numeral}." if self.numeral else None
+
+    @property
+    def outline(self) -> str:
+        """The PDF bookmark: the numeral, a space and the title as written: "I. Background"."""
+        words = self.written or _words(self.title)
+        return f"{self.label} {words}" if self.label else words
 
 
 @dataclass(frozen=True)
@@ -264,6 +292,26 @@ class Annex:
     attachment: Attachment | None = None
     number_anchor: str | None = None  # bookmark around the numeral, when a ref() cites the annex
 
+    @property
+    def outline(self) -> str:
+        """The PDF bookmark, as the contents line: "Annex I. Report of the ..."."""
+        return f"{self.heading}. {_words(self.title)}"
+
+
+def _words(content: tuple[Inline, ...]) -> str:
+    """The words of a title, for a bookmark (footnote calls and table note letters left out)."""
+    out = []
+    for node in content:
+        if isinstance(node, (Text, Code)):
+            out.append(node.text)
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            out.append(_words(node.children))
+        elif isinstance(node, Ref):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append(" ")
+    return " ".join("".join(out).split())
+
 
 @dataclass(frozen=True)
 class ContentsEntry:
@@ -279,7 +327,7 @@ class Masthead:
     symbol: str | None
     distribution: str | None  # "Distr.: Limited"; None: meeting.yaml `distribution: none`
     date: str  # "6 October 2023"
-    language: str  # "English only"
+    language: str  # "English only", "Original: English" (language_lines.py)
     organization: tuple[str, ...]  # upper case
     meeting_title: str
     meeting_dates: str
@@ -288,8 +336,12 @@ class Masthead:
     item_line: str | None  # "(Item 5 (d) of the provisional agenda)"
     title: tuple[Inline, ...]
     author_line: str | None  # "Note by the Secretariat"
+    version_line: str | None = None  # "Russian": a translation's language, above "Original: English"
     annex_heading: str | None = None  # "Annex II": an annex issued on its own
     annex_title: tuple[Inline, ...] = ()
+    emblem: Image | None = None  # meeting.yaml `emblem:`, at the top left of the first page
+    emblem_alt: str = ""  # what a screen reader says for it
+    supplement: str | None = None  # "Corrigendum", "Addendum": under the title of a document that adds to another
 
 
 @dataclass(frozen=True)
@@ -317,6 +369,10 @@ class Note:
     distribution: str | None = None  # "Limited"; None: not printed (meeting.yaml `distribution: none`)
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
+    original_stem: str = ""  # the original note's stem: its translations (notes/NAME.ru.md) share it
+    language_code: str = "en"  # en, fr, ru, zh: the wording table of the document
+    base: str | None = None  # a corrigendum's or an addendum's base document (its file stem)
+    revision: int = 0  # N of <symbol>/Rev.N: the document replaces the version issued before
 
     @property
     def contents_paged(self) -> bool:

@@ -19,11 +19,17 @@ def number_information_documents(meeting: Meeting, notes: list[Note]) -> list[No
         return notes
     number = FIRST_INF + (1 if getattr(meeting, "participants", None) is not None else 0)
     out = []
+    given: dict[str, str] = {}  # an original's symbol, for its translations (notes/NAME.ru.md)
     for note in notes:
+        translation = note.original_stem not in ("", note.stem)
         if note.kind == "information" and note.symbol is None:
-            symbol = f"{meeting.symbol}/INF/{number}"
-            number += 1
-            note = replace(note, symbol=symbol, running_head=symbol, masthead=replace(note.masthead, symbol=symbol))
+            symbol = given.get(note.original_stem) if translation else f"{meeting.symbol}/INF/{number}"
+            if not translation:
+                number += 1
+                given[note.stem] = symbol
+            if symbol:
+                note = replace(note, symbol=symbol, running_head=symbol,
+                               masthead=replace(note.masthead, symbol=symbol))
         out.append(note)
     return out
 

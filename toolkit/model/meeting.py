@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.diagnostics import Position
+from toolkit.model.document import Image
 
 _CITATION = re.compile(r"\s*([1-9][0-9]{0,2})\s*(?:\(\s*([a-z])\s*\)|([a-z]))?\s*")
 
@@ -69,6 +70,21 @@ class ParticipantsSource:
 
 
 @dataclass(frozen=True)
+class MeetingWords:
+    """The meeting's own words in one language: meeting.yaml's, or its `translations: ru:`."""
+
+    organization: tuple[str, ...]
+    title: str
+    venue: str
+    short_title: str | None
+    items: tuple[tuple[str, str], ...]  # agenda key (5d) -> the item's title in that language
+    position: Position | None = None  # where meeting.yaml gives them
+
+    def item_title(self, item: AgendaItem) -> str | None:
+        return dict(self.items).get(item.key)
+
+
+@dataclass(frozen=True)
 class Meeting:
     organization: tuple[str, ...]
     title: str
@@ -93,20 +109,37 @@ class Meeting:
     # stands for those derived from it. For the check that no two documents share a symbol.
     symbol_positions: tuple[tuple[str, Position], ...] = ()
     distribution_shown: bool = True  # False: meeting.yaml `distribution: none` (no "Distr.:" line anywhere)
+    emblem: Image | None = None  # meeting.yaml `emblem:`: the picture at the top left of every first page
+    emblem_alt: str = ""
+    language: str = "en"  # meeting.yaml `language:`: its documents' language unless a front matter says
+    languages: tuple[str, ...] = ("en",)  # meeting.yaml `languages:`: those its documents are issued in
+    translations: tuple[tuple[str, MeetingWords], ...] = ()  # meeting.yaml `translations:`, by language
+    agenda_adopted_under: str | None = None  # "3": the item whose documents are the agenda and annotated agenda
+
+    def words(self, code: str) -> MeetingWords | None:
+        """The meeting's title, venue, organization and item titles in a language (None: not given)."""
+        if code == self.language:
+            items = tuple((i.key, i.title) for top in self.agenda for i in (top, *top.subitems))
+            return MeetingWords(self.organization, self.title, self.venue, self.short_title, items)
+        return dict(self.translations).get(code)
 
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""
-        match = _CITATION.fullmatch(citation)
-        if not match:
-            return None
-        number, letter = match[1], match[2] or match[3]
-        for item in self.agenda:
-            if item.number != number:
-                continue
-            if letter is None:
-                return item, None
-            for sub in item.subitems:
-                if sub.letter == letter:
-                    return sub, item
-        return None
+        return find_item(self.agenda, citation)
 
+
+def find_item(agenda: tuple[AgendaItem, ...] | list[AgendaItem],
+              citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
+    match = _CITATION.fullmatch(citation)
+    if not match:
+        return None
+    number, letter = match[1], match[2] or match[3]
+    for item in agenda:
+        if item.number != number:
+            continue
+        if letter is None:
+            return item, None
+        for sub in item.subitems:
+            if sub.letter == letter:
+                return sub, item
+    return None

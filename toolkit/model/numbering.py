@@ -20,10 +20,10 @@ from dataclasses import dataclass, field, replace
 
 from toolkit.checks.suggest import did_you_mean
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model import wording
+from toolkit.model.wording import ENGLISH, Wording
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
                                     Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table,
-                                    TableNoteRef)
+                                    TableNoteRef, Text)
 from toolkit.model.words import letter, roman
 
 
@@ -78,6 +78,7 @@ class _Counts:
     targets: dict[str, _Target] = field(default_factory=dict)
     duplicates: list[tuple[str, Position | None]] = field(default_factory=list)
     unnumbered: list[tuple[str, Position | None]] = field(default_factory=list)  # labels of paragraphs with no number
+    wording: Wording = ENGLISH  # the document's language: "Table", "Figure", "Annex"
 
     def anchor(self) -> str:
         # Word's own cross-reference bookmarks are named _Ref...: hidden in its bookmark list.
@@ -139,12 +140,12 @@ def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str 
             elif isinstance(block, Table) and block.title:
                 counts.tables += 1
                 number = str(counts.tables)
-                block = replace(block, number=number, caption_word=wording.TABLE, ordinal=counts.tables,
+                block = replace(block, number=number, caption_word=counts.wording.table, ordinal=counts.tables,
                                 anchor=counts.label(block.ident, "table", number, scope, block.position))
             elif isinstance(block, Figure):
                 counts.figures += 1
                 number = roman(counts.figures)
-                block = replace(block, number=number, caption_word=wording.FIGURE, ordinal=counts.figures,
+                block = replace(block, number=number, caption_word=counts.wording.figure, ordinal=counts.figures,
                                 anchor=counts.label(block.ident, "figure", number, scope, block.position))
             blocks.append(block)
         out.append(replace(chapter, numeral=numeral, anchor=anchor, blocks=tuple(blocks),
@@ -159,7 +160,8 @@ class _Inlines:
     """Rewrites inline content: footnote numbers in order of first call, refs resolved."""
 
     def __init__(self, texts: dict[str, FootnoteText], targets: dict[str, _Target], emitted: set[str | None],
-                 diags: Diagnostics):
+                 diags: Diagnostics, wording: Wording = ENGLISH):
+        self.wording = wording
         self.texts = texts
         self.targets = targets
         self.emitted = emitted  # scopes present in this document (None: the note's body)
@@ -207,12 +209,9 @@ class _Inlines:
                                                              f"(the labels of this note: {known})"
                                                              f"{did_you_mean(node.target, self.targets)}")
             return replace(node, words="", number=node.target)
-        words = wording.REF_WORDS[target.kind]
-        if node.capital:
-            words = words[:1].upper() + words[1:]
-        after = ""
-        if target.kind in ("paragraph", "chapter") and target.scope and target.scope != self.scope:
-            after = f" {wording.OF_ANNEX} {target.scope}"
+        elsewhere = target.kind in ("paragraph", "chapter") and target.scope and target.scope != self.scope
+        words, after = self.wording.ref_words(target.kind, target.number, node.capital,
+                                              target.scope if elsewhere else None)
         anchor = target.anchor if target.scope in self.emitted else None
         return replace(node, kind=target.kind, words=words, number=target.number, after=after, anchor=anchor)
 
@@ -230,12 +229,21 @@ class _Inlines:
         if isinstance(block, BulletList):
             return replace(block, items=self.items(block.items))
         if isinstance(block, SubHeading):
-            return replace(block, content=self(block.content))
+            return replace(block, content=self._parenthesized(self(block.content)))
         if isinstance(block, Table):
             return self._table(block)
         if isinstance(block, Figure):
             return replace(block, title=self(block.title), source=self(block.source))
         return block
+
+    def _parenthesized(self, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """A sub-heading's parentheses (the reader's) in the document's language: Chinese （ ）."""
+        opening, closing = self.wording.parentheses
+        if (opening, closing) == ("(", ")") or len(content) < 2 or content[0] != Text("(") \
+                or content[-1] != Text(")"):
+            return content
+        return (Text(opening, content[1].lang if isinstance(content[1], Text) else None), *content[1:-1],
+                Text(closing))
 
     def _table(self, table: Table) -> Table:
         self.table_letters = {}
@@ -268,10 +276,10 @@ class _Inlines:
 
 
 def number_note(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, ...], footnotes: dict[str, FootnoteText],
-                diags: Diagnostics) -> tuple[Numbered, tuple[Numbered, ...]]:
+                diags: Diagnostics, wording: Wording = ENGLISH) -> tuple[Numbered, tuple[Numbered, ...]]:
     """The note, and each of its annexes issued on its own: one count of everything, then
-    each document's footnotes and refs."""
-    counts = _Counts()
+    each document's footnotes and refs, in the words of the document's language."""
+    counts = _Counts(wording=wording)
     body = _number_chapters(chapters, counts, None, True, restart=False)
     numbered_annexes = []
     for index, annex in enumerate(annexes):
@@ -284,7 +292,7 @@ def number_note(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, ...],
                                       attachment=annex.attachment, number_anchor=f"{anchor}num"))
     _report_labels(counts, diags)
 
-    inlines = _Inlines(footnotes, counts.targets, {None, *(a.numeral for a in numbered_annexes)}, diags)
+    inlines = _Inlines(footnotes, counts.targets, {None, *(a.numeral for a in numbered_annexes)}, diags, wording)
     body = inlines.chapters(body, None)
     done_annexes = tuple(replace(a, title=inlines(a.title), chapters=inlines.chapters(a.chapters, a.numeral))
                          for a in numbered_annexes)
@@ -296,7 +304,7 @@ def _alone(annex: Annex, counts: _Counts, footnotes: dict[str, FootnoteText]) ->
     """An annex issued on its own: its numbering is the document's own (Word starts no list
     again at its first paragraph or chapter), its footnotes from 1, refs out of it unlinked.
     Problems were reported with the note: this pass only emits."""
-    inlines = _Inlines(footnotes, counts.targets, {annex.numeral}, Diagnostics())
+    inlines = _Inlines(footnotes, counts.targets, {annex.numeral}, Diagnostics(), counts.wording)
     chapters = tuple(replace(c, restart=False, blocks=tuple(replace(b, restart=False) if isinstance(b, Paragraph)
                                                             else b for b in c.blocks))
                      for c in annex.chapters)

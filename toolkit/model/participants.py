@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from toolkit.diagnostics import Position
 from toolkit.model import wording
+from toolkit.model.wording import Wording, for_language
 from toolkit.model.agenda import _document, _runs
 from toolkit.model.document import Chapter, Inline, LineBreak, Note, Paragraph, Strong, SubHeading
 from toolkit.model.meeting import Meeting
@@ -38,7 +39,7 @@ class Participant:
     position: str
     organization: str
     delegation: str  # the member State (its name as meeting.yaml writes it) or the organization
-    group: str  # a key of wording.PARTICIPANT_GROUPS
+    group: str  # one of wording.PARTICIPANT_GROUP_KEYS
     head: bool
     row: Position  # where the row starts, for messages
 
@@ -71,11 +72,11 @@ def _delegation_order(person: Participant) -> tuple[int, int]:
 
 
 def participant_chapters(participants: tuple[Participant, ...] | list[Participant],
-                         family_name_first: tuple[str, ...] = ()) -> tuple[Chapter, ...]:
+                         family_name_first: tuple[str, ...] = (), w: Wording | None = None) -> tuple[Chapter, ...]:
     """The chapters of the list (numbered I, II ... here; a numbering pass may number them again)."""
     family_first = {name.casefold() for name in family_name_first}
     chapters = []
-    for key, title in wording.PARTICIPANT_GROUPS:
+    for key, title in (w or wording.ENGLISH).participant_groups():
         members = [p for p in participants if p.group == key]
         if not members:
             continue
@@ -88,13 +89,14 @@ def participant_chapters(participants: tuple[Participant, ...] | list[Participan
             blocks.append(SubHeading((Strong(_runs(name)),), people[0].row))
             blocks.extend(_entry(p, name.casefold() in family_first) for p in people)
         numeral = roman(len(chapters) + 1)
-        chapters.append(Chapter(numeral, _runs(title.upper()), tuple(blocks), f"ch{numeral}"))
+        chapters.append(Chapter(numeral, _runs(title.upper()), tuple(blocks), f"ch{numeral}", written=title))
     return tuple(chapters)
 
 
 def list_of_participants(meeting: Meeting, date: dt.date, participants: tuple[Participant, ...]) -> Note:
     source = meeting.participants
     assert source is not None  # only built when meeting.yaml has `participants:`
-    return _document(meeting, "participants", "list-of-participants", wording.PARTICIPANTS_LIST, source.symbol,
+    w = for_language(meeting.language)
+    return _document(meeting, "participants", "list-of-participants", w.participants_list, source.symbol,
                      wording.PARTICIPANTS_DISTRIBUTION, date,
-                     participant_chapters(participants, source.family_name_first))
+                     participant_chapters(participants, source.family_name_first, w))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Figure, FootnoteRef, Inline, LineBreak,
                                     Link, ListItem, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
-                                    Text)
+                                    Text, Tracked)
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
@@ -14,7 +14,7 @@ def inline_text(content: tuple[Inline, ...]) -> str:
     for node in content:
         if isinstance(node, (Text, Code)):
             out.append(node.text)
-        elif isinstance(node, (Emphasis, Strong, Link)):
+        elif isinstance(node, (Emphasis, Strong, Link, Tracked)):  # Tracked: both sides print
             out.append(inline_text(node.children))
         elif isinstance(node, LineBreak):
             out.append("\n")
@@ -63,7 +63,7 @@ def note_strings(note: Note) -> Iterator[str]:
     m = note.masthead
     yield from (line for line in (m.symbol, m.distribution, m.date, m.language, *m.organization, m.meeting_title,
                                   m.meeting_dates, m.meeting_venue, m.agenda_heading, m.item_line,
-                                  inline_text(m.title), m.author_line, m.annex_heading, inline_text(m.annex_title),
+                                  inline_text(m.title), m.author_line, m.supplement, m.annex_heading, inline_text(m.annex_title),
                                   note.contents_heading) if line)
     yield from _chapters(note.chapters)
     for annex in note.annexes:

@@ -1,28 +1,9 @@
-"""Dates, numerals and letters -> the words the NEASPEC documents print."""
+"""Numerals, letters and English ordinals -> the words the NEASPEC documents print (dates: wording/)."""
 
 from __future__ import annotations
 
-import datetime as dt
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
-
-
-def format_date(day: dt.date) -> str:
-    """6 October 2023"""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def format_date_range(start: dt.date, end: dt.date | None) -> str:
-    """23-24 November 2023; 30 November-1 December 2023; 30 December 2023-2 January 2024."""
-    if end is None or end == start:
-        return format_date(start)
-    if start.year != end.year:
-        return f"{format_date(start)}-{format_date(end)}"
-    if start.month != end.month:
-        return f"{start.day} {MONTHS[start.month - 1]}-{format_date(end)}"
-    return f"{start.day}-{format_date(end)}"
-
+NBSP = "\u00a0"  # joins day and month in a date: a line never ends with "8" and starts "September"
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))

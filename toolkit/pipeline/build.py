@@ -115,18 +115,24 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
     return report
 
 
+def stale(loaded: LoadedMeeting, jobs: list[Job], options: Options, out_dir: Path) -> list[str]:
+    """The outputs of these jobs that a build would write now: missing, changed on disk or out of date."""
+    manifest, _ = manifest_file.read(out_dir)
+    return sorted(unit.job.output(unit.fmt) for unit in _decide(loaded, jobs, options, out_dir, manifest, BuildReport()))
+
+
 def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]:
     all_templates = tree_digests(options.templates)
     digests: dict[str, str] = {}  # meeting.yaml and each note are sources of many documents: hash once
     units = []
     for job in selected:
-        model = repr(job.document)
+        model = job.model_repr()
         sources = {}
         for name in job.sources:
             if name not in digests:
                 digests[name] = file_digest(loaded.root / name)
             sources[name] = digests[name]
-        for fmt in options.formats:
+        for fmt in (f for f in options.formats if f in job.formats):
             named = inputs(model, fmt, _templates_for(fmt, all_templates), sources, job.uses_office(fmt))
             fingerprint = combine(named)
             output = job.output(fmt)

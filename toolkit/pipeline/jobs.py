@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.issuing.apply import Changes
 from toolkit.model.document import Note
 from toolkit.sources.loader import LoadedMeeting
 
@@ -21,6 +22,15 @@ class Job:
     sources: tuple[str, ...]  # meeting-relative files it is built from
     selectors: frozenset[str]  # what --only may name to select it: note stem, agenda citation
     root: Path = Path(".")  # the meeting folder the sources are in
+    formats: tuple[str, ...] = FORMATS  # the formats it has (a revision's tracked changes: a DOCX only)
+    changes: Changes | None = None  # kind "changes": the versions a Word file with tracked changes compares
+
+    def model_repr(self) -> str:
+        """Everything the output shows, as text: what its fingerprint is made of."""
+        if self.changes is not None:
+            c = self.changes
+            return repr((c.issued, c.current, c.author, c.date))
+        return repr(self.document)
 
     def output(self, fmt: str) -> str:
         return f"{self.name}.{fmt}"
@@ -50,10 +60,20 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
         doc = loaded.participants_list
         jobs.append(Job(doc.stem, doc.kind, doc, (meeting, loaded.meeting.participants.file), frozenset({doc.stem}),
                         loaded.root))
+    issuing = loaded.issuing
     for note in loaded.notes:
         sources = (meeting, note.source, *(a.source for a in note.annexes))
         selectors = frozenset({note.stem, *note.agenda_keys})
+        if note.kind == "corrigendum":  # its corrections come from the note's files and the records
+            records = tuple(path for name, path in sorted(issuing.records.items())
+                            if name == note.base or name.startswith(f"{note.base}-corr"))
+            sources = (*issuing.files.get(note.stem, sources), *records)
+            jobs.append(Job(note.stem, "corrigendum", note, sources, selectors | {note.stem}, loaded.root))
+            continue
         jobs.append(Job(note.stem, "note", note, sources, selectors, loaded.root))
+        for changes in (c for c in issuing.changes if c.current.stem == note.stem):
+            jobs.append(Job(changes.name, "changes", note, (*issuing.files.get(note.stem, sources), changes.record),
+                            selectors | {changes.name}, loaded.root, formats=("docx",), changes=changes))
         for annex in (d for d in loaded.annexes if d.stem.startswith(f"{note.stem}-annex-")):
             # An annex issued on its own is also selected by its own output name.
             jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source),

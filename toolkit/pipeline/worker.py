@@ -76,6 +76,9 @@ def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[
         if result is None:
             results.append(Rendered(output, None, None, diags.items))
             continue
+        if job.changes is not None:  # a Word file with tracked changes: written as it comes
+            results.append(Rendered(output, result, None, diags.items))
+            continue
         if fmt == "docx":
             results.append(Rendered(output, result.docx, None, diags.items,
                                     result if job.document.contents_paged else None))
@@ -87,7 +90,14 @@ def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[
 
 
 def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | None, diags: Diagnostics):
-    """PDF -> (bytes, pages); DOCX -> a Draft, its contents page numbers guessed from the PDF."""
+    """PDF -> (bytes, pages); DOCX -> a Draft, its contents page numbers guessed from the PDF; a revision's
+    tracked changes -> DOCX bytes."""
+    if job.changes is not None:
+        from toolkit.revisions.tracked import tracked_docx
+
+        c = job.changes
+        return tracked_docx(c.issued, c.current, templates / REFERENCE_DOCX, diags, author=c.author, date=c.date,
+                            meeting_root=root)
     if fmt == "pdf":
         from toolkit.render.pdf import note_pdf
 

@@ -22,8 +22,10 @@ def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    # the report is issued at the meeting's end: the agenda goes out with the documents before it
-    return max((n.date for n in notes if n.kind != "report"), default=meeting.start)
+    # the report is issued at the meeting's end: the agenda goes out with the documents before it; a
+    # revision or a corrigendum goes out later, on its own
+    return max((n.date for n in notes if n.kind not in ("report", "corrigendum") and not n.revision),
+               default=meeting.start)
 
 
 def _annotations(root: Path, meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
@@ -54,15 +56,19 @@ def agenda_docs(root: Path, meeting: Meeting, notes: list[Note], diags: Diagnost
     """information: other documents the list of documents lists after the notes (the list of participants)."""
     date = issue_date(meeting, notes)
     agenda = provisional_agenda(meeting, date)
-    annotated = annotated_agenda(meeting, date, _annotations(root, meeting, diags), notes)
-    listed = [agenda, annotated] + sorted(notes, key=lambda n: _agenda_order(meeting, n)) + list(information or ())
+    ordered = sorted(notes, key=lambda n: _agenda_order(meeting, n))
+    annotated = annotated_agenda(meeting, date, _annotations(root, meeting, diags), ordered)
+    listed = [agenda, annotated] + ordered + list(information or ())
     return [agenda, annotated, documents_list(meeting, date, listed)]
 
 
-def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str]:
+def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str, int, str]:
+    """By agenda item, then file name; a corrigendum or addendum right under its base document."""
+    base = note.base or note.stem
+    rank = {"corrigendum": 1}.get(note.kind, 2 if note.base else 0)
     for index, item in enumerate(i for top in meeting.agenda for i in (top, *top.subitems)):
         if item.citation == note.item_citation:
-            return index, note.stem
-    return 10_000, note.stem
+            return index, base, rank, note.stem
+    return 10_000, base, rank, note.stem
 
 

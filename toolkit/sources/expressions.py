@@ -78,8 +78,15 @@ class Expressions:
 
 
 
-def meeting_names(meeting) -> dict[str, str]:
-    """What `{{ meeting.X }}` may name: the meeting's words, leaving out those it does not have."""
-    names = {"title": meeting.title, "short_title": meeting.short_title, "dates": meeting.dates,
-             "venue": meeting.venue, "symbol": meeting.symbol}
+def meeting_names(meeting, wording=None) -> dict[str, str]:
+    """What `{{ meeting.X }}` may name: the meeting's words, leaving out those it does not have;
+    wording: a document in another language than the meeting's gets its translated words and dates."""
+    words = meeting.words(wording.code) if wording is not None else None
+    if words is None:
+        names = {"title": meeting.title, "short_title": meeting.short_title, "dates": meeting.dates,
+                 "venue": meeting.venue, "symbol": meeting.symbol}
+    else:
+        names = {"title": words.title, "short_title": words.short_title or meeting.short_title,
+                 "dates": wording.date_range(meeting.start, meeting.end), "venue": words.venue,
+                 "symbol": meeting.symbol}
     return {key: value for key, value in names.items() if value is not None}

@@ -33,6 +33,7 @@ from toolkit.model.tables import column_widths, looks_numeric, numeric_columns
 from toolkit.sources.paths import inside_meeting
 
 _PREFIXES = {"Table:": "table", "Figure:": "figure"}
+_SOURCE_WORDS = wording.source_words()  # "Source:" in any of the languages
 _NOTE_LINE = re.compile(r"^\^([A-Za-z0-9]{1,12})\^\s*")
 TABLE_SUFFIXES = (".csv", ".xlsx")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -73,7 +74,7 @@ class Floats:
             return False
         if self.last is not None:
             block = blocks[self.last]
-            if raw.startswith(wording.SOURCE_WORDS) and not block.source:
+            if raw.startswith(_SOURCE_WORDS) and not block.source:
                 blocks[self.last] = replace(block, source=self._source(inline, line_index))
                 return True
             if isinstance(block, Table) and _NOTE_LINE.match(raw):
@@ -139,7 +140,7 @@ class Floats:
     def _source(self, inline: Token, line_index: int) -> tuple[Inline, ...]:
         content = list(self.conv.inlines(inline, line_index))
         if content and isinstance(content[0], Text):
-            word = next(w for w in wording.SOURCE_WORDS if content[0].text.startswith(w))
+            word = next(w for w in _SOURCE_WORDS if content[0].text.startswith(w))
             rest = content[0].text[len(word):]
             content[0:1] = [Emphasis((Text(word),))] + ([Text(rest, content[0].lang)] if rest else [])
         return tuple(content)
@@ -246,6 +247,7 @@ class Floats:
                              TABLE_SUFFIXES, "a .csv or .xlsx file (save other spreadsheets as .xlsx)")
         if rel is None:
             return None
+        ctx.files.append(rel)
         grid = read_grid(ctx.root, rel, pending.attrs.get("sheet"), pending.position, ctx.diags, ctx.grids)
         if grid is None:
             return None
@@ -306,6 +308,8 @@ class Floats:
                                    "![what the picture shows](figures/name.png)")
         rel = inside_meeting(ctx.root, src, where, ctx.diags, "image file", IMAGE_SUFFIXES,
                              "a .png, .jpg or .svg picture")
+        if rel:
+            ctx.files.append(rel)
         info = check_image(ctx.root, rel, where, ctx.diags) if rel else None
         if info is None or not alt:
             return

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit import checks
 from toolkit.checks.written import Written
 from toolkit.diagnostics import Diagnostics, Position, ToolkitError
+from toolkit.issuing.apply import Issuing, apply as apply_issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
 from toolkit.sources.agenda import agenda_docs, issue_date
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
+from toolkit.model.supplements import annexes_of
 from toolkit.sources.note import DEFER, load_note
+from toolkit.sources.note_language import translation_of
+from toolkit.model.language_lines import apply_language_lines
 from toolkit.sources.report import DOCUMENTS_STEM, PARTICIPANTS_STEM, citable
 from toolkit.model.participants import Participant, list_of_participants
 from toolkit.sources.participants import read_participants
@@ -32,6 +36,7 @@ class LoadedMeeting:
     diagnostics: Diagnostics
     participants: tuple[Participant, ...] = ()  # from meeting.yaml `participants:` (the report's annex too)
     participants_list: Note | None = None  # the list of participants, when meeting.yaml has `participants:`
+    issuing: Issuing = field(default_factory=Issuing)  # issued records, revisions' changes (toolkit/issuing)
 
 
 def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
@@ -46,43 +51,59 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     written = Written()
     notes: list[Note] = []
     annexes: list[Note] = []
-    note_files = sorted(p for p in (root / NOTES_DIR).glob("*.md")) if (root / NOTES_DIR).is_dir() else []
+    issuing = Issuing()
+    # Originals first: a translation (NAME.ru.md) takes its original's item and symbol.
+    note_files = sorted(((root / NOTES_DIR).glob("*.md")) if (root / NOTES_DIR).is_dir() else [],
+                        key=lambda p: (translation_of(p.stem) is not None, p.name))
     if meeting is not None:
         reports = []
         for path in note_files:
             if not path.is_file():
                 diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
-            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, written=written)
+            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, written=written,
+                               originals={n.stem: n for n in notes})
             if loaded == DEFER:
                 reports.append(path)
             elif loaded is not None:
                 notes.append(loaded[0])
                 annexes.extend(loaded[1])
         notes = number_information_documents(meeting, notes)
+        # Revisions, corrigenda and addenda against the records in issued/ (toolkit/issuing): before the
+        # report, which cites the documents' symbols as they are now.
+        notes, issuing = apply_issuing(root, meeting, notes, written, diags, citable(meeting, notes),
+                                       others=frozenset(p.stem for p in reports))
         # The report cites the other documents' symbols and lists them: it is read last.
         documents = citable(meeting, notes)
         for path in reports:
             loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents,
-                               written=written)
+                               written=written, originals={n.stem: n for n in notes})
             if isinstance(loaded, tuple):
-                notes.append(loaded[0])
+                done, issuing = apply_issuing(root, meeting, [loaded[0]], written, diags, documents, issuing=issuing)
+                notes.extend(done)
                 annexes.extend(loaded[1])
+    if issuing.revisions or any(note.base for note in notes):
+        annexes = annexes_of(annexes, notes)
     participants: tuple[Participant, ...] = ()
     participants_list = None
     if meeting is not None and meeting.participants is not None:
         participants = read_participants(root, meeting, diags, grids) or ()
         participants_list = list_of_participants(meeting, issue_date(meeting, notes), participants)
     listed = [participants_list] if participants_list is not None else []
-    agenda_documents = agenda_docs(root, meeting, notes, diags, listed) if meeting is not None else []
+    # A translation shares its original's symbol: the agenda documents list the document once.
+    originals = [n for n in notes if n.original_stem in ("", n.stem)]
+    agenda_documents = agenda_docs(root, meeting, originals, diags, listed) if meeting is not None else []
     if meeting is not None:
         made = {DOCUMENTS_STEM: next(d for d in agenda_documents if d.kind == "documents").chapters}
         if participants_list is not None:
             made[PARTICIPANTS_STEM] = participants_list.chapters
         notes = [fill_generated_annexes(n, made) if n.kind == "report" else n for n in notes]
+        notes = apply_language_lines(meeting, notes)
+        annexes = apply_language_lines(meeting, [*notes, *annexes])[len(notes):]
+        agenda_documents = apply_language_lines(meeting, agenda_documents)
     if meeting is not None:  # the checks a careful officer makes before sending (toolkit/checks)
         checks.run(meeting, [*agenda_documents, *listed], notes, written, diags)
     diags.raise_if_errors()
     assert meeting is not None  # no errors means the meeting loaded
     return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
-                         participants, participants_list)
+                         participants, participants_list, issuing)

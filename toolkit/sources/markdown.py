@@ -68,6 +68,7 @@ class BodyContext:
     over_limit_reported: bool = False
     numbered: bool = True  # False: an annex with `numbered: false`
     grids: object | None = None  # a GridCache (grid_cache.py): spreadsheets already read
+    files: list[str] = field(default_factory=list)  # table and picture files read (what an issued record keeps)
     lenders: dict[str, _Converter] = field(default_factory=dict)  # file -> the body whose definitions
     #                                                                its front matter may cite (lend_footnotes)
 
@@ -217,8 +218,9 @@ class _Converter:
             floats.finish(blocks)
             if heading is None and not blocks:
                 return
-            title, pos, ident = heading if heading else ((), None, None)
-            chapters.append(Chapter(None, title, tuple(blocks), "", pos, headed=heading is not None, ident=ident))
+            title, pos, ident, written = heading if heading else ((), None, None, ())
+            chapters.append(Chapter(None, title, tuple(blocks), "", pos, headed=heading is not None, ident=ident,
+                                    written=_written(written)))
 
         i = 0
         tokens = self.tokens
@@ -231,7 +233,7 @@ class _Converter:
                 inline = self.inlines(tokens[i + 1], line_index)
                 if token.tag == "h1":
                     close()
-                    heading, blocks = (_upper(inline), self.src.pos(line_index, 1), ident), []
+                    heading, blocks = (_upper(inline), self.src.pos(line_index, 1), ident, inline), []
                 elif token.tag == "h2":
                     if ident:
                         self.ctx.diags.error(self.src.pos(line_index, 1), "a sub-heading cannot carry a label: "
@@ -443,6 +445,14 @@ def _find_col(line: str | None, needle: str) -> int | None:
         return None
     index = line.find(needle)
     return index + 1 if index >= 0 else None
+
+
+def _written(content: tuple[Inline, ...]) -> str:
+    """A heading's words as written (the outline's), before references are resolved: a
+    heading citing a paragraph keeps the printed, upper-case words instead."""
+    if any(isinstance(node, Ref) for node in content):
+        return ""
+    return Chapter(None, content, (), "").outline
 
 
 def _upper(content: tuple[Inline, ...]) -> tuple[Inline, ...]:

@@ -6,9 +6,13 @@ import re
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting
-from toolkit.model.words import format_date_range
+from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting, find_item
+from toolkit.model.wording import for_language
 from toolkit.sources import placeholders, schema
+from toolkit.sources.meeting_languages import meeting_languages, translations
+from toolkit.model.document import Image
+from toolkit.sources.images import SUFFIX_FORMATS, check_image
+from toolkit.sources.paths import inside_meeting
 from toolkit.sources.participants_config import member_states, participants_source
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
@@ -17,7 +21,8 @@ MEETING_FILE = "meeting.yaml"
 DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
-         "participants", "previous_venue", "distribution"}
+         "participants", "previous_venue", "distribution", "emblem", "emblem_alt", "language", "languages",
+         "translations", "agenda_adopted_under"}
 NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
@@ -50,6 +55,8 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     word_limit = _word_limit(data, diags)
     previous_venue = schema.string(data, "previous_venue", diags)  # written by `toolkit roll`
     distribution = _distribution(data, diags)
+    emblem = _emblem(root, data, diags)
+    emblem_alt = schema.string(data, "emblem_alt", diags)
     if start and end and end < start:
         diags.error(data["end"].pos, f"the meeting ends ({end.isoformat()}) before it starts ({start.isoformat()})")
         end = None
@@ -58,6 +65,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     venue = venue or (placeholders.STAND_IN_TEXT if schema.placeholder(data, "venue") else None)
     start = start or (placeholders.STAND_IN_DATE if schema.placeholder(data, "start") else None)
     agenda = _agenda(data, diags, text.split("\n"))
+    language, languages = meeting_languages(data, diags)
+    translated = translations(data, language, agenda, diags, lambda citation: find_item(agenda, citation))
+    adopted_under = _agenda_adopted_under(data, agenda, diags)
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:
@@ -68,7 +78,7 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         short_title=_plain(short_title),
         start=start,
         end=end,
-        dates=format_date_range(start, end),
+        dates=for_language(language).date_range(start, end),
         venue=str(venue),
         symbol=_plain(symbol),
         agenda=tuple(agenda),
@@ -84,7 +94,39 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         previous_venue=_plain(previous_venue),
         symbol_positions=_symbol_positions(data),
         distribution_shown=distribution != NO_DISTRIBUTION,
+        emblem=emblem,
+        emblem_alt=str(emblem_alt) if emblem_alt else f"Emblem of the {organization[0]}" if organization else "",
+        language=language,
+        languages=languages,
+        translations=translated,
+        agenda_adopted_under=adopted_under,
     )
+
+
+def _emblem(root: Path, data: Map, diags: Diagnostics) -> Image | None:
+    """`emblem: figures/emblem.svg`: a picture of the meeting folder, checked as a figure's is."""
+    value = schema.string(data, "emblem", diags)
+    if value is None:
+        return None
+    rel = inside_meeting(root, str(value), value.pos, diags, "emblem file", tuple(SUFFIX_FORMATS),
+                         "a .png, .jpg or .svg picture")
+    info = check_image(root, rel, value.pos, diags) if rel else None
+    return Image(info.path, info.sha256, info.format, info.width, info.height) if info else None
+
+
+def _agenda_adopted_under(data: Map, agenda: list[AgendaItem], diags: Diagnostics) -> str | None:
+    """`agenda_adopted_under: "3"`: the item under which the Meeting adopts its agenda; the provisional
+    and annotated agendas are its documents (the list of documents, the annotated agenda)."""
+    value = schema.string(data, "agenda_adopted_under", diags)
+    if value is None:
+        return None
+    found = find_item(tuple(agenda), str(value))
+    if found is None:
+        items = ", ".join(i.citation for top in agenda for i in (top, *top.subitems)) or "none"
+        diags.error(value.pos, f"'agenda_adopted_under' names item {str(value)!r}, which the agenda does not have "
+                               f"(its items: {items})")
+        return None
+    return found[0].citation
 
 
 def _word_limit(data: Map, diags: Diagnostics) -> int:

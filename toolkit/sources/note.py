@@ -11,7 +11,9 @@ from toolkit.checks import words
 from toolkit.checks.suggest import did_you_mean
 from toolkit.checks.written import Written
 from toolkit.diagnostics import Diagnostics, Position
+from toolkit.issuing import declarations
 from toolkit.model import wording
+from toolkit.model.wording import for_language
 from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
 from toolkit.model.document import Chapter, Inline, ListItem, Note, Paragraph, Text
 from toolkit.model.meeting import Meeting
@@ -25,13 +27,14 @@ from toolkit.sources.attributes import LABEL
 from toolkit.sources.frontmatter import split
 from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline, unused_footnotes
+from toolkit.sources.note_language import check_translation, note_language, translation_of
 from toolkit.sources.paths import inside_meeting
 from toolkit.sources.report import GENERATED, document_symbol, generated_annexes, report_item, report_sections
 from toolkit.sources.text import read_source
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 _NOTE_KEYS = {"kind", "item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations",
-              "adopted", "author_line"}
+              "adopted", "author_line", *declarations.KEYS}
 KINDS = ("note", "information", "report")
 DEFER = "defer"  # a report waits for every other document (it cites their symbols)
 _ANNEX_ENTRY_KEYS = {"title", "file"}
@@ -50,14 +53,17 @@ class _AnnexEntry:
 
 def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids: GridCache | None = None,
               documents: dict[str, str] | None = None,
-              written: Written | None = None) -> tuple[Note, list[Note]] | str | None:
+              written: Written | None = None,
+              originals: dict[str, Note] | None = None) -> tuple[Note, list[Note]] | str | None:
     """-> (the document, each of its annexes as a document of its own), or None when errors leave
     nothing sensible to build. grids: spreadsheets already read (grid_cache.py).
 
     A note (kind: note) belongs to an agenda item; an information document (kind: information)
     may; the report of the meeting (kind: report) cites the other documents, so without
     `documents` (file stem -> its symbol, report.citable) it is left for later: DEFER.
-    written: where the checks' facts stand (toolkit/checks), filled in when given."""
+    written: where the checks' facts stand (toolkit/checks), filled in when given.
+    originals: the documents read so far, by stem: a translation (notes/NAME.ru.md) takes its
+    original's kind, item, symbol and distribution."""
     written = written if written is not None else Written()
     text = read_source(root, rel, diags)
     if text is None or words.too_long(text, rel, meeting.word_limit, diags):
@@ -73,30 +79,46 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     if data is None:
         return None
 
+    stem = PurePosixPath(rel).stem
+    translated = translation_of(stem)
+    original = (originals or {}).get(translated[0]) if translated else None
     # A bad kind is reported here, once: it is then read as a note, never deferred as a report.
-    kind = schema.choice(data, "kind", KINDS, "note", diags)
+    kind = schema.choice(data, "kind", KINDS, original.kind if original else "note", diags)
     if kind == "report" and documents is None:
         return DEFER
+    language = note_language(data, rel, stem, meeting, diags)
+    if translated and (language is None or not check_translation(
+            data, rel, original, f"notes/{translated[0]}.md", language.code, diags)):
+        return None  # a translation is read only against its original
+    w = for_language(language.code if language else meeting.language)
     written.texts[rel] = text
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")
     _check_kind_keys(data, kind, diags)
-    citation = schema.string(data, "item", diags, required=kind == "note")
+    citation = schema.string(data, "item", diags, required=kind == "note" and original is None)
+    if citation is None and original is not None and original.item_citation:
+        citation = Str(original.item_citation, Position(rel, 1, 1))
     title = schema.string(data, "title", diags, required=kind != "report")
     date = schema.date(data, "date", diags, required=True)
     if date is None and schema.placeholder(data, "date"):  # reported: the report can still cite the note
         date = placeholders.STAND_IN_DATE
     adopted = schema.date(data, "adopted", diags)
     default_distribution = wording.DEFAULT_DISTRIBUTION if kind == "note" else wording.INFORMATION_DISTRIBUTION
+    if original is not None and original.distribution:
+        default_distribution = original.distribution
     distribution = schema.choice(data, "distribution", wording.DISTRIBUTIONS, default_distribution, diags)
     if "distribution" in data and not meeting.distribution_shown:
         diags.error(data.key_pos["distribution"], "'distribution' is not printed: meeting.yaml says "
                                                   "'distribution: none' (remove one or the other)")
-    language = schema.string(data, "language", diags) or wording.DEFAULT_LANGUAGE_LINE
     symbol = schema.string(data, "symbol", diags)
+    if symbol is None and original is not None and original.symbol:
+        symbol = Str(original.symbol, Position(rel, 1, 1))
     if symbol is not None:
         written.symbols[rel] = symbol.pos
     if date is not None:
         written.dates[rel] = data["date"].pos
+    declared = declarations.read(data, diags)  # applied once every document is read (issuing/apply.py)
+    if declared.anything:
+        written.declared[rel] = declared
 
     found = None
     if citation is not None and kind != "report":
@@ -123,11 +145,11 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
                                   "letter, as in ref(\"core-fund\")")
         return ref_mark(label, capital=bool(capital))
 
-    names = {"meeting": meeting_names(meeting), "annex": annex, "ref": ref}
+    names = {"meeting": meeting_names(meeting, w), "annex": annex, "ref": ref}
     if kind == "report":
         names["document"] = document_symbol(documents or {})
     expressions = Expressions(names)
-    title_text = _plain(expressions, title, diags) if title else wording.report_title(meeting.title)
+    title_text = _plain(expressions, title, diags) if title else w.report_title(meeting_names(meeting, w)["title"])
     author_line = _author_line(data, expressions, diags)
     note_names = {k: v for k, v in {"title": title_text, "symbol": symbol,
                                     "item": found[0].citation if found else None}.items() if v}
@@ -138,27 +160,35 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx, lend_footnotes=True)
     placeholders.check_body(parts.body, rel, parts.body_first_line, diags)
     if kind == "report":
-        chapters = report_sections(chapters, meeting, rel, adopted, diags)
+        chapters = report_sections(chapters, meeting, rel, adopted, diags, w)
     considerations = _considerations(data, ctx)  # may cite the body's footnotes
     unused_footnotes(ctx)
     if considerations:
-        chapters.append(Chapter(None, _runs(wording.CONSIDERATIONS_TITLE.upper()), tuple(considerations),
-                                "", data.key_pos.get("considerations")))
+        chapters.append(Chapter(None, _runs(w.considerations_title.upper()), tuple(considerations),
+                                "", data.key_pos.get("considerations"),
+                                written=w.considerations_title))
 
     annexes = [_load_annex(root, entry, expressions, ctx, diags, meeting.word_limit, written) for entry in entries]
+    written.files[rel] = tuple(dict.fromkeys([*(entry.rel for entry in entries), *ctx.files]))
     if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)
-        annexes = [*generated_annexes(meeting), *annexes]
+        annexes = [*generated_annexes(meeting, w), *annexes]
 
     if (kind == "note" and (citation is None or found is None)) or (kind != "report" and title is None) \
-            or date is None or (citation is not None and found is None and kind == "information"):
+            or date is None or (citation is not None and found is None and kind == "information") or language is None:
+        return None
+    if found and kind == "note" and meeting.words(w.code).item_title(found[1] or found[0]) is None:
+        heading = found[1] or found[0]
+        diags.error(language.position, f"meeting.yaml 'translations: {w.code}: agenda:' has no title for item "
+                                       f"{heading.citation}, which this document's masthead prints: add "
+                                       f"'\"{heading.citation}\": ...'")
         return None
     item, parent = found if found else (report_item(meeting) if kind == "report" else None, None)
     part = NotePart(
-        stem=PurePosixPath(rel).stem, source=rel, meeting=meeting, item=item, parent=parent,
-        title=title_text, date=date, distribution=distribution, language_line=language, symbol=symbol,
+        stem=stem, source=rel, meeting=meeting, item=item, parent=parent,
+        title=title_text, date=date, distribution=distribution, wording=w, symbol=symbol,
         chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes,
-        kind=kind, author_line=author_line)
-    numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags)
+        kind=kind, author_line=author_line, original_stem=translated[0] if translated else stem)
+    numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags, w)
     note = assemble_note(part, numbered)
     # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
     standalone = [standalone_annex(note, annex) for annex in alone

@@ -15,13 +15,12 @@ import re
 from dataclasses import replace
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model import wording
+from toolkit.model.wording import Wording, for_language
 from toolkit.model.document import Chapter, Inline, Note, Paragraph, SubHeading, Text
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.numbering import AnnexSource
 from toolkit.model.plain import inline_text
 from toolkit.model.scripts import split_scripts
-from toolkit.model.words import format_date
 from toolkit.sources.expressions import ExpressionError
 
 _CITATION = re.compile(r"^(?:item\s+)?(\d{1,3}\s*(?:\(?[a-z]\)?)?)$", re.I)
@@ -50,14 +49,15 @@ def document_symbol(documents: dict[str, str]):
 def citable(meeting: Meeting, notes: list[Note]) -> dict[str, str]:
     """What document() may name: every note and information document by its file name, and the
     documents the toolkit makes, by their output names; each prints its symbol (or its title)."""
-    made = {"provisional-agenda": (meeting.agenda_symbol, wording.PROVISIONAL_AGENDA),
-            "annotated-agenda": (meeting.annotated_agenda_symbol, wording.ANNOTATED_AGENDA),
-            DOCUMENTS_STEM: (meeting.documents_list_symbol, wording.DOCUMENTS_LIST)}
+    w = for_language(meeting.language)
+    made = {"provisional-agenda": (meeting.agenda_symbol, w.provisional_agenda),
+            "annotated-agenda": (meeting.annotated_agenda_symbol, w.annotated_agenda),
+            DOCUMENTS_STEM: (meeting.documents_list_symbol, w.documents_list)}
     participants = getattr(meeting, "participants", None)
     if participants is not None:
-        made[PARTICIPANTS_STEM] = (getattr(participants, "symbol", None), wording.PARTICIPANTS_LIST)
+        made[PARTICIPANTS_STEM] = (getattr(participants, "symbol", None), w.participants_list)
     out = {stem: symbol or title for stem, (symbol, title) in made.items()}
-    out.update({note.stem: note.symbol or note.title for note in notes})
+    out.update({note.stem: note.symbol or note.title for note in notes if note.original_stem in ("", note.stem)})
     return out
 
 
@@ -66,17 +66,18 @@ def report_item(meeting: Meeting) -> AgendaItem | None:
     return next((item for item in meeting.agenda if _ADOPTION_ITEM.search(item.title)), None)
 
 
-def generated_annexes(meeting: Meeting) -> list[AnnexSource]:
+def generated_annexes(meeting: Meeting, w: Wording) -> list[AnnexSource]:
     """Annex I, the list of participants (when the meeting has a registration export), and the
     list of documents: their content is made by the loader once every document is known."""
     out = []
     if getattr(meeting, "participants", None) is not None:
-        out.append(AnnexSource(PARTICIPANTS_STEM, meeting.source, _runs(wording.PARTICIPANTS_LIST), ()))
-    out.append(AnnexSource(DOCUMENTS_STEM, meeting.source, _runs(wording.DOCUMENTS_LIST), ()))
+        out.append(AnnexSource(PARTICIPANTS_STEM, meeting.source, _runs(w.participants_list), ()))
+    out.append(AnnexSource(DOCUMENTS_STEM, meeting.source, _runs(w.documents_list), ()))
     return out
 
 
-def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted, diags: Diagnostics) -> list[Chapter]:
+def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted, diags: Diagnostics,
+                    w: Wording) -> list[Chapter]:
     """The drafter's sections -> chapters titled and ordered by the agenda, with the adoption line."""
     order = {item.key: index for index, item in enumerate(meeting.agenda)}
     sections: dict[str, Chapter] = {}
@@ -98,7 +99,7 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
                                                            f"is at line {first.line if first else '?'})")
             continue
         blocks = _subsections(chapter, item, meeting, diags)
-        sections[item.key] = replace(chapter, title=_runs(item.title.upper()), blocks=blocks)
+        sections[item.key] = replace(chapter, title=_runs(item.title.upper()), blocks=blocks, written=item.title)
     for item in meeting.agenda:
         if item.key not in sections:
             diags.warning(Position(rel, 1), f"the report has no section for agenda item {item.citation} "
@@ -107,7 +108,7 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
     if adopted is not None and ordered:
         target = report_item(meeting)
         index = next((i for i, c in enumerate(ordered) if target and c is sections.get(target.key)), len(ordered) - 1)
-        line = Paragraph(None, _runs(wording.adoption_line(format_date(adopted))))
+        line = Paragraph(None, _runs(w.adoption_line(adopted)))
         ordered[index] = replace(ordered[index], blocks=ordered[index].blocks + (line,))
     return before + ordered
 

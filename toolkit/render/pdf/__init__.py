@@ -10,7 +10,8 @@ import jinja2
 
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Note
-from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, page_count, splice
+from toolkit.render.pdf import archival
+from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, embeds_its_fonts, page_count, splice
 from toolkit.render.pdf.footnote_check import message, misplaced
 from toolkit.render.pdf.warnings import weasyprint_warnings
 from toolkit.render.pdf.html import TemplateProblem, render_note_html
@@ -45,10 +46,25 @@ def _attachments(note: Note, root: Path, diags: Diagnostics) -> dict[str, tuple[
     return out
 
 
-def _slots(document, attached: dict[str, tuple[bytes, int]]) -> dict[int, tuple[bytes, int]]:
-    """The page index of each kept blank page -> the attached page that replaces it."""
+def _archival(note: Note, attached: dict[str, tuple[bytes, int]], diags: Diagnostics) -> bool:
+    """Whether the PDF can claim PDF/A-2a and PDF/UA-1: not when an attached file does not embed its fonts."""
+    paths = {a.anchor: a.attachment.path for a in note.annexes if a.attachment}
+    if note.attachment:
+        paths["document"] = note.attachment.path
+    ok = True
+    for key, (data, _) in attached.items():
+        if not embeds_its_fonts(data):
+            diags.warning(Position(paths[key], 1), "this PDF uses fonts it does not embed: the document is "
+                          "written without claiming PDF/A-2a and PDF/UA-1 (embed the fonts when saving it as PDF)")
+            ok = False
+    return ok
+
+
+def _slots(document, attached: dict[str, tuple[bytes, int]]) -> dict[int, tuple[bytes, int, str]]:
+    """The page index of each kept blank page -> the attached page that replaces it, and its Figure's ID."""
     where = {anchor: index for index, page in enumerate(document.pages) for anchor in page.anchors}
-    return {where[f"{key}-page-{n}"]: (data, n) for key, (data, count) in attached.items() for n in range(count)}
+    return {where[f"{key}-page-{n}"]: (data, n, f"{key}-page-{n}")
+            for key, (data, count) in attached.items() for n in range(count)}
 
 
 def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path,
@@ -65,20 +81,36 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         diags.error(exc.position, str(exc))
         return None
 
+    from toolkit.render.pdf import tagging
     from toolkit.render.pdf.fetcher import RestrictedFetcher
     from toolkit.render.pdf.weasyprint_fix import install
 
     install()
+    tagging.install()
+    archival.install()
 
     fetcher = RestrictedFetcher([templates, meeting_root])
     with weasyprint_warnings() as warnings:
-        result = _layout(note, html, templates, fetcher, attached, diags)
+        result = _layout(note, html, templates, fetcher, attached, _archival(note, attached, diags), diags)
     for message in warnings:  # WeasyPrint's warnings are the build's errors
         diags.error(_blame(message, note, templates), f"PDF layout: {message}")
     return None if warnings or result is None else result
 
 
-def _layout(note: Note, html: str, templates: Path, fetcher, attached, diags: Diagnostics) -> tuple[bytes, int] | None:
+def _finisher(claims: bool):
+    """Tags completed, then the archival metadata (claims: PDF/A-2a and PDF/UA-1 are named)."""
+    from toolkit.render.pdf import tagging
+
+    archive = archival.finisher(claims)
+
+    def finish(document, pdf) -> None:
+        tagging.finish(pdf)
+        archive(document, pdf)
+
+    return finish
+
+
+def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: bool, diags: Diagnostics) -> tuple[bytes, int] | None:
     import weasyprint  # heavy: imported only when something is rendered
 
     from toolkit.render.pdf.fetcher import RefusedFetch
@@ -91,9 +123,12 @@ def _layout(note: Note, html: str, templates: Path, fetcher, attached, diags: Di
             diags.error(*message(problem, note.footnotes, note.source))
         if problems:
             return None
-        pdf = document.write_pdf()
+        pdf = document.write_pdf(finisher=_finisher(claims), **archival.OPTIONS)
         if attached:
             pdf = splice(pdf, _slots(document, attached))
+    except AttachmentError as exc:
+        diags.error(Position(note.source, 1), str(exc))
+        return None
     except RefusedFetch as exc:  # sources cannot name resources: a template did
         diags.error(Position(f"{templates.name}/{STYLESHEET}", 1), f"{exc} (asked for by the templates)")
         return None

@@ -2,6 +2,15 @@
 
 The HTML keeps one blank page per attached page, so page numbers after the annex
 stay true; the blanks are then replaced by the attached pages themselves.
+
+Tags: an attached file's own structure (if it has one) cannot be trusted to fit ours, so
+each attached page is placed whole, as one picture (a form XObject of its page, its own
+marked content taken out), inside the Figure that the template kept for it, whose
+alternative text names the annex and the page ("Annex II. Statement ..., page 1 of 3 of
+the attached document"). A screen reader announces the annex and its pages; it cannot
+read their text. The document stays PDF/UA-1 and PDF/A-2a unless the attached file
+uses a font it does not embed: then no claim is made (see `embeds_its_fonts`) and the
+build warns.
 """
 
 from __future__ import annotations
@@ -71,16 +80,122 @@ def page_count(pdf: bytes) -> int:
     return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
-def splice(pdf: bytes, slots: dict[int, tuple[bytes, int]]) -> bytes:
-    """slots: page index in `pdf` -> (attached PDF, its page to put there)."""
-    import pypdf
+def embeds_its_fonts(pdf: bytes) -> bool:
+    """Whether every font the file's pages use is embedded (PDF/A and PDF/UA ask it); a font
+    or resource the check cannot make sense of counts as not embedded."""
+    import pikepdf
 
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf))
-    readers: dict[int, pypdf.PdfReader] = {}
-    for index, (attached, page) in sorted(slots.items()):
-        reader = readers.setdefault(id(attached), pypdf.PdfReader(io.BytesIO(attached)))
-        writer.insert_page(reader.pages[page], index)
-        writer.remove_page(index + 1)
-    out = io.BytesIO()
-    writer.write(out)
+    try:
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            seen: set[tuple[int, int]] = set()
+            return all(_fonts_embedded(page.obj.get("/Resources"), seen) for page in doc.pages)
+    except (pikepdf.PdfError, AttributeError, KeyError, IndexError, TypeError, ValueError, RecursionError):
+        return False
+
+
+def _fonts_embedded(resources, seen: set) -> bool:
+    import pikepdf
+
+    if not isinstance(resources, pikepdf.Dictionary):
+        return True
+    if resources.is_indirect:
+        if resources.objgen in seen:
+            return True
+        seen.add(resources.objgen)
+    for font in (resources.get("/Font") or {}).values():
+        if font.get("/Subtype") == "/Type3":
+            if not _fonts_embedded(font.get("/Resources"), seen):
+                return False
+            continue
+        described = font.DescendantFonts[0] if font.get("/Subtype") == "/Type0" else font
+        descriptor = described.get("/FontDescriptor")
+        if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            return False
+    for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.is_indirect:  # forms may draw each other in a loop
+            if xobject.objgen in seen:
+                continue
+            seen.add(xobject.objgen)
+        if xobject.get("/Subtype") == "/Form" and not _fonts_embedded(xobject.get("/Resources"), seen):
+            return False
+    return True
+
+
+# Marked-content operators: the attached file's own tags, meaningless inside our Figure.
+_MARKS = {"BDC", "BMC", "EMC", "MP", "DP"}
+
+
+def splice(pdf: bytes, slots: dict[int, tuple[bytes, int, str]]) -> bytes:
+    """slots: page index in `pdf` -> (attached PDF, its page to put there, the ID of its Figure)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        figures = _figures(doc)
+        sources: dict[int, pikepdf.Pdf] = {}
+        try:
+            for index, (attached, number, figure_id) in sorted(slots.items()):
+                source = sources.get(id(attached))
+                if source is None:
+                    source = sources[id(attached)] = pikepdf.open(io.BytesIO(attached))
+                _place(doc, doc.pages[index], source.pages[number], figures.get(figure_id))
+            out = io.BytesIO()
+            doc.save(out, deterministic_id=True)  # same sources, same bytes
+        except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError, RecursionError) as exc:
+            raise AttachmentError(f"an attached PDF's pages could not be placed: {exc}") from None
+        finally:
+            for source in sources.values():
+                source.close()
     return out.getvalue()
+
+
+def _figures(doc) -> dict[str, object]:
+    """Figure structure elements by their ID, the slots' names."""
+    import pikepdf
+
+    found = {}
+    pending = [doc.Root.StructTreeRoot] if "/StructTreeRoot" in doc.Root else []
+    while pending:
+        element = pending.pop()
+        kids = element.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                if kid.get("/S") == "/Figure" and "/ID" in kid:
+                    found[str(kid.ID)] = kid
+                pending.append(kid)
+    return found
+
+
+def _place(doc, page, attached_page, figure) -> None:
+    """Our blank page becomes the attached page, drawn as one picture tagged as `figure`."""
+    import pikepdf
+
+    form = doc.copy_foreign(attached_page.as_form_xobject())
+    form.write(pikepdf.unparse_content_stream(
+        [item for item in pikepdf.parse_content_stream(form) if str(item.operator) not in _MARKS]))
+    box = pikepdf.Array([float(v) for v in attached_page.mediabox])
+    for name in ("/MediaBox", "/TrimBox", "/BleedBox"):
+        page.obj[name] = box
+    if "/Rotate" in attached_page.obj:
+        page.obj.Rotate = attached_page.obj.Rotate
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Annex=form))
+    if figure is None:  # an untagged document (none is made today): the picture as it is
+        page.obj.Contents = doc.make_stream(b"q /Annex Do Q")
+        return
+    page.obj.Contents = doc.make_stream(b"/Figure <</MCID 0>> BDC q /Annex Do Q EMC")
+    figure.K = 0
+    figure.Pg = page.obj
+    figure.A = pikepdf.Dictionary(O=pikepdf.Name.Layout, BBox=box)
+    _map_page(doc, page.obj.StructParents, figure)
+
+
+def _map_page(doc, key, figure) -> None:
+    """The parent tree's entry for the page: its one marked-content sequence is the figure."""
+    import pikepdf
+
+    numbers = doc.Root.StructTreeRoot.ParentTree.Nums
+    for i in range(0, len(numbers), 2):
+        if int(numbers[i]) == int(key):
+            numbers[i + 1] = pikepdf.Array([figure])
+            return
+    numbers.append(key)
+    numbers.append(pikepdf.Array([figure]))

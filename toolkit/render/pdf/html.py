@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import traceback
 from pathlib import Path
 
@@ -10,10 +11,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from toolkit.diagnostics import Position
+from toolkit.model import wording
+from toolkit.model.plain import inline_text
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote, FootnoteRef, Image, Inline,
                                     LineBreak, Link, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
-                                    Text)
+                                    Text, Tracked)
 
 NOTE_TEMPLATE = "note.html"
 
@@ -44,13 +47,16 @@ class InlineHTML:
         if isinstance(node, FootnoteRef):
             if node.first:
                 body = self(self.footnotes[node.number].content)
-                return f'<span class="footnote" data-n="{node.number}">{body}</span>'
-            return f'<sup class="footnote-ref">{node.number}</sup>'
+                return f'<span class="footnote" data-n="{node.number}" data-pdf-role="Note">{body}</span>'
+            return f'<sup class="footnote-ref" data-pdf-role="Reference">{node.number}</sup>'
         if isinstance(node, Ref):  # the words decided by the model; a link when the target is here
             text = escape(node.text)
             return f'<a class="ref" href="#{escape(node.anchor)}">{text}</a>' if node.anchor else str(text)
         if isinstance(node, TableNoteRef):
             return f'<sup class="table-note-ref">{escape(node.letter)}</sup>'
+        if isinstance(node, Tracked):  # a merged note (tracked changes) shown as HTML marks it up
+            tag = "ins" if node.change == "ins" else "del"
+            return f"<{tag}>{self(node.children)}</{tag}>"
         raise TypeError(f"the HTML renderer has no rule for {type(node).__name__}")
 
 
@@ -71,6 +77,25 @@ def block_kind(block: object) -> str:
         if isinstance(block, cls):
             return kind
     raise TypeError(f"the HTML renderer has no rule for {type(block).__name__}")
+
+
+def runs(blocks) -> list[tuple[str, object]]:
+    """A chapter's blocks -> (kind, block), with each run of numbered paragraphs as one
+    ("paragraphs", [paragraph, ...]): the PDF tags such a run as a list."""
+    out: list[tuple[str, object]] = []
+    for block in blocks:
+        numbered = isinstance(block, Paragraph) and block.number is not None
+        if numbered and out and out[-1][0] == "paragraphs":
+            out[-1][1].append(block)
+        else:
+            out.append(("paragraphs", [block]) if numbered else (block_kind(block), block))
+    return out
+
+
+def attached_alt(words: wording.Wording, heading: str | None, title: tuple[Inline, ...] | None, page: int,
+                 pages: int) -> str:
+    """The alternative text of an attached annex's page, which the PDF shows as a picture."""
+    return words.attached_page(heading or "", inline_text(title or ()), page, pages)
 
 
 class TemplateProblem(Exception):
@@ -94,8 +119,9 @@ def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[s
 
     try:
         template = env.get_template(NOTE_TEMPLATE)
-        return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind,
-                               attached_pages=attached_pages or {}, image_url=image_url)
+        return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind, runs=runs,
+                               attached_pages=attached_pages or {}, image_url=image_url,
+                               attached_alt=functools.partial(attached_alt, wording.for_language(note.language_code)))
     except jinja2.TemplateSyntaxError as exc:
         name = exc.name or NOTE_TEMPLATE
         raise TemplateProblem(Position(f"{folder}/{name}", exc.lineno or 1),

@@ -92,6 +92,9 @@ def specs() -> list[_Spec]:
         (S.NUMBERED, "NumberedParagraph", p, "Normal", copy(BOTH) + [_num_pr(*numbered[0]), _ind(STEP, STEP),
                                                                      _spacing(after=240)], [], [el("w:qFormat")]),
         (S.UNNUMBERED, "UnnumberedParagraph", p, "Normal", copy(BOTH) + [_spacing(after=240)], [], []),
+        # A lead-in stays on the page of its first item (note.css: .para.keep)
+        (S.NUMBERED_LEAD_IN, "NumberedLead-in", p, "NumberedParagraph", copy(KEEP), [], []),
+        (S.UNNUMBERED_LEAD_IN, "UnnumberedLead-in", p, "UnnumberedParagraph", copy(KEEP), [], []),
         (S.SUBITEM, "Sub-item", p, "Normal", copy(BOTH) + [_num_pr(*numbered[1]), _ind(2 * STEP, STEP),
                                                            _spacing(after=240)], [], []),
         (S.SUBSUBITEM, "Sub-sub-item", p, "Normal", copy(BOTH) + [_num_pr(*numbered[2]), _ind(3 * STEP, STEP),
@@ -139,7 +142,11 @@ def specs() -> list[_Spec]:
         (S.STRONG_EMPHASIS, "BoldItalic", c, None, [], copy(BOLD, ITALIC), []),
         (S.HYPERLINK, "Hyperlink", c, None, [], [], []),  # plain, as links print in the PDF
         (S.CODE, "Code", c, None, [], [_fonts("Liberation Mono"), val("w:sz", 21)], []),
-        (S.FOOTNOTE_REFERENCE, "FootnoteReference", c, None, [], [val("w:vertAlign", "superscript")], []),
+        # The call and the number before the note: a superscript of 14 pt, which prints at 8 pt
+        # (LibreOffice draws superscripts at 58%, Word at about two thirds), as the PDF's calls.
+        # Without a size, the number before a 10 pt note would print at 5.8 pt, too small to read.
+        (S.FOOTNOTE_REFERENCE, "FootnoteReference", c, None, [], [val("w:sz", 28), val("w:vertAlign", "superscript")],
+         []),
     ]
 
 

@@ -18,7 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from toolkit.render.docx.write.inline import word_language
+from toolkit.render.docx.write.inline import CJK_FONTS, word_language
 from toolkit.render.docx.write.numbering import Lists, NumberingMismatch
 from toolkit.render.docx.write.styles import StyleMap
 
@@ -46,14 +46,31 @@ class Target:
         return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
 
     def set_language(self, tag: str) -> None:
-        """The document's default language (docDefaults), from the note."""
-        defaults = self.document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        """The document's default language (docDefaults), from the note.
+
+        As Word does, w:val is the language of Latin and Cyrillic text and w:eastAsia that of
+        Han text: a Chinese document keeps the reference's w:val for its Latin words (SOM-25,
+        NEASPEC) and gets eastAsia zh-CN, the Chinese face for Han characters, and flush-left
+        paragraphs (Word's justification spreads Han characters apart to fill a line)."""
+        styles = self.document.styles.element
+        defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if defaults is None:
             raise ReferenceProblem("styles.xml has no default run properties (w:docDefaults/w:rPrDefault)")
         lang = defaults.find(qn("w:lang"))
         if lang is None:
             lang = etree.SubElement(defaults, qn("w:lang"))  # w:lang is the last child this package uses
-        lang.set(qn("w:val"), word_language(tag))
+        if tag not in CJK_FONTS:
+            lang.set(qn("w:val"), word_language(tag))
+            return
+        lang.set(qn("w:eastAsia"), word_language(tag))
+        fonts = defaults.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = etree.Element(qn("w:rFonts"))
+            defaults.insert(0, fonts)  # w:rFonts comes first in w:rPr
+        fonts.set(qn("w:eastAsia"), CJK_FONTS[tag])
+        for jc in styles.iter(qn("w:jc")):
+            if jc.get(qn("w:val")) in ("both", "distribute"):
+                jc.set(qn("w:val"), "left")
 
 
 def open_reference(path: Path) -> Target:

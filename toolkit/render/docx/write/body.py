@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 from lxml import etree
 
+from docx.oxml.ns import qn
+
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Figure, ListItem, Note, Paragraph,
                                     SubHeading, Table)
 from toolkit.render.docx.write import styles as S
@@ -21,6 +23,7 @@ from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.numbering import Lists
 from toolkit.render.docx.write.ooxml import el, num_pr, paragraph, run
 from toolkit.render.docx.reference.target import Target
+from toolkit.render.docx.write.emblem import emblem_run
 from toolkit.render.docx.write.pictures import Picture
 from toolkit.render.docx.write.table import note_table, table
 
@@ -57,9 +60,17 @@ class BodyWriter:
         self.new_page = False  # the next paragraph starts a page (the body after the contents)
         self.attachments = AttachmentWriter(target, attached or {}, self.bookmarks, note)
         self.figures = FigureWriter(target, inline, self.bookmarks, pictures or {})
+        self.pictures = pictures or {}
 
-    def _add(self, style: str, *children: etree._Element, props: list[etree._Element] | None = None) -> None:
-        self.target.append(paragraph(self.styles.para(style), *children, props=self._page(props)))
+    def _add(self, style: str, *children: etree._Element, props: list[etree._Element] | None = None,
+             change: str | None = None) -> None:
+        """change: the paragraph inserted or deleted as a whole (a tracked-changes DOCX): its mark too."""
+        props = self._page(props)
+        if change is not None:
+            if self.inline.revisions is None:
+                raise TypeError("tracked changes are written only into a tracked-changes DOCX")
+            props.append(self.inline.revisions.paragraph_mark(change))
+        self.target.append(paragraph(self.styles.para(style), *children, props=props))
 
     def _page(self, props: list[etree._Element] | None = None) -> list[etree._Element]:
         """A paragraph's own properties, with a page break before it if the body starts here."""
@@ -89,8 +100,9 @@ class BodyWriter:
 
     def _masthead(self) -> None:
         m = self.note.masthead
+        start = len(self.target.body) - 1  # the masthead's first paragraph goes before the sectPr
         self._line(S.SYMBOL, m.symbol)
-        for words in (m.distribution, m.date, m.language):
+        for words in (m.distribution, m.date, m.version_line, m.language):
             self._line(S.DISTRIBUTION, words)
         for words in m.organization:
             self._line(S.ORGANIZATION, words)
@@ -100,10 +112,18 @@ class BodyWriter:
         self._line(S.ITEM_LINE, m.item_line)
         self._add(S.NOTE_TITLE, *self.inline(m.title))
         self._line(S.AUTHOR_LINE, m.author_line)
+        self._line(S.MASTHEAD_ANNEX_HEADING, m.supplement)  # "Corrigendum", set as an annex's heading is
         if m.annex_heading:  # an annex issued on its own
             self._line(S.MASTHEAD_ANNEX_HEADING, m.annex_heading)
             self._add(S.ANNEX_TITLE, *self.inline(m.annex_title))
             self._attached(self.note.attachment, m.annex_heading)
+        if m.emblem:  # floats at the top left, anchored to the masthead's first line
+            picture = self.pictures.get(m.emblem.path)
+            if picture is None:
+                raise ValueError(f"emblem {m.emblem.path!r} was not loaded for the DOCX")
+            first = self.target.body[start]
+            first.insert(1 if first[0].tag == qn("w:pPr") else 0, emblem_run(self.target, m.emblem, m.emblem_alt,
+                                                                             picture))
 
     def _annex(self, annex: Annex) -> None:
         heading = self.bookmarks.around(annex.anchor, self._annex_heading(annex))
@@ -150,7 +170,7 @@ class BodyWriter:
                 elif isinstance(block, SubHeading):
                     # the annotated agenda's items are headings in bold (note.css: doc-annotated-agenda)
                     style = S.AGENDA_ITEM_HEADING if self.note.kind == "annotated-agenda" else S.SUBHEADING
-                    self._add(style, *self.inline(block.content))
+                    self._add(style, *self.inline(block.content), change=block.change)
                 elif isinstance(block, BulletList):
                     self._items(block.items, 0, None, str(block.position or self.note.source))
                 elif isinstance(block, Table):
@@ -165,13 +185,14 @@ class BodyWriter:
         """The numeral "II." and its tab are Word numbering (the chapter list), never typed."""
         where = str(chapter.position or self.note.source)
         num = numerals.num_for(chapter.restart, 1)
-        self.lists.place(num, 0, chapter.label, where)
+        if chapter.change != "del":  # a deleted heading's numeral is not the model's to check
+            self.lists.place(num, 0, chapter.label, where)
         # The REF of a ref() to the chapter shows the heading's number (\\r): its bookmark may wrap the title.
         title = self.bookmarks.cited(chapter.anchor if chapter.anchor in self.cited else None,
                                      self.inline(chapter.title))
         if toc:
             title = self.bookmarks.around(chapter.anchor, title)
-        self._add(style, *title, props=self._numbering(num, 0, self.styles.num_link(style)))
+        self._add(style, *title, props=self._numbering(num, 0, self.styles.num_link(style)), change=chapter.change)
 
     def _table(self, block: Table) -> None:
         if block.caption is not None:  # a table of a note: caption, table, source and notes
@@ -192,14 +213,17 @@ class BodyWriter:
         where = str(block.position or self.note.source)
         # A cited paragraph's bookmark: REF \\r shows the number its list gives it.
         content = self.bookmarks.cited(block.anchor, self.inline(block.content))
+        lead_in = block.keeps_with_next  # kept with its first item: the lead-in styles
         if block.number is None:
-            self._add(S.UNNUMBERED, *content)
+            self._add(S.UNNUMBERED_LEAD_IN if lead_in else S.UNNUMBERED, *content, change=block.change)
             self._items(block.subitems, 0, None, where)
             return
+        style = S.NUMBERED_LEAD_IN if lead_in else S.NUMBERED
         num = numbers.num_for(block.restart, block.number)
-        self.lists.place(num, 0, block.label, where)
-        props = self._numbering(num, 0, self.styles.num_link(S.NUMBERED))
-        self._add(S.NUMBERED, *content, props=props)
+        if block.change != "del":  # a deleted paragraph has no number of the current note to check
+            self.lists.place(num, 0, block.label, where)
+        props = self._numbering(num, 0, self.styles.num_link(style))
+        self._add(style, *content, props=props, change=block.change)
         self._items(block.subitems, 0, num, where)
 
     def _items(self, items: tuple[ListItem, ...], depth: int, num: int | None, where: str) -> None:
@@ -218,7 +242,8 @@ class BodyWriter:
                 if num is None and group is None:
                     group = self.lists.restart(ilvl)
                 num_id = num if num is not None else group
-            self.lists.place(num_id, ilvl, item.label, where)
+            if item.change != "del":
+                self.lists.place(num_id, ilvl, item.label, where)
             props = self._numbering(num_id, ilvl, self.styles.num_link(style))
-            self._add(style, *self.inline(item.content), props=props)
+            self._add(style, *self.inline(item.content), props=props, change=item.change)
             self._items(item.children, depth + 1, num_id if item.label is not None else None, where)

@@ -5,6 +5,10 @@ the whole width: the name of a participant above a line break would print "Mr.  
 ZHANG". `doNotExpandShiftReturn` (Word's "Don't expand character spaces on a line ending
 with SHIFT+RETURN", which LibreOffice honours too) lays such lines out left-aligned, as the
 PDF does.
+
+Justified lines are hyphenated in the document's language (`autoHyphenation`, as the PDF's
+`hyphens: auto`), words in capitals never (`doNotHyphenateCaps`: NEASPEC, ESCAP), so they
+do not open wide gaps. `evenAndOddHeaders`: the running head alternates sides (page.py).
 """
 
 from __future__ import annotations
@@ -33,8 +37,31 @@ _AFTER_SHIFT_RETURN = {"doNotUseHTMLParagraphAutoSpacing", "layoutRawTableWidth"
                        "doNotVertAlignInTxbx", "useAnsiKerningPairs", "cachedColBandSize", "compatSetting"}
 
 
+# CT_Settings children, in schema order, from w:defaultTabStop to w:compat: where a setting goes.
+_SETTINGS_ORDER = ("defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit", "hyphenationZone",
+                   "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle", "defaultTableStyle",
+                   "evenAndOddHeaders", "bookFoldRevPrinting", "bookFold", "bookFoldPrinting",
+                   "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+                   "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+                   "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+                   "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+                   "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars", "noLineBreaksAfter",
+                   "noLineBreaksBefore", "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml",
+                   "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+                   "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+                   "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr",
+                   "compat")
+_SETTINGS = ("autoHyphenation", "doNotHyphenateCaps", "evenAndOddHeaders")
+
+
 def set_layout_options(document: Document) -> None:
     settings = document.settings.element
+    for name in _SETTINGS:
+        old = settings.find(qn(f"w:{name}"))
+        if old is not None:
+            settings.remove(old)
+        later = set(_SETTINGS_ORDER[_SETTINGS_ORDER.index(name) + 1:]) | _AFTER_COMPAT
+        _insert_before(settings, el(f"w:{name}"), later)
     compat = settings.find(qn("w:compat"))
     if compat is None:
         compat = el("w:compat")

@@ -78,15 +78,17 @@ class FigureWriter:
         inline.docPr.set("descr", figure.alt)
         inline.docPr.set("title", figure.alt)
         if picture.format == "svg":
-            self._svg(inline, picture.data)
+            add_svg(self.target, inline, picture.data)
         return inline
 
-    def _svg(self, inline: etree._Element, data: bytes) -> None:
-        part = self.target.document.part
-        partname = part.package.next_partname("/word/media/image%d.svg")
-        svg = Part(PackURI(partname), "image/svg+xml", data, part.package)
-        r_id = part.relate_to(svg, RT.IMAGE)
-        blip = inline.find(f".//{{{A}}}blip")
-        extension = etree.SubElement(etree.SubElement(blip, f"{{{A}}}extLst"), f"{{{A}}}ext", uri=SVG_EXTENSION)
-        svg_blip = etree.SubElement(extension, f"{{{ASVG}}}svgBlip", nsmap={"asvg": ASVG})
-        svg_blip.set(qn("r:embed"), r_id)
+
+def add_svg(target: Target, inline: etree._Element, data: bytes) -> None:
+    """The SVG as its own part, drawn by Word 2016 and later in place of the PNG."""
+    part = target.document.part
+    partname = part.package.next_partname("/word/media/image%d.svg")
+    svg = Part(PackURI(partname), "image/svg+xml", data, part.package)
+    r_id = part.relate_to(svg, RT.IMAGE)
+    blip = inline.find(f".//{{{A}}}blip")
+    extension = etree.SubElement(etree.SubElement(blip, f"{{{A}}}extLst"), f"{{{A}}}ext", uri=SVG_EXTENSION)
+    svg_blip = etree.SubElement(extension, f"{{{ASVG}}}svgBlip", nsmap={"asvg": ASVG})
+    svg_blip.set(qn("r:embed"), r_id)

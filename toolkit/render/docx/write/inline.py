@@ -14,17 +14,20 @@ from lxml import etree
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from toolkit.model.document import Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef, Text
+from toolkit.model.document import (Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef,
+                                    Text, Tracked)
 from toolkit.render.docx.write import styles as S
 from toolkit.render.docx.write.fields import field, ref_instruction
 from toolkit.render.docx.write.ooxml import el, run
+from toolkit.render.docx.write.revisions import RevisionMarks
 from toolkit.render.docx.write.styles import StyleMap
 
 # The faces of templates/note.css, for the same languages.
 CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",
              "zh-TW": "Noto Serif CJK TC"}
 # Word wants a region with the language (it maps "ko" to nothing).
-WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB"}
+WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB", "fr": "fr-FR",
+                  "ru": "ru-RU", "mn": "mn-MN"}
 
 
 class FootnoteSink(Protocol):
@@ -39,6 +42,13 @@ def word_language(tag: str) -> str:
     raise ValueError(f"no Word language for {tag!r}: add it to WORD_LANGUAGES")
 
 
+def language_properties(lang: str) -> list[etree._Element]:
+    """A run's language (read aloud and spell-checked in it); a CJK run's East Asian face too."""
+    if lang in CJK_FONTS:
+        return cjk_properties(lang)
+    return [el("w:lang", {"w:val": word_language(lang)})]
+
+
 def cjk_properties(lang: str) -> list[etree._Element]:
     if lang not in CJK_FONTS:
         raise ValueError(f"the DOCX renderer has no East Asian font for language {lang!r}")
@@ -51,12 +61,15 @@ class InlineWriter:
 
     `part` receives the relationships of external links; `footnotes` creates real
     footnotes for first calls, and is None where Word allows none (in the contents).
+    `revisions` (revisions.py) marks Tracked content, in a revision's tracked-changes DOCX only.
     """
 
-    def __init__(self, styles: StyleMap, part: Part, footnotes: FootnoteSink | None):
+    def __init__(self, styles: StyleMap, part: Part, footnotes: FootnoteSink | None,
+                 revisions: RevisionMarks | None = None):
         self.styles = styles
         self.part = part
         self.footnotes = footnotes
+        self.revisions = revisions
 
     def __call__(self, content: tuple[Inline, ...]) -> list[etree._Element]:
         out: list[etree._Element] = []
@@ -78,7 +91,7 @@ class InlineWriter:
 
     def _node(self, node: Inline, marks: frozenset[str]) -> list[etree._Element]:
         if isinstance(node, Text):
-            extra = cjk_properties(node.lang) if node.lang else []
+            extra = language_properties(node.lang) if node.lang else []
             return [run(node.text, self._style(marks), extra)]
         if isinstance(node, Emphasis):
             return [r for child in node.children for r in self._node(child, marks | {"em"})]
@@ -107,10 +120,14 @@ class InlineWriter:
                 return [run(node.text, style)]
             # "paragraph " REF(12) " of annex II": the field's cached result is the model's number,
             # shown on opening; updating fields renumbers it after an edit.
-            out = [run(f"{node.words} ", style),
-                   *field(ref_instruction(node.kind, node.anchor), [run(node.number, style)])]
+            out = ([run(node.words, style)] if node.words else []) + [
+                *field(ref_instruction(node.kind, node.anchor), [run(node.number, style)])]
             return out + ([run(node.after, style)] if node.after else [])
         if isinstance(node, TableNoteRef):
             return [run(node.letter, self.styles.char(S.FOOTNOTE_REFERENCE))]
+        if isinstance(node, Tracked):
+            if self.revisions is None:
+                raise TypeError("tracked changes are written only into a tracked-changes DOCX")
+            return self.revisions.wrap(node.change, [r for child in node.children for r in self._node(child, marks)])
         raise TypeError(f"the DOCX renderer has no rule for {type(node).__name__}")
 

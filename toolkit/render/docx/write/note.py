@@ -15,21 +15,25 @@ from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.package import save, set_core_properties
 from toolkit.render.docx.write.page import write_page_furniture
 from toolkit.render.docx.write.pictures import Picture
+from toolkit.render.docx.write.revisions import RevisionMarks, TrackedChanges
 
 
 def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
-                attached: Mapping[str, Loaded] | None = None, pictures: Mapping[str, Picture] | None = None) -> bytes:
+                attached: Mapping[str, Loaded] | None = None, pictures: Mapping[str, Picture] | None = None,
+                tracked: TrackedChanges | None = None) -> bytes:
     """One DOCX with the given contents page numbers (anchor -> page); raises on problems.
 
     attached: the content of the note's attached annexes, by path (load_attachments);
-    pictures: the pictures of its figures, by path (load_pictures)."""
+    pictures: the pictures of its figures, by path (load_pictures); tracked: the author and
+    date of the tracked changes a merged note carries (toolkit/revisions/redline.py)."""
     target = open_reference(reference)
     target.set_language(note.language)
     document = target.document
     set_layout_options(document)
     footnotes = Footnotes(document, target.styles, note.footnotes)
-    footnotes.inline = InlineWriter(target.styles, footnotes.part, None)
-    body_inline = InlineWriter(target.styles, document.part, footnotes)
+    marks = RevisionMarks(tracked) if tracked is not None else None
+    footnotes.inline = InlineWriter(target.styles, footnotes.part, None, marks)
+    body_inline = InlineWriter(target.styles, document.part, footnotes, marks)
     contents_inline = InlineWriter(target.styles, document.part, None)
     BodyWriter(target, body_inline, contents_inline, note, attached, pictures).write(dict(pages))
     footnotes.check_all_placed()

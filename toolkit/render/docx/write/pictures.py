@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.document import Chapter, Figure, Note
+from toolkit.model.document import Chapter, Figure, Image, Note
 
 FALLBACK_WIDTH = 1600  # pixels of an SVG's PNG: sharp across the text width in print (about 250 dpi)
 MAX_PIXELS = 4000  # on either side: a very tall SVG is drawn smaller rather than huge
@@ -42,15 +42,21 @@ def figures_of(note: Note) -> list[Figure]:
     return [block for chapter in chapters for block in chapter.blocks if isinstance(block, Figure)]
 
 
+def images_of(note: Note) -> list[tuple[Image, Position | None]]:
+    """Every picture the document shows: the masthead's emblem, then its figures'."""
+    emblem = note.masthead.emblem
+    return ([(emblem, Position("meeting.yaml", 1))] if emblem else []) + \
+        [(figure.image, figure.position) for figure in figures_of(note)]
+
+
 def load_pictures(note: Note, root: Path | None, diags: Diagnostics) -> dict[str, Picture] | None:
     """Meeting-relative path -> its picture; None (with errors in diags) when one cannot be read."""
     out: dict[str, Picture] = {}
     failed = False
-    for figure in figures_of(note):
-        image = figure.image
+    for image, position in images_of(note):
         if image.path in out:
             continue
-        where = figure.position or Position(image.path, 1)
+        where = position or Position(image.path, 1)
         name = repr(image.path)
         if root is None:
             diags.error(where, f"picture {name} cannot be placed in the DOCX: the DOCX renderer was not given "

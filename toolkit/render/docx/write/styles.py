@@ -30,6 +30,9 @@ SUBHEADING = "heading 2"
 ANNEX_CHAPTER = "Annex Chapter Heading"  # outline level 2, so the TOC (levels 1-1) leaves it out
 NUMBERED = "Numbered Paragraph"  # linked to level 1 of the paragraph list: "1."
 UNNUMBERED = "Unnumbered Paragraph"
+# A lead-in ("... may wish to:") or a label ("Documentation"): kept on the page of what follows
+NUMBERED_LEAD_IN = "Numbered Lead-in"  # based on Numbered Paragraph (its number), with keepNext
+UNNUMBERED_LEAD_IN = "Unnumbered Lead-in"  # based on Unnumbered Paragraph, with keepNext
 SUBITEM = "Sub-item"  # level 2: "(a)"
 SUBSUBITEM = "Sub-sub-item"  # level 3: "(i)"
 BULLET = "List Bullet"
@@ -70,7 +73,7 @@ NOTE_TABLE = "NEASPEC Table"  # a table of a note: rules above, under the header
 
 PARAGRAPH_STYLES = (SYMBOL, DISTRIBUTION, ORGANIZATION, MEETING, AGENDA_HEADING, ITEM_LINE, NOTE_TITLE,
                     AUTHOR_LINE, CONTENTS_HEADING, TOC_CHAPTER, TOC_ANNEX, CHAPTER, SUBHEADING, ANNEX_CHAPTER,
-                    NUMBERED, UNNUMBERED, SUBITEM, SUBSUBITEM, BULLET, BULLET_2, ANNEX_HEADING, ANNEX_TITLE,
+                    NUMBERED, UNNUMBERED, NUMBERED_LEAD_IN, UNNUMBERED_LEAD_IN, SUBITEM, SUBSUBITEM, BULLET, BULLET_2, ANNEX_HEADING, ANNEX_TITLE,
                     MASTHEAD_ANNEX_HEADING, AGENDA_ITEM_HEADING, ATTACHMENT_PAGE, ATTACHMENT_TEXT, TABLE_HEADING,
                     TABLE_TEXT, CAPTION, TABLE_COLUMN_HEADING, TABLE_NOTE, TABLE_FIGURES, TABLE_TEXT_CENTRED,
                     TABLE_COLUMN_HEADING_RIGHT, TABLE_COLUMN_HEADING_CENTRED, FIGURE, FOOTNOTE_TEXT, HEADER, FOOTER)

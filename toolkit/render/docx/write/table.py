@@ -14,9 +14,11 @@ from __future__ import annotations
 from lxml import etree
 
 from toolkit.model.document import Inline, Strong, Table
+from toolkit.model.plain import inline_text
 from toolkit.render.docx.write import styles as S
 from toolkit.render.docx.write.captions import InlineRuns, caption, notes_below
 from toolkit.render.docx.write.fields import Bookmarks
+from toolkit.render.docx.write.measure import text_twips
 from toolkit.render.docx.write.ooxml import el, paragraph, val
 from toolkit.render.docx.write.styles import StyleMap
 
@@ -26,13 +28,40 @@ _ALIGNED = {(S.TABLE_TEXT, "right"): S.TABLE_FIGURES, (S.TABLE_TEXT, "center"): 
             (S.TABLE_COLUMN_HEADING, "center"): S.TABLE_COLUMN_HEADING_CENTRED}
 
 
+_CELL_MARGINS = 2 * 80 + 40  # twips: the table styles' left and right cell margins, and a little room
+_TEXT_SIZE = 10  # points: Table Text and Table Heading
+
+
 def _cell(content: tuple[Inline, ...], width: int, style: str, inline: InlineRuns, align: str | None,
-          rule_above: bool) -> etree._Element:
+          rule_above: bool, header: bool) -> etree._Element:
     props = el("w:tcPr", None, el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
     if rule_above:  # a total row: a thin rule above it, as tr.total in the PDF
         props.append(el("w:tcBorders", None, el("w:top", {"w:val": "single", "w:sz": "4", "w:space": "0",
                                                           "w:color": "000000"})))
+    if header:  # column headings stand on the rule under them, as th in the PDF
+        props.append(val("w:vAlign", "bottom"))
     return el("w:tc", None, props, paragraph(style, *inline(content)))
+
+
+def _room_for_unbroken(block: Table, widths: list[int]) -> list[int]:
+    """Columns whose cells never wrap (symbols, dates) widened to their longest cell, the width
+    taken from the other columns in proportion: a fixed-width Word table has no w:noWrap."""
+    if not block.unbroken:
+        return widths
+    need = list(widths)
+    for index in block.unbroken:
+        longest = max([text_twips(inline_text(block.header[index]), _TEXT_SIZE, bold=True)]
+                      + [text_twips(inline_text(row[index]), _TEXT_SIZE) for row in block.rows])
+        need[index] = max(widths[index], longest + _CELL_MARGINS)
+    extra = sum(need) - sum(widths)
+    others = [i for i in range(len(widths)) if i not in block.unbroken]
+    spare = sum(widths[i] for i in others)
+    if extra <= 0 or not others or spare <= extra:
+        return widths if extra <= 0 else need
+    for i in others:
+        need[i] = widths[i] - round(extra * widths[i] / spare)
+    need[others[-1]] += sum(widths) - sum(need)  # rounding: the table keeps the text width
+    return need
 
 
 def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -> etree._Element:
@@ -42,7 +71,7 @@ def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -
     if block.align and len(block.align) != len(block.header):
         raise ValueError(f"{block.position}: a table's alignments must be one per column")
     numbered = block.caption is not None
-    widths = [round(text_width * fraction) for fraction in block.widths]
+    widths = _room_for_unbroken(block, [round(text_width * fraction) for fraction in block.widths])
     aligns = list(block.align) or [None] * len(widths)
     look = el("w:tblLook", {"w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0",
                             "w:noHBand": "1", "w:noVBand": "1"})
@@ -58,7 +87,7 @@ def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -
         row_props = el("w:trPr", None, el("w:cantSplit"), *([el("w:tblHeader")] if header else []))
         node.append(el("w:tr", None, row_props, *(
             _cell((Strong(content),) if total else content, width, styles.para(_style(base, align)), inline,
-                  align, total)
+                  align, total, header)
             for content, width, align in zip(cells, widths, aligns))))
     return node
 

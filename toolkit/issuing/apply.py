@@ -1,0 +1,308 @@
+"""The meeting's documents and their issued records -> revisions, corrigenda and addenda.
+
+Run by the loader once every document is read: each declaration is checked against the
+records in issued/ (a revision or corrigendum of a document never issued, a number that skips,
+an addendum to an unknown document are errors at their line), the symbols are set
+(<symbol>/Rev.N, <base>/Add.N), each declared corrigendum becomes a document of its own, and
+an issued document whose sources changed with nothing declared is a warning."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from toolkit.checks.suggest import did_you_mean
+from toolkit.checks.written import Written
+from toolkit.diagnostics import Diagnostics, Position
+from toolkit.issuing import record as records
+from toolkit.issuing.content import content_digest
+from toolkit.issuing.declarations import Declared
+from toolkit.issuing.rebuild import issued_note
+from toolkit.model import supplements, wording
+from toolkit.model.wording import ENGLISH
+from toolkit.model.document import Note
+from toolkit.model.meeting import Meeting
+from toolkit.revisions.corrections import corrections
+from toolkit.revisions.lines import issued_lines
+from toolkit.sources.meeting import MEETING_FILE
+
+# The templates the issued version was laid out with, for the lines a corrigendum cites.
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """A revision's Word file with tracked changes against the version issued: NAME-revN-changes.docx."""
+
+    name: str
+    issued: Note
+    current: Note
+    author: str
+    date: dt.datetime
+    record: str  # issued/NAME.yaml
+
+
+@dataclass
+class Issuing:
+    records: dict[str, str] = field(default_factory=dict)  # document name -> its record, issued/NAME.yaml
+    changes: list[Changes] = field(default_factory=list)
+    # document name -> the files it is made of (the note's own, meeting.yaml first), for records and jobs
+    files: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    revisions: dict[str, int] = field(default_factory=dict)  # document name -> its revision (none: 0)
+
+
+def record_names(root: Path) -> dict[str, str]:
+    """issued/*.yaml -> document name -> meeting-relative path."""
+    folder = root / records.ISSUED_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.stem: f"{records.ISSUED_DIR}/{p.name}" for p in sorted(folder.glob("*.yaml"))}
+
+
+class _Records:
+    """Records read when first needed, each once; a faulty one is reported once."""
+
+    def __init__(self, root: Path, diags: Diagnostics):
+        self.root, self.diags = root, diags
+        self.paths = record_names(root)
+        self.read: dict[str, records.Record | None] = {}
+
+    def get(self, name: str) -> records.Record | None:
+        if name not in self.paths:
+            return None
+        if name not in self.read:
+            self.read[name] = records.read(self.root, self.paths[name], self.diags)
+        return self.read[name]
+
+
+def apply(root: Path, meeting: Meeting, notes: list[Note], written: Written, diags: Diagnostics,
+          documents: dict[str, str] | None = None, others: frozenset[str] | None = None,
+          issuing: Issuing | None = None) -> tuple[list[Note], Issuing]:
+    """-> the documents (revised symbols, addenda, each corrigendum after its document) and what the build needs.
+
+    others: the other documents' file stems (the report, read later), whose records are not orphans;
+    None: the records were looked over already (the second call, for the report)."""
+    issuing = issuing or Issuing()
+    found = _Records(root, diags)
+    by_stem = {note.stem: note for note in notes}
+    for note in notes:
+        # meeting.yaml's own pictures (its emblem) are part of every document's masthead
+        emblem = (meeting.emblem.path,) if meeting.emblem else ()
+        issuing.files[note.stem] = (MEETING_FILE, *emblem, note.source, *written.files.get(note.source, ()))
+    addenda = _number_addenda(notes, written, by_stem, diags)
+    out: list[Note] = []
+    # Addenda last: an addendum's symbol follows its base document's, revised or not.
+    order = [n for n in notes if n.stem not in addenda] + [n for n in notes if n.stem in addenda]
+    final: dict[str, Note] = {}
+    for note in order:
+        declared = written.declared.get(note.source) or Declared()
+        if note.stem in addenda:
+            base_stem, number = addenda[note.stem]
+            base = final.get(base_stem, by_stem[base_stem])
+            if base.symbol:
+                note = supplements.addendum(note, base, number)
+        made = _Document(root, meeting, note, declared, written, found, diags, documents, issuing).settle()
+        final[note.stem] = made[0]
+        out.extend(made)
+    for name, path in found.paths.items():
+        stem = name if name in by_stem else name.rsplit("-corr", 1)[0]
+        if stem in by_stem:
+            issuing.records[name] = path
+        elif others is not None and stem not in others:
+            diags.warning(Position(path, 1), f"the record of {name}, which is no longer a document of the meeting "
+                                             f"(no notes/{stem}.md): delete it if the document was withdrawn")
+    # the documents in the loader's order, each corrigendum right after its document
+    index = {n.stem: i for i, n in enumerate(notes)}
+    out.sort(key=lambda n: (index.get(n.base if n.kind == "corrigendum" else n.stem, 0), n.kind == "corrigendum"))
+    return out, issuing
+
+
+def _number_addenda(notes: list[Note], written: Written, by_stem: dict[str, Note],
+                    diags: Diagnostics) -> dict[str, tuple[str, int]]:
+    """addendum stem -> (its base's stem, N), N in the order of the addenda's file names."""
+    out: dict[str, tuple[str, int]] = {}
+    counts: dict[str, int] = {}
+    for note in sorted(notes, key=lambda n: n.source):
+        declared = written.declared.get(note.source)
+        if declared is None or declared.addendum_to is None:
+            continue
+        where = declared.addendum_pos or Position(note.source, 1)
+        base = by_stem.get(declared.addendum_to)
+        if base is None or base.stem == note.stem:
+            known = [s for s in by_stem if s != note.stem]
+            diags.error(where, f"'addendum_to': no document {declared.addendum_to!r} in notes/"
+                               f"{did_you_mean(declared.addendum_to, known)}")
+            continue
+        base_declared = written.declared.get(base.source)
+        if base_declared is not None and base_declared.addendum_to is not None:
+            diags.error(where, f"{base.stem} is itself an addendum: an addendum adds to the document itself")
+            continue
+        if base.symbol is None:
+            diags.error(where, f"{base.stem} has no symbol, so an addendum to it has none (<symbol>/Add.1)")
+            continue
+        if note.source in written.symbols:
+            diags.error(written.symbols[note.source], f"an addendum's symbol is its base document's followed by "
+                                                      f"/Add.N ({base.symbol}/Add.1): remove 'symbol'")
+            continue
+        counts[base.stem] = counts.get(base.stem, 0) + 1
+        out[note.stem] = (base.stem, counts[base.stem])
+    return out
+
+
+def _masthead(note: Note) -> object:
+    return replace(note.masthead, symbol=None)
+
+
+class _Document:
+    """One document against its records."""
+
+    def __init__(self, root, meeting, note, declared, written, found, diags, documents, issuing):
+        self.root, self.meeting, self.note, self.declared = root, meeting, note, declared
+        self.written, self.found, self.diags, self.documents, self.issuing = written, found, diags, documents, issuing
+        self.record = found.get(note.stem)
+
+    def settle(self) -> list[Note]:
+        note, declared, record = self.note, self.declared, self.record
+        if (declared.revision or declared.corrigendum) and record is None:
+            if self.note.stem not in self.found.paths:  # an unreadable record is reported already
+                key = "revision" if declared.revision else "corrigendum"
+                self.diags.error(declared.revision_pos if declared.revision else declared.corrigendum_pos,
+                                 f"'{key}' of a document never issued (there is no {records.record_path(note.stem)}): "
+                                 f"first record the version sent out with `toolkit issue MEETING {note.stem}`")
+            return [note]
+        if record is None:
+            return [note]
+        if not self._same_symbol():
+            return [note]
+        revision = declared.revision or 0
+        if revision not in (record.revision, record.revision + 1):
+            self.diags.error(declared.revision_pos or self._where(), self._revision_skips(revision))
+            return [note]
+        if declared.revision and not note.symbol:
+            self.diags.error(declared.revision_pos, "a document without a symbol has no revision symbol "
+                                                    "(<symbol>/Rev.1): remove 'revision'")
+            return [note]
+        if revision:
+            note = supplements.revised(note, revision)
+            self.issuing.revisions[note.stem] = revision
+        if revision == record.revision + 1:
+            if declared.corrigendum:
+                self.diags.error(declared.corrigendum_pos, "a revision replaces the document with its corrections: "
+                                                           "remove 'corrigendum' (the revision is the corrected text)")
+            self._changes(note, revision)
+            return [note]
+        if declared.corrigendum:
+            return self._corrigendum(note)
+        self._warn_if_changed(note, record)
+        return [note]
+
+    def _where(self) -> Position:
+        return Position(self.note.source, 1)
+
+    def _issued_as(self, record: records.Record) -> str:
+        return f"{record.symbol or record.document} on {ENGLISH.said_date(record.date)}"
+
+    def _same_symbol(self) -> bool:
+        """The symbol the document was issued under is the one it still has (a Rev. aside)."""
+        record, symbol = self.record, self.note.symbol
+        expected = wording.revision_symbol(symbol, record.revision) if symbol and record.revision else symbol
+        if expected == record.symbol:
+            return True
+        where = self.written.symbols.get(self.note.source, self._where())
+        self.diags.error(where, f"issued as {record.symbol or 'a document without a symbol'} ({record.path}), "
+                                f"the document now has {'symbol ' + symbol if symbol else 'no symbol'}: an issued "
+                                "document keeps its symbol")
+        return False
+
+    def _revision_skips(self, revision: int) -> str:
+        record = self.record
+        issued = f"Rev.{record.revision}" if record.revision else "the original version"
+        if not self.declared.revision:
+            return (f"{issued} was issued ({record.path}): keep 'revision: {record.revision}' in the front matter, "
+                    f"or write {record.revision + 1} for a new revision")
+        if revision < record.revision:
+            return (f"'revision: {revision}', but {issued} was issued already ({record.path}): "
+                    f"write 'revision: {record.revision}', or {record.revision + 1} for a new revision")
+        return (f"'revision: {revision}' skips a number: the version issued is {issued} ({record.path}), so "
+                f"the next revision is {record.revision + 1}")
+
+    def _changes(self, note: Note, revision: int) -> None:
+        record = self.record
+        where = self.written.dates.get(note.source, self._where())
+        if note.date < record.date:
+            self.diags.error(where, f"the revision is dated {note.date.isoformat()}, before the version it "
+                                    f"revises ({record.date.isoformat()}): give it the date it is issued")
+        elif note.date == record.date:
+            self.diags.warning(where, f"'revision: {revision}' keeps the date of the version issued "
+                                      f"({ENGLISH.said_date(record.date)}): give 'date' the day the revision is issued")
+        issued = issued_note(self.root, record, self.diags, self.documents)
+        if issued is None:
+            return
+        moment = dt.datetime.combine(note.date, dt.time(), tzinfo=dt.timezone.utc)
+        self.issuing.changes.append(Changes(f"{note.stem}-rev{revision}-changes", issued, note,
+                                            note.organization, moment, record.path))
+
+    def _corrigendum(self, note: Note) -> list[Note]:
+        declared, record = self.declared, self.record
+        number = declared.corrigendum
+        baseline = record if number == 1 else self.found.get(f"{note.stem}-corr{number - 1}")
+        if baseline is None:
+            if f"{note.stem}-corr{number - 1}" not in self.found.paths:
+                self.diags.error(declared.corrigendum_pos,
+                                 f"corrigendum {number} follows Corr.{number - 1}, which was never issued (there is "
+                                 f"no {records.record_path(f'{note.stem}-corr{number - 1}')})")
+            return [note]
+        if note.date != record.date:
+            self.diags.error(self.written.dates.get(note.source, self._where()),
+                             f"a corrigendum leaves the document's date as issued ({record.date.isoformat()}); "
+                             "the corrigendum's own date is its 'date' under 'corrigendum'")
+            return [note]
+        if declared.corrigendum_date and declared.corrigendum_date < baseline.date:
+            self.diags.error(declared.corrigendum_pos, f"the corrigendum is dated before the version it corrects "
+                                                       f"({baseline.date.isoformat()})")
+            return [note]
+        issued = issued_note(self.root, baseline, self.diags, self.documents)
+        if issued is None or declared.corrigendum_date is None:
+            return [note]
+        # "Paragraph 5, line 3": the lines of the issued paragraphs as the PDF lays them out
+        listed = corrections(issued, note, issued_lines(issued, DEFAULT_TEMPLATES, self.root))
+        if not listed:
+            self.diags.error(declared.corrigendum_pos, f"'corrigendum: {number}', but nothing differs from the "
+                                                       f"version issued as {self._issued_as(baseline)}: "
+                                                       "make the corrections in the text first")
+            return [note]
+        if not note.symbol:
+            self.diags.error(declared.corrigendum_pos, "a document without a symbol has no corrigendum "
+                                                       "(<symbol>/Corr.1): remove 'corrigendum'")
+            return [note]
+        corr = supplements.corrigendum(note, number, declared.corrigendum_date, listed)
+        own = self.found.get(corr.stem)
+        if own is not None:  # Corr.N issued: later changes need Corr.N+1
+            self._warn_if_changed(note, own, next_corrigendum=number + 1)
+        self.issuing.files[corr.stem] = self.issuing.files[note.stem]
+        return [note, corr]
+
+    def _warn_if_changed(self, note: Note, record: records.Record, next_corrigendum: int = 1) -> None:
+        changed = self._changed_files(note, record)
+        if not changed:
+            return
+        if MEETING_FILE in changed:  # the meeting's other parts may change: only what this document shows counts
+            issued = issued_note(self.root, record, Diagnostics(), self.documents)
+            if issued is not None and (content_digest(issued) == content_digest(note) if changed == [MEETING_FILE]
+                                       else _masthead(issued) == _masthead(note)):
+                changed.remove(MEETING_FILE)
+            if not changed:
+                return
+        self.diags.warning(self._where(), f"issued as {self._issued_as(record)}; its sources have changed since "
+                                          f"({', '.join(changed)}): declare 'revision: {self.record.revision + 1}' "
+                                          f"or 'corrigendum' (number {next_corrigendum} and its date) before it goes "
+                                          f"out again, or run `toolkit issue` again if the version recorded was "
+                                          "never sent")
+
+    def _changed_files(self, note: Note, record: records.Record) -> list[str]:
+        files = self.issuing.files[note.stem]
+        kept = {s.file: s.sha256 for s in record.sources}
+        changed = [f for f in files if kept.get(f) != records.current_digest(self.root, f)]
+        return changed + sorted(f"{f} (no longer used)" for f in kept if f not in files)
+

@@ -1,0 +1,81 @@
+"""An issued record -> the Note as it was issued, read by the same loader as any note.
+
+The record's sources are set out in a fresh temporary folder (texts as kept, copies from
+issued/NAME/), which is then read as a meeting folder: the same path rules, limits and checks
+apply, and nothing outside that folder is read. A problem in the issued version is reported in
+the record, at the line of the kept text it stands on.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from toolkit.diagnostics import Diagnostics, Position
+from toolkit.issuing.record import Record
+from toolkit.model.document import Attachment, Image, Note
+from toolkit.model.walk import transform
+from toolkit.sources.meeting import MEETING_FILE, load_meeting
+from toolkit.sources.note import load_note
+
+TEMP_PREFIX = "toolkit-issued-"  # the hostile-input tests allow reading these folders only
+
+
+def note_file(record: Record) -> str:
+    return f"notes/{record.base or record.document}.md"
+
+
+def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[str, str] | None = None) -> Note | None:
+    """documents: what the report's document() cites (the current meeting's symbols)."""
+    rel = note_file(record)
+    if record.source(MEETING_FILE) is None or record.source(rel) is None:
+        diags.error(Position(record.path, 1), f"the record keeps no {MEETING_FILE} or no {rel}: write it again "
+                                              "with `toolkit issue`")
+        return None
+    local = Diagnostics()
+    folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
+    try:
+        for source in record.sources:
+            target = folder / source.file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.text is not None:
+                target.write_bytes(source.text.encode("utf-8"))
+            elif source.copy is not None:
+                target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
+        meeting = load_meeting(folder, local)
+        loaded = load_note(folder, rel, meeting, local, documents=documents or {}) if meeting else None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    # The registration export is not kept (the note does not show it, and it holds personal data).
+    problems = [p for p in local.errors if not (p.position.path == MEETING_FILE
+                                                  and p.message.startswith("registration export"))]
+    for problem in problems:
+        diags.error(_in_record(record, problem.position), f"in {problem.position.path} as issued: {problem.message}")
+    if problems or not isinstance(loaded, tuple):
+        if not problems:
+            diags.error(Position(record.path, 1), f"the issued version of {rel} cannot be read again")
+        return None
+    note = loaded[0]
+    copies = {s.file: s.copy for s in record.sources if s.copy}
+
+    def to_copies(node: object) -> object:  # a picture or attached file as issued is its copy in issued/
+        if isinstance(node, (Image, Attachment)) and node.path in copies:
+            return replace(node, path=copies[node.path])
+        return node
+
+    note = transform(note, to_copies)
+    masthead = replace(note.masthead, symbol=record.symbol)  # an information document's INF/N as issued
+    return replace(note, symbol=record.symbol, running_head=record.symbol, masthead=masthead)
+
+
+def _in_record(record: Record, where: Position) -> Position:
+    """notes/x.md:12:5 in the issued version -> the line of the record that kept that line."""
+    source = record.source(where.path)
+    if source is None or source.text_pos is None:
+        return Position(record.path, 1)
+    if not source.text_block:
+        return source.text_pos
+    return Position(record.path, source.text_pos.line + where.line - 1,
+                    (source.text_pos.col or 1) + (where.col - 1) if where.col else None)

@@ -1,0 +1,72 @@
+"""Documents that follow an issued one, as the UN issues them: a revision replaces it under
+<symbol>/Rev.N with its own date; a corrigendum <symbol>/Corr.N lists corrections to it; an
+addendum <symbol>/Add.N adds to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+
+from toolkit.model import wording
+from toolkit.model.document import Block, Chapter, FootnoteRef, Note, Paragraph, Ref, Text
+from toolkit.model.walk import transform
+
+
+def _symbolled(note: Note, symbol: str | None) -> Note:
+    return replace(note, symbol=symbol, running_head=symbol, masthead=replace(note.masthead, symbol=symbol))
+
+
+def annexes_of(annexes: list[Note], notes: list[Note]) -> list[Note]:
+    """Each annex issued on its own carries its document's symbol as settled (a Rev., an Add.)."""
+    final = {note.stem: note for note in notes}
+    out = []
+    for annex in annexes:
+        owner = final.get(annex.stem.rsplit("-annex-", 1)[0])
+        out.append(_symbolled(annex, owner.symbol) if owner is not None and owner.symbol != annex.symbol else annex)
+    return out
+
+
+def revised(note: Note, number: int) -> Note:
+    """The document as revision `number`: its symbol <symbol>/Rev.N, its date its own `date:`."""
+    assert note.symbol is not None
+    return replace(_symbolled(note, wording.revision_symbol(note.symbol, number)), revision=number)
+
+
+def addendum(note: Note, base: Note, number: int) -> Note:
+    """An addendum: <base symbol>/Add.N, "Addendum" under its title."""
+    assert base.symbol is not None
+    note = _symbolled(note, wording.addendum_symbol(base.symbol, number))
+    words = wording.for_language(note.language_code)
+    return replace(note, base=base.stem, masthead=replace(note.masthead, supplement=words.addendum))
+
+
+def corrigendum(base: Note, number: int, date: dt.date, corrections: Iterable) -> Note:
+    """<symbol>/Corr.N: the base document's masthead with the corrigendum's date and "Corrigendum"
+    under the title, then each correction: where (cited by the numbers as issued), then what."""
+    assert base.symbol is not None
+    blocks: list[Block] = []
+    for correction in corrections:  # the place, what to do, the text quoted (revisions/corrections.py)
+        blocks.extend(_standalone(block) for block in correction.blocks())
+    words = wording.for_language(base.language_code)
+    symbol = wording.corrigendum_symbol(base.symbol, number)
+    masthead = replace(base.masthead, symbol=symbol, date=words.block.date(date), supplement=words.corrigendum)
+    stem = f"{base.stem}-corr{number}"
+    return replace(base, stem=stem, original_stem=stem, date=date, masthead=masthead, symbol=symbol,
+                   running_head=symbol, contents_heading=None, contents=(),
+                   chapters=(Chapter(None, (), tuple(blocks), "corrections", headed=False),), annexes=(),
+                   footnotes=(), kind="corrigendum", base=base.stem,
+                   keywords=base.keywords + (words.corrigendum,))
+
+
+def _standalone(block: Block) -> Block:
+    """A corrected paragraph quoted in the corrigendum: a ref() is its words (the paragraph it cites is
+    not in the corrigendum) and a footnote call is left out (its footnote is corrected on its own)."""
+    def change(node: object) -> object:
+        if isinstance(node, Ref):
+            return Text(node.text[:1].upper() + node.text[1:] if node.capital else node.text)
+        if isinstance(node, tuple) and any(isinstance(item, FootnoteRef) for item in node):
+            return tuple(item for item in node if not isinstance(item, FootnoteRef))
+        return node
+
+    return transform(block, change)

@@ -1,0 +1,49 @@
+"""French: UN French mastheads (ESCAP Commission, 77th session, annotated agenda; IDB.49/1/Add.1): SOURCES.md."""
+
+WORDS = {
+    "tag": "fr",
+    "masthead_language": "fr",  # French documents print their own block: "Distr. limitée", "Original : anglais"
+    "distribution_line": "Distr. {distribution}",
+    "distributions": {"General": "générale", "Limited": "limitée", "Restricted": "restreinte"},
+    "language_names": {"en": "anglais", "fr": "français", "ru": "russe", "zh": "chinois"},
+    "version_names": {"en": "Anglais", "fr": "Français", "ru": "Russe", "zh": "Chinois"},
+    "original_line": "Original : {name}",  # French puts a (no-break) space before the colon
+    "only_line": "{names} seulement",
+    "and": " et ",
+    "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre"),
+    "first_day": "1er",
+    "date": "{day}\u00a0{month} {year}",  # a no-break space: "8 September" never splits
+    "range_days": "{day1}-{day2}\u00a0{month2} {year2}",
+    "range_months": "{day1}\u00a0{month1}-{day2}\u00a0{month2} {year2}",
+    "range_years": "{date1}-{date2}",
+    "citation": "{number} {letter})",
+    "item_line": "(Point {citation} de l\u2019ordre du jour provisoire)",
+    "author_line": "Note du secrétariat",
+    "author": "Secrétariat du NEASPEC, Bureau de la CESAP pour l\u2019Asie de l\u2019Est et du Nord-Est",
+    "contents": "TABLE DES MATIÈRES",
+    "considerations_title": "Questions à examiner",
+    "parentheses": ("(", ")"),  # around a sub-heading
+    "attached_page": "{name}, page {page} sur {pages} du document joint",  # alternative text of an attached annex's page
+    "corrigendum": "Rectificatif",  # under the title of <symbol>/Corr.N
+    "addendum": "Additif",  # under the title of <symbol>/Add.N
+    "listed_supplement": "{title} : {lower}",  # a corrigendum in a list of documents
+    "annex_heading": "Annexe {numeral}",
+    "table": "Tableau",
+    "figure": "Figure",
+    "source_words": ("Source :", "Sources :", "Source:", "Sources:"),
+    "refs": {"paragraph": "paragraphe {number}", "table": "tableau {number}", "figure": "figure {number}",
+             "chapter": "chapitre {number}", "annex": "annexe {number}"},
+    "ref_in_annex": "{ref} de l\u2019annexe {annex}",
+    "report_title": "Rapport de la {title}",
+    "adoption_line": "La Réunion a adopté le présent rapport le {date}.",
+    "provisional_agenda": "Ordre du jour provisoire",
+    "annotated_agenda": "Ordre du jour provisoire annoté",
+    "annotations": "Annotations",
+    "documentation": "Documentation",
+    "documents_list": "Liste des documents",
+    "documents_columns": ("Cote", "Titre", "Point de l\u2019ordre du jour", "Distribution", "Date"),
+    "participants_list": "Liste des participants",
+    "participant_groups": ("États membres", "Organismes des Nations Unies et institutions spécialisées",
+                           "Organisations intergouvernementales", "Autres organisations", "Secrétariat"),
+}
