@@ -23,7 +23,8 @@ from toolkit.sources.loader import load
 SAMPLE_PDFS = ["provisional-agenda", "annotated-agenda", "list-of-documents", "list-of-participants",
                "5a-air-pollution", "5a-air-pollution-annex-I", "5d-low-carbon-cities",
                "5d-low-carbon-cities-annex-I", "5d-low-carbon-cities-annex-II", "5d-low-carbon-cities-annex-III",
-               "5d-low-carbon-cities-annex-IV", "5d-low-carbon-cities.ru", "5d-low-carbon-cities.zh", "7-core-fund",
+               "5d-low-carbon-cities-annex-IV", "5d-low-carbon-cities.ru", "5d-low-carbon-cities.zh",
+               "7-core-fund", "7-core-fund-corr1",
                "information-note", "report"]
 
 
