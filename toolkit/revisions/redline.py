@@ -17,7 +17,9 @@ stand).
 from __future__ import annotations
 
 from dataclasses import replace
+from difflib import SequenceMatcher
 
+from toolkit.model.plain import inline_text
 from toolkit.model.document import (BulletList, Chapter, Figure, Footnote, FootnoteRef, Inline, ListItem, Note,
                                     Paragraph, Ref, SubHeading, Table, Tracked)
 from toolkit.revisions.atoms import Atom, atoms, build, diff, similarity
@@ -66,11 +68,33 @@ def _items(items: tuple[ListItem, ...], change: str) -> tuple[ListItem, ...]:
                  for i in items)
 
 
+def _item_key(item: ListItem) -> tuple:
+    return (inline_text(item.content), tuple(_item_key(child) for child in item.children))
+
+
 def _merge_items(old: tuple[ListItem, ...], new: tuple[ListItem, ...]) -> tuple[ListItem, ...]:
-    if [(i.label, len(i.children)) for i in old] != [(i.label, len(i.children)) for i in new]:
-        return (*_items(old, "del"), *_items(new, "ins"))
-    return tuple(replace(j, content=merge(i.content, j.content), children=_merge_items(i.children, j.children))
-                 for i, j in zip(old, new))
+    """Item by item: a bullet added to a list of four is one insertion, not four deletions and five
+    insertions; items rewritten in place are merged word by word."""
+    matcher = SequenceMatcher(None, [_item_key(i) for i in old], [_item_key(i) for i in new], autojunk=False)
+    out: list[ListItem] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        olds, news = old[i1:i2], new[j1:j2]
+        if tag == "equal":
+            out.extend(news)
+            continue
+        j = 0
+        for a in olds:  # an old item pairs with the next new one like it; what is left over is deleted or new
+            like = next((k for k in range(j, len(news))
+                         if similarity(atoms(a.content), atoms(news[k].content)) >= PAIRED), None)
+            if like is None:
+                out.extend(_items((a,), "del"))
+                continue
+            b = news[like]
+            out.extend(_items(news[j:like], "ins"))
+            out.append(replace(b, content=merge(a.content, b.content), children=_merge_items(a.children, b.children)))
+            j = like + 1
+        out.extend(_items(news[j:], "ins"))
+    return tuple(out)
 
 
 def _marked(unit: Unit, change: str):
