@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from toolkit import TEMPLATES
 from toolkit.checks.suggest import did_you_mean
 from toolkit.checks.written import Written
 from toolkit.diagnostics import Diagnostics, Position
@@ -26,9 +27,6 @@ from toolkit.model.meeting import Meeting
 from toolkit.revisions.corrections import corrections
 from toolkit.revisions.lines import issued_lines
 from toolkit.sources.meeting import MEETING_FILE
-
-# The templates the issued version was laid out with, for the lines a corrigendum cites.
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @dataclass(frozen=True)
@@ -266,7 +264,7 @@ class _Document:
         if issued is None or declared.corrigendum_date is None:
             return [note]
         # "Paragraph 5, line 3": the lines of the issued paragraphs as the PDF lays them out
-        listed = corrections(issued, note, issued_lines(issued, DEFAULT_TEMPLATES, self.root))
+        listed = corrections(issued, note, issued_lines(issued, TEMPLATES, self.root))
         if not listed:
             self.diags.error(declared.corrigendum_pos, f"'corrigendum: {number}', but nothing differs from the "
                                                        f"version issued as {self._issued_as(baseline)}: "

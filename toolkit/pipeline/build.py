@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from toolkit import TEMPLATES
 from toolkit.diagnostics import Diagnostic, Position
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
@@ -29,7 +30,6 @@ from toolkit.pipeline.worker import Rendered, ignore_interrupts, render
 from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.loader import LoadedMeeting, load
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 @dataclass
