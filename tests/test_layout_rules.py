@@ -2,7 +2,7 @@
 
 A lead-in paragraph stays on the page of its first item, a heading on the page of its first
 paragraph; a document symbol never breaks; the running head alternates; line spacing does not
-change with the script of a line.
+change with the script of a line; Chinese and Japanese words are never letter-spaced.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 from conftest import copy_meeting, read_pdf, run_cli
+from toolkit.model.scripts import HAN_OR_KANA
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FILLER = ("The Secretariat reported on the work of the partnership, its meetings and its publications "
@@ -247,6 +248,31 @@ def test_pdf_lines_with_korean_chinese_or_japanese_keep_the_line_pitch(sample_bu
     paragraph = [b for b in baselines if rows[0]["top"] - 30 < b < rows[-1]["bottom"] + 20]
     assert len(paragraph) >= 4
     assert {round(b - a, 1) for a, b in zip(paragraph, paragraph[1:])} == {14.4}
+
+
+def _han_gaps(pdf: Path) -> list[float]:
+    """The space between every two Han characters side by side on a line."""
+    gaps = []
+    for page in read_pdf(pdf):
+        for line in page.lines:
+            for left, right in zip(line["chars"], line["chars"][1:]):
+                if HAN_OR_KANA.match(left["text"]) and HAN_OR_KANA.match(right["text"]):
+                    gaps.append(right["x0"] - left["x1"])
+    return gaps
+
+
+def test_chinese_words_in_an_english_note_are_never_letter_spaced(sample_build: Path, sample_docx_pdfs):
+    """上海, 京都, 北九州市 in paragraph 10 of the 5 (d) note: set solid in the justified PDF, and in
+    the DOCX as LibreOffice lays it out, where their paragraph is flush left (docx/write/ideographs.py)."""
+    for pdf in (sample_build / f"{NOTE}.pdf", sample_docx_pdfs[NOTE]):
+        gaps = _han_gaps(pdf)
+        assert len(gaps) >= 5, pdf.name  # 上海 京都 北九州市 at least
+        assert all(abs(gap) < 0.05 for gap in gaps), (pdf.name, gaps)
+    paragraphs = _docx_paragraphs(sample_build / f"{NOTE}.docx")
+    quoting = [p for p in paragraphs if "北九州市" in _text(p)]
+    assert quoting and all(p.find(f"{W}pPr/{W}jc").get(f"{W}val") == "left" for p in quoting)
+    others = [p for p in paragraphs if "Incheon" in _text(p) and not HAN_OR_KANA.search(_text(p))]
+    assert others and all(p.find(f"{W}pPr/{W}jc") is None for p in others)  # justified by their style
 
 
 def test_running_head_on_the_outer_side(sample_build: Path, sample_docx_pdfs):

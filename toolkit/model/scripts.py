@@ -22,6 +22,9 @@ _RUNS = re.compile(
     f"|(?P<cjk>[{_KANA}{_HAN}](?:{_NEUTRAL}*[{_KANA}{_HAN}])*)"
     f"|(?P<cyrillic>[{_CYRILLIC}](?:{_NEUTRAL}*[{_CYRILLIC}])*)")
 _HAS_KANA = re.compile(f"[{_KANA}]")
+# Han characters and kana (not Hangul): the scripts Word and LibreOffice justify by spacing
+# every character apart (render/docx/write/ideographs.py).
+HAN_OR_KANA = re.compile(f"[{_KANA}{_HAN}]")
 
 
 def split_scripts(text: str) -> list[tuple[str, str | None]]:

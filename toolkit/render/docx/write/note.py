@@ -11,6 +11,7 @@ from toolkit.render.docx.reference.target import open_reference
 from toolkit.render.docx.write.body import BodyWriter
 from toolkit.render.docx.write.compat import set_layout_options
 from toolkit.render.docx.write.footnotes import Footnotes
+from toolkit.render.docx.write.ideographs import flush_left_ideographs
 from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.package import save, set_core_properties
 from toolkit.render.docx.write.page import write_page_furniture
@@ -37,6 +38,7 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
     contents_inline = InlineWriter(target.styles, document.part, None)
     BodyWriter(target, body_inline, contents_inline, note, attached, pictures).write(dict(pages))
     footnotes.check_all_placed()
+    flush_left_ideographs(document.styles.element, (document.element.body, footnotes.part.element))
     write_page_furniture(document, target.styles, note.running_head)
     set_core_properties(document, note)
     return save(document)

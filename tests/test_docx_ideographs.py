@@ -1,0 +1,78 @@
+"""Justified DOCX paragraphs quoting Chinese or Japanese are set flush left (write/ideographs.py).
+
+Word and LibreOffice justify Han characters and kana by spacing every one of them apart; the
+rule sets such a paragraph flush left, whatever its style's alignment came from, and leaves
+every other paragraph to its style. The sample's LibreOffice layout is read in test_layout_rules.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from docx.oxml.ns import qn
+
+from toolkit.render.docx.write.ideographs import flush_left_ideographs, style_alignments
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STYLES = f"""<w:styles xmlns:w="{W}">
+  <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:pPr><w:jc w:val="both"/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="Normal"/></w:style>
+  <w:style w:type="paragraph" w:styleId="LeadIn"><w:basedOn w:val="Body"/><w:pPr><w:keepNext/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Title"><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="LoopA"><w:basedOn w:val="LoopB"/></w:style>
+  <w:style w:type="paragraph" w:styleId="LoopB"><w:basedOn w:val="LoopA"/></w:style>
+  <w:style w:type="character" w:styleId="Strong"><w:basedOn w:val="Title"/></w:style>
+</w:styles>"""
+
+
+def _body(*paragraphs: str) -> etree._Element:
+    return etree.fromstring(f'<w:body xmlns:w="{W}">{"".join(paragraphs)}</w:body>')
+
+
+def _p(text: str, props: str = "") -> str:
+    return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _alignment(paragraph: etree._Element) -> str | None:
+    jc = paragraph.find(f"{qn('w:pPr')}/{qn('w:jc')}")
+    return jc.get(qn("w:val")) if jc is not None else None
+
+
+def test_style_alignment_follows_based_on_and_survives_a_loop():
+    alignments, default = style_alignments(etree.fromstring(STYLES))
+    assert default == "Normal"
+    assert alignments == {"Normal": "both", "Body": "both", "LeadIn": "both", "Title": "center",
+                          "LoopA": None, "LoopB": None}  # character styles are not paragraph styles
+
+
+def test_justified_paragraphs_quoting_han_or_kana_are_set_flush_left():
+    body = _body(
+        _p("Kitakyushu (北九州市), Japan", '<w:pStyle w:val="LeadIn"/>'),  # justified through two basedOn
+        _p("Tokyo (とうきょう)"),  # the default style, no pPr at all
+        _p("Shanghai (上海)", '<w:jc w:val="distribute"/>'),
+        _p("Seoul (서울), Republic of Korea", '<w:pStyle w:val="Body"/>'),  # Korean justifies by its spaces
+        _p("Incheon, Republic of Korea", '<w:pStyle w:val="Body"/>'),
+        _p("中华人民共和国", '<w:pStyle w:val="Title"/>'),  # centred: not justified
+        _p("Beijing (北京)", '<w:jc w:val="right"/>'))
+    assert flush_left_ideographs(etree.fromstring(STYLES), [body]) == 3
+    assert [_alignment(p) for p in body] == ["left", "left", "left", None, None, None, "right"]
+
+
+def test_the_alignment_goes_where_the_schema_puts_it():
+    body = _body(_p("京都", '<w:pStyle w:val="Body"/><w:spacing w:after="240"/><w:outlineLvl w:val="1"/>'
+                           '<w:rPr><w:b/></w:rPr>'))
+    flush_left_ideographs(etree.fromstring(STYLES), [body])
+    names = [etree.QName(child).localname for child in body[0].find(qn("w:pPr"))]
+    assert names == ["pStyle", "spacing", "jc", "outlineLvl", "rPr"]
+
+
+def test_only_the_paragraph_that_holds_the_characters_and_every_part():
+    """A text box's paragraph holds its own text: the paragraph around it is not changed. Footnotes too."""
+    box = (f'<w:p><w:r><w:t>Around the box</w:t></w:r><w:r><w:pict><w:txbxContent>{_p("上海")}'
+           f'</w:txbxContent></w:pict></w:r></w:p>')
+    body, footnotes = _body(box), _body(_p("A footnote naming Kyoto (京都)"))
+    assert flush_left_ideographs(etree.fromstring(STYLES), [body, footnotes]) == 2
+    outer = body[0]
+    inner = outer.find(f".//{qn('w:txbxContent')}/{qn('w:p')}")
+    assert _alignment(outer) is None and _alignment(inner) == "left"
+    assert _alignment(footnotes[0]) == "left"

@@ -1,0 +1,90 @@
+"""Paragraphs quoting Chinese or Japanese in a justified style -> set flush left (w:jc left).
+
+Word and LibreOffice justify Han characters and kana the East Asian way: a justified line's
+spare width goes between every two of them as well as into its spaces, so a name quoted in
+an English note (Kitakyushu (北九州市)) prints letter-spaced. LibreOffice does it for every
+Chinese or Japanese character and exempts only Korean, whose words are spaced (lcl_AddSpace
+in sw/source/core/text/portxt.cxx). No paragraph or run property justifies such a line by its
+spaces alone, so the paragraph is set flush left, as layout.md allows; a Chinese document is
+flush left throughout (reference/target.py). The PDF keeps these paragraphs justified:
+WeasyPrint stretches only spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from docx.oxml.ns import qn
+
+from toolkit.model.scripts import HAN_OR_KANA
+
+_JUSTIFIED = ("both", "distribute")
+# CT_PPr children that come after w:jc (ECMA-376 schema order).
+_AFTER_JC = {qn(f"w:{name}") for name in ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+                                          "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")}
+
+
+def style_alignments(styles: etree._Element) -> tuple[dict[str, str | None], str | None]:
+    """Each paragraph style's alignment, inherited along w:basedOn; and the default style's id."""
+    own: dict[str, str | None] = {}
+    parent: dict[str, str | None] = {}
+    default = None
+    for style in styles.iter(qn("w:style")):
+        if style.get(qn("w:type")) != "paragraph":
+            continue
+        ident = style.get(qn("w:styleId"))
+        jc = style.find(f"{qn('w:pPr')}/{qn('w:jc')}")
+        own[ident] = jc.get(qn("w:val")) if jc is not None else None
+        based = style.find(qn("w:basedOn"))
+        parent[ident] = based.get(qn("w:val")) if based is not None else None
+        if style.get(qn("w:default")) in ("1", "true", "on"):
+            default = ident
+
+    def resolve(ident: str | None, seen: frozenset[str] = frozenset()) -> str | None:
+        if ident is None or ident not in own or ident in seen:  # a loop in basedOn ends the walk
+            return None
+        return own[ident] if own[ident] is not None else resolve(parent[ident], seen | {ident})
+
+    return {ident: resolve(ident) for ident in own}, default
+
+
+def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element]) -> int:
+    """Sets flush left every justified paragraph of `parts` (the body, the footnotes) that holds a
+    Han character or kana; returns how many it set."""
+    alignments, default = style_alignments(styles)
+    changed = 0
+    for paragraph in _quoting(parts):
+        props = paragraph.find(qn("w:pPr"))
+        own = props.find(qn("w:jc")) if props is not None else None
+        style = props.find(qn("w:pStyle")) if props is not None else None
+        alignment = (own.get(qn("w:val")) if own is not None
+                     else alignments.get(style.get(qn("w:val")) if style is not None else default))
+        if alignment not in _JUSTIFIED:
+            continue
+        if own is None:
+            if props is None:
+                props = etree.Element(qn("w:pPr"))
+                paragraph.insert(0, props)
+            own = etree.Element(qn("w:jc"))
+            later = next((child for child in props if child.tag in _AFTER_JC), None)
+            if later is None:
+                props.append(own)
+            else:
+                later.addprevious(own)
+        own.set(qn("w:val"), "left")
+        changed += 1
+    return changed
+
+
+def _quoting(parts: Iterable[etree._Element]) -> list[etree._Element]:
+    """The paragraphs whose own text (not a text box's inside them) has a Han character or kana."""
+    found: dict[int, etree._Element] = {}
+    for part in parts:
+        for node in part.iter(qn("w:t")):
+            if node.text and HAN_OR_KANA.search(node.text):
+                paragraph = next(node.iterancestors(qn("w:p")), None)
+                if paragraph is not None:
+                    found.setdefault(id(paragraph), paragraph)
+    return list(found.values())
