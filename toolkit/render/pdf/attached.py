@@ -15,9 +15,11 @@ build warns.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from toolkit.model.document import Attachment
@@ -138,14 +140,61 @@ def splice(pdf: bytes, slots: dict[int, tuple[bytes, int, str]]) -> bytes:
                 if source is None:
                     source = sources[id(attached)] = pikepdf.open(io.BytesIO(attached))
                 _place(doc, doc.pages[index], source.pages[number], figures.get(figure_id))
-            out = io.BytesIO()
-            doc.save(out, deterministic_id=True)  # same sources, same bytes
+            data = _save(doc)
         except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError, RecursionError) as exc:
             raise AttachmentError(f"an attached PDF's pages could not be placed: {exc}") from None
         finally:
             for source in sources.values():
                 source.close()
+    return data
+
+
+def _end_clear_of_the_line_end(stream) -> None:
+    """A stream whose bytes end with a carriage return is written again in ASCII85 over its filters.
+
+    qpdf closes every stream with a line feed (PDF/A asks for an end of line before
+    `endstream`); after a carriage return a strict reader takes the pair for one end of
+    line, and the stream looks a byte shorter than its /Length (PDF/A-2 6.1.7.1). A
+    compressed stream ends with the checksum of its data, so about one in 256 does; ASCII85
+    ends with "~>"."""
+    import pikepdf
+
+    raw = stream.read_raw_bytes()
+    if not raw.endswith(b"\r"):
+        return
+    filters = stream.get("/Filter")
+    filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters] if filters is not None else []
+    parms = stream.get("/DecodeParms")
+    parms = list(parms) if isinstance(parms, pikepdf.Array) else [parms] if parms is not None else []
+    parms += [None] * (len(filters) - len(parms))
+    stream.write(base64.a85encode(raw) + b"~>", filter=[pikepdf.Name.ASCII85Decode, *filters],
+                 decode_parms=[None, *parms] if any(p is not None for p in parms) else None)
+
+
+def _save(doc) -> bytes:
+    """The spliced file, with no stream ending in a carriage return (`_end_clear_of_the_line_end`).
+
+    Streams are written as their bytes are (none decoded and compressed again), in the
+    file's object streams, which keep a tagged file small. qpdf compresses those and the
+    few small streams of ours itself, and one may end with a carriage return; then the file
+    is written without object streams and with nothing compressed by qpdf: every stream is
+    then one checked here. Same sources, same bytes (deterministic_id)."""
+    import pikepdf
+
+    for stream in [obj for obj in doc.objects if isinstance(obj, pikepdf.Stream)]:
+        _end_clear_of_the_line_end(stream)
+    out = io.BytesIO()
+    doc.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    if _CLOSED_AFTER_CR not in out.getvalue():  # (a stream may hold these bytes inside: written again)
+        return out.getvalue()
+    out = io.BytesIO()
+    doc.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none,
+             compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
     return out.getvalue()
+
+
+# qpdf ends every stream's bytes with a line feed and `endstream` (pikepdf's preserve_pdfa)
+_CLOSED_AFTER_CR = b"\r\nendstream"
 
 
 def _figures(doc) -> dict[str, object]:
@@ -170,8 +219,9 @@ def _place(doc, page, attached_page, figure) -> None:
     import pikepdf
 
     form = doc.copy_foreign(attached_page.as_form_xobject())
-    form.write(pikepdf.unparse_content_stream(
-        [item for item in pikepdf.parse_content_stream(form) if str(item.operator) not in _MARKS]))
+    content = pikepdf.unparse_content_stream(
+        [item for item in pikepdf.parse_content_stream(form) if str(item.operator) not in _MARKS])
+    form.write(zlib.compress(content), filter=pikepdf.Name.FlateDecode)  # the save compresses nothing
     box = pikepdf.Array([float(v) for v in attached_page.mediabox])
     for name in ("/MediaBox", "/TrimBox", "/BleedBox"):
         page.obj[name] = box
