@@ -9,7 +9,6 @@ from pathlib import Path
 
 from toolkit.drafting.moveon import words_pattern
 from toolkit.model.wording import ENGLISH
-from toolkit.model.words import NBSP
 
 TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv")
 
@@ -36,8 +35,7 @@ def patterns(last: LastMeeting) -> list[re.Pattern]:
         found += [re.compile(rf"{re.escape(series[1])}\({n}\)") for n in numbers]
     found += [words_pattern(n) for n in numbers]
     if last.start:
-        # as a drafter types them: a plain space where the documents print a no-break one
-        found.append(re.compile(re.escape(ENGLISH.date_range(last.start, last.end).replace(NBSP, " "))))
+        found.append(re.compile(re.escape(ENGLISH.said_date_range(last.start, last.end))))  # as drafters type it
         days = [last.start + dt.timedelta(d) for d in range(((last.end or last.start) - last.start).days + 1)]
         found += [re.compile(rf"(?<!\d){d.day} {ENGLISH.months[d.month - 1]}") for d in days[:7]]
         found.append(re.compile(rf"(?<![\d/]){last.start.year}(?!\d)"))

@@ -11,6 +11,8 @@ import unicodedata
 from functools import cache
 from importlib import import_module
 
+from toolkit.model.words import NBSP
+
 LANGUAGES = ("en", "fr", "ru", "zh")  # ESCAP's languages that NEASPEC documents may be issued in
 DEFAULT_LANGUAGE = "en"
 
@@ -89,7 +91,11 @@ class Wording:
 
     def said_date(self, day: dt.date) -> str:
         """A date in a message on the terminal: with plain spaces, as people type it."""
-        return self.date(day).replace("\u00a0", " ")
+        return self.date(day).replace(NBSP, " ")
+
+    def said_date_range(self, start: dt.date, end: dt.date | None) -> str:
+        """A date range with plain spaces, as people type it (and as messages say it)."""
+        return self.date_range(start, end).replace(NBSP, " ")
 
     def date_range(self, start: dt.date, end: dt.date | None) -> str:
         """23-24 November 2023; 30 November-1 December 2023; 30 December 2023-2 January 2024 (and in kind)."""
