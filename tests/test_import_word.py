@@ -36,8 +36,9 @@ def meeting(tmp_path: Path) -> Path:
     return root
 
 
-def typed_note(path: Path, heading_styles: bool) -> None:
-    """A note typed by hand: numbers "1.<tab>", "(a)<tab>", chapters "I.<tab>" (or Heading 1)."""
+def typed_note(path: Path, heading_styles: bool, item: str = "({})") -> None:
+    """A note typed by hand: numbers "1.<tab>", "(a)<tab>" (or "a)" with item "{})"), chapters "I.<tab>"
+    (or Heading 1)."""
     doc = docx.Document()
     for line in MASTHEAD:
         doc.add_paragraph(line)
@@ -58,8 +59,8 @@ def typed_note(path: Path, heading_styles: bool) -> None:
     p.add_run("six member States").italic = True
     p.add_run(" of North-East Asia.")
     doc.add_paragraph("2.\tThe Secretariat has prepared two texts:")
-    doc.add_paragraph("(a)\tA draft statement;")
-    doc.add_paragraph("(b)\tA summary of thirty years of cooperation.")
+    doc.add_paragraph(f"{item.format('a')}\tA draft statement;")
+    doc.add_paragraph(f"{item.format('b')}\tA summary of thirty years of cooperation.")
     doc.add_paragraph("(The draft statement)")
     doc.add_paragraph("3.\tThe draft is annexed to this note.")
     doc.add_paragraph("Table 1")
@@ -71,8 +72,8 @@ def typed_note(path: Path, heading_styles: bool) -> None:
     doc.add_paragraph("Source: Secretariat.")
     chapter("II", "Issues for consideration")
     doc.add_paragraph("4.\tThe Meeting may wish to:")
-    doc.add_paragraph("(a)\tAdopt the statement; and")
-    doc.add_paragraph("(b)\tRequest the Secretariat to publish it.")
+    doc.add_paragraph(f"{item.format('a')}\tAdopt the statement; and")
+    doc.add_paragraph(f"{item.format('b')}\tRequest the Secretariat to publish it.")
     doc.add_paragraph("Annex I")
     doc.add_paragraph("Draft commemorative statement")
     doc.add_paragraph("1.\tWe, the member States of NEASPEC, recall its launch in 1993.")
@@ -108,6 +109,20 @@ def test_a_note_typed_in_word(tmp_path: Path, heading_styles: bool) -> None:
     annex, = note.annexes
     assert (annex.heading, inline_text(annex.title)) == ("Annex I", "Draft commemorative statement")
     assert inline_text(annex.chapters[0].blocks[0].content).startswith("We, the member States")
+
+
+def test_items_typed_the_french_way_are_items_too(tmp_path: Path) -> None:
+    """"a)<tab>" as French and Russian documents letter them: the same sub-items as "(a)"."""
+    source = tmp_path / "statement.docx"
+    typed_note(source, False, item="{})")
+    root = meeting(tmp_path)
+    result = run_cli("import", source, "--meeting", root)
+    assert result.exit_code == 0, result.stderr
+    note = next(n for n in load(root).notes if n.stem == "6-thirty-years-of-neaspec")
+    paragraphs = [b for c in note.chapters for b in c.blocks if isinstance(b, Paragraph)]
+    assert [(i.label, inline_text(i.content)) for i in paragraphs[1].subitems] == [
+        ("(a)", "A draft statement;"), ("(b)", "A summary of thirty years of cooperation.")]
+    assert [i.label for i in paragraphs[3].subitems] == ["(a)", "(b)"]
 
 
 def _png() -> bytes:

@@ -136,6 +136,24 @@ def test_the_docx_language_and_fonts(build: Path, code: str):
     assert docx.Document(str(path)).core_properties.language == PDF_LANG[code]
 
 
+LABELS = {"en": ("(a)", "(b)"), "fr": ("a)", "b)"), "ru": ("a)", "b)"), "zh": ("(a)", "(b)")}
+
+
+@pytest.mark.parametrize("code", list(EXPECTED))
+def test_sub_items_are_lettered_as_the_language_does(build: Path, code: str):
+    """The considerations' items: (a), (b) in English and Chinese, a), b) in French and Russian,
+    printed in the PDF and numbered so by Word in the DOCX (its list's level text)."""
+    labels = [line.split()[0] for line in _pdf_text(build / f"{_name(code)}.pdf").splitlines() if line.strip()]
+    first, second = LABELS[code]
+    assert first in labels and second in labels, code
+    others = {label for c, pair in LABELS.items() if pair != LABELS[code] for label in pair}
+    assert not others & set(labels), code
+    numbering = _xml(build / f"{_name(code)}.docx", "word/numbering.xml")
+    texts = {lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in numbering.iter(f"{W}lvl")
+             if lvl.find(f"{W}numFmt").get(f"{W}val") == "lowerLetter"}
+    assert texts == {first.replace("a", "%2")}, (code, texts)
+
+
 def test_translations_share_the_symbol_and_are_listed_once(build: Path):
     listing = _pdf_text(build / "list-of-documents.pdf")
     assert listing.count("ESCAP/WG(4)/3b") == 1

@@ -120,3 +120,11 @@ def test_source_lines_are_recognized_in_every_language():
     words = wording.source_words()
     for code in LANGUAGES:
         assert set(wording.table(code)["source_words"]) <= set(words)
+
+
+@pytest.mark.parametrize("code,a,ii", [("en", "(a)", "(ii)"), ("fr", "a)", "ii)"), ("ru", "a)", "ii)"),
+                                      ("zh", "(a)", "(ii)")])
+def test_sub_item_labels_as_each_language_letters_them(code, a, ii):
+    """(a) in English and Chinese; a) in French and Russian, as their item lines cite "3 b)"."""
+    w = for_language(code)
+    assert (w.list_label("a"), w.list_label("ii")) == (a, ii)

@@ -23,7 +23,8 @@ SOURCE = re.compile(r"^(\*?)Sources?:")
 
 TYPED_CHAPTER = re.compile(r"^(\**)([IVXLC]+)\.\s*")
 TYPED_NUMBER = re.compile(r"^(\**)(\d+)\.(\t|\s+)")
-TYPED_ITEM = re.compile(r"^(\**)\(([a-z]{1,4})\)(\t|\s+)")
+# "(a)" as in English and Chinese, "a)" as in French and Russian (wording list_label)
+TYPED_ITEM = re.compile(r"^(\**)\(?([a-z]{1,4})\)(\t|\s+)")
 TYPED_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u2013\-]\s+")
 ROMANS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 

@@ -44,7 +44,7 @@ def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
     for item in meeting.agenda:
         ending = ":" if item.subitems else "."
         subitems = tuple(
-            ListItem(f"({sub.letter})", _runs(sub.title + (";" if index < len(item.subitems) else ".")))
+            ListItem(_w(meeting).list_label(sub.letter), _runs(sub.title + (";" if index < len(item.subitems) else ".")))
             for index, sub in enumerate(item.subitems, 1))
         number = int(item.number)
         # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
@@ -92,7 +92,7 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
         blocks.extend(annotations.get(item.key, ()))
         blocks.extend(_documentation(item, issued, w))
         for sub in item.subitems:
-            blocks.append(SubHeading(_runs(f"({sub.letter}) {sub.title}"), sub.position))
+            blocks.append(SubHeading(_runs(f"{w.list_label(sub.letter)} {sub.title}"), sub.position))
             blocks.extend(annotations.get(sub.key, ()))
             blocks.extend(_documentation(sub, issued, w))
     chapters = (

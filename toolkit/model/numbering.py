@@ -97,15 +97,16 @@ class _Counts:
         return anchor
 
 
-def _items(items: tuple[ListItem, ...], depth: int = 0) -> tuple[ListItem, ...]:
+def _items(items: tuple[ListItem, ...], wording: Wording, depth: int = 0) -> tuple[ListItem, ...]:
+    """(a), (b) and under them (i), (ii), in the document's language: a), i) in French and Russian."""
     out = []
     ordered_index = 0
     for item in items:
         label = None
         if item.ordered:
             ordered_index += 1
-            label = f"({letter(ordered_index)})" if depth == 0 else f"({roman(ordered_index).lower()})"
-        out.append(replace(item, label=label, children=_items(item.children, depth + 1)))
+            label = wording.list_label(letter(ordered_index) if depth == 0 else roman(ordered_index).lower())
+        out.append(replace(item, label=label, children=_items(item.children, wording, depth + 1)))
     return tuple(out)
 
 
@@ -132,11 +133,11 @@ def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str 
                     number = paragraph_count
                 elif block.ident is not None:
                     counts.unnumbered.append((block.ident, block.position))
-                block = replace(block, number=number, subitems=_items(block.subitems),
+                block = replace(block, number=number, subitems=_items(block.subitems, counts.wording),
                                 restart=restart and paragraph_count == 1 and number == 1,
                                 anchor=counts.label(block.ident, "paragraph", str(number), scope, block.position))
             elif isinstance(block, BulletList):
-                block = replace(block, items=_items(block.items))
+                block = replace(block, items=_items(block.items, counts.wording))
             elif isinstance(block, Table) and block.title:
                 counts.tables += 1
                 number = str(counts.tables)

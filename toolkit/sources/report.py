@@ -152,6 +152,6 @@ def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Di
                             f"sub-item {sub.citation} comes after ({letters[last]}) in the agenda's order: "
                             "keep the sub-items' sections in that order")
             last = max(last, index)
-            block = replace(block, content=_runs(f"({sub.letter}) {sub.title}"))
+            block = replace(block, content=_runs(f"{for_language(meeting.language).list_label(sub.letter)} {sub.title}"))
         blocks.append(block)
     return tuple(blocks)

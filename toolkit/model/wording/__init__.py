@@ -32,7 +32,7 @@ TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
 # code) has BLOCK_KEYS too. tests/test_wording.py holds each table to it.
 KEYS = frozenset({
     "tag", "masthead_language", "months", "first_day", "date", "range_days", "range_months", "range_years",
-    "citation", "item_line", "author_line", "author", "contents", "considerations_title", "parentheses", "annex_heading",
+    "citation", "item_line", "list_label", "author_line", "author", "contents", "considerations_title", "parentheses", "annex_heading",
     "attached_page", "corrigendum", "addendum", "listed_supplement",
     "table", "figure", "source_words", "refs", "ref_in_annex", "report_title", "adoption_line",
     "provisional_agenda", "annotated_agenda", "annotations", "documentation", "documents_list",
@@ -114,6 +114,10 @@ class Wording:
         block = self.block.w
         return block["distribution_line"].format(distribution=block["distributions"][distribution]) \
             if distribution else None
+
+    def list_label(self, mark: str) -> str:
+        """A sub-item's label around its letter or roman numeral: (a), (ii); a), ii) in French and Russian."""
+        return self.w["list_label"].format(mark=mark)
 
     def citation(self, number: str, letter: str | None) -> str:
         """5 (d); 5 d); 5(d)"""

@@ -22,6 +22,7 @@ WORDS = {
     # ---- the note ----
     "citation": "{number} ({letter})",
     "item_line": "(Item {citation} of the provisional agenda)",
+    "list_label": "({mark})",  # a sub-item's label: (a), (i)
     "author_line": "Note by the Secretariat",
     "author": "NEASPEC Secretariat, ESCAP East and North-East Asia Office",
     "contents": "CONTENTS",

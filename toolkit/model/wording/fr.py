@@ -19,6 +19,7 @@ WORDS = {
     "range_years": "{date1}-{date2}",
     "citation": "{number} {letter})",
     "item_line": "(Point {citation} de l\u2019ordre du jour provisoire)",
+    "list_label": "{mark})",  # a sub-item's label: a), i)
     "author_line": "Note du secrétariat",
     "author": "Secrétariat du NEASPEC, Bureau de la CESAP pour l\u2019Asie de l\u2019Est et du Nord-Est",
     "contents": "TABLE DES MATIÈRES",

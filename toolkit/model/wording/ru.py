@@ -15,6 +15,7 @@ WORDS = {
     "range_years": "{day1}\u00a0{month1} {year1} года \u2013 {day2}\u00a0{month2} {year2} года",
     "citation": "{number} {letter})",
     "item_line": "(Пункт {citation} предварительной повестки дня)",
+    "list_label": "{mark})",  # a sub-item's label: a), i)
     "author_line": "Записка секретариата",
     "author": "Секретариат NEASPEC, Субрегиональное отделение ЭСКАТО для Восточной и Северо-Восточной Азии",
     "contents": "СОДЕРЖАНИЕ",

@@ -14,6 +14,7 @@ WORDS = {
     "range_years": "{date1}至{date2}",
     "citation": "{number}({letter})",
     "item_line": "（临时议程项目{citation}）",
+    "list_label": "({mark})",  # a sub-item's label: (a), (i)
     "author_line": "秘书处的说明",
     "author": "东北亚环境合作计划秘书处，亚太经社会东亚和东北亚办事处",
     "contents": "目录",

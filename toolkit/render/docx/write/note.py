@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from toolkit.model.document import Note
+from toolkit.model.wording import for_language
 from toolkit.render.docx.attached.annex import Loaded
 from toolkit.render.docx.reference.target import open_reference
 from toolkit.render.docx.write.body import BodyWriter
@@ -29,6 +30,7 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
     date of the tracked changes a merged note carries (toolkit/revisions/redline.py)."""
     target = open_reference(reference)
     target.set_language(note.language)
+    target.lists.label_items(for_language(note.language_code).list_label)
     document = target.document
     set_layout_options(document)
     footnotes = Footnotes(document, target.styles, note.footnotes)

@@ -13,6 +13,7 @@ works out the label Word will show and refuses to go on if it is not the model's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -105,6 +106,23 @@ class Lists:
             if num_id not in lists.levels:
                 raise NumberingMismatch(f"style {name!r} is linked to list {num_id}, which numbering.xml lacks")
         return lists
+
+    def label_items(self, label: Callable[[str], str]) -> None:
+        """The paragraph list's sub-item levels printed as the document's language labels them:
+        label("%2") is "(%2)" for (a), "%2)" for a) in French and Russian (the model's list_label)."""
+        abstract_id = next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in self.part.iterchildren(qn("w:num"))
+                           if int(n.get(qn("w:numId"))) == self.paragraph_num)
+        abstract = next(a for a in self.part.iterchildren(qn("w:abstractNum"))
+                        if a.get(qn("w:abstractNumId")) == abstract_id)
+        for lvl in abstract.iterchildren(qn("w:lvl")):
+            ilvl = int(lvl.get(qn("w:ilvl")))
+            text = lvl.find(qn("w:lvlText"))
+            if ilvl in (1, 2) and text is not None:
+                text.set(qn("w:val"), label(f"%{ilvl + 1}"))
+        fresh = [_read_level(lvl) for lvl in abstract.iterchildren(qn("w:lvl"))]
+        for node in self.part.iterchildren(qn("w:num")):
+            if node.find(qn("w:abstractNumId")).get(qn("w:val")) == abstract_id:
+                self.levels[int(node.get(qn("w:numId")))] = fresh
 
     def restart(self, ilvl: int, start: int = 1, base: int | None = None) -> int:
         """A new w:num of list `base` (the paragraph list if None) whose level `ilvl` starts again at `start`."""
