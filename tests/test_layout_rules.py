@@ -126,6 +126,31 @@ def test_docx_lead_ins_and_headings_keep_with_next(keep_build: Path):
     assert others and not any(_keeps(p, styles) for p in others)
 
 
+CAPITALS = ("the Meeting heard the REPRESENTATIVES of INTERGOVERNMENTAL ORGANIZATIONS and of ENVIRONMENTAL "
+            "PROGRAMMES, among them NEASPEC, NEAMPAN and UNESCAP, on the PARTNERSHIP and its SECRETARIAT, ")
+
+
+def test_words_in_capitals_are_never_hyphenated(tmp_path: Path):
+    """The PDF hyphenates justified text, but never a word in capitals (NEASPEC, PROGRAMMES), as Word's
+    doNotHyphenateCaps does for the DOCX; other long words still are, so the lines stay even."""
+    meeting = copy_meeting("basic", tmp_path)
+    body = ["---", "item: 2(b)", "title: Capitals", "date: 2023-10-06", "symbol: ESCAP/NEASPEC/SOM(T)/2b",
+            "---", "", "# Background", ""]
+    for n in range(12):  # the same words at every offset in the line
+        body += [FILLER[: 7 * n] + CAPITALS * 3 + "and the intergovernmental considerations.", ""]
+    (meeting / "notes" / "cities.md").write_text("\n".join(body))
+    out = tmp_path / "out"
+    result = run_cli("build", meeting, "--out", out, "--only", "cities", "--format", "pdf")
+    assert result.exit_code == 0, result.stderr
+    ends = [line["text"].split()[-1] for page in read_pdf(out / "cities.pdf") for line in page.lines
+            if line["text"].strip().endswith(("-", "\u2010"))]
+    assert ends  # the text is hyphenated
+    assert not [word for word in ends if re.fullmatch(r"[A-Z]{2,}[-\u2010]", word)], ends
+    from toolkit.render.pdf import weasyprint_fix
+
+    assert weasyprint_fix.install()  # False: this WeasyPrint's line breaking is not the one patched
+
+
 # ---- the sample meeting ---------------------------------------------------------
 
 NOTE = "5d-low-carbon-cities"

@@ -1,6 +1,6 @@
-"""WeasyPrint's layout -> footnotes kept on the page of their call.
+"""WeasyPrint's layout -> footnotes kept on the page of their call, words in capitals kept whole.
 
-When a paragraph line overflows a page and widow/orphan control forbids a break
+Footnotes. When a paragraph line overflows a page and widow/orphan control forbids a break
 there, WeasyPrint 70 makes room by moving the page's last footnotes to the next page
 while their calls stay (layout/block.py, `_linebox_layout`: "try to report
 footnotes"). A Secretariat note must print each footnote on its call's page, so
@@ -8,6 +8,13 @@ that heuristic is switched off: the paragraph then breaks as it would without
 footnotes. The only truth test of the page's footnote list inside `_linebox_layout`
 is that heuristic's loop; the list answers "empty" there and nowhere else.
 The placement check (footnote_check.py) still verifies every layout.
+
+Capitals. Justified text is hyphenated (`hyphens: auto`), and WeasyPrint hyphenates a word
+in capitals like any other: "ENVIRON-MENTAL", "NEAS-PEC". Word never does in the DOCX
+(`doNotHyphenateCaps`), nor do UN editors; CSS has no property for it, so the dictionary
+WeasyPrint's line breaking asks for hyphenation points (text/line_break.py) finds none
+in a word in capitals. A span around each such word would do it too, but adds a
+structure element per word to the tagged PDF.
 """
 
 from __future__ import annotations
@@ -44,5 +51,31 @@ def install() -> bool:
         context.__dict__["_toolkit_page_footnotes"] = FootnotesOnPage(value)
 
     LayoutContext.current_page_footnotes = property(get, set_)
+    if not _keep_capitals_whole():
+        return False
     _installed = True
+    return True
+
+
+def _keep_capitals_whole() -> bool:
+    import pyphen
+    from weasyprint.text import line_break
+
+    if getattr(line_break, "pyphen", None) is not pyphen or not hasattr(pyphen.Pyphen, "iterate"):
+        return False  # not the line breaking this was written for
+
+    class NoCapitals(pyphen.Pyphen):
+        def iterate(self, word: str):
+            if word.isupper():  # NEASPEC, PROGRAMMES, ESCAP/NEASPEC: no letter in lower case
+                return iter(())
+            return super().iterate(word)
+
+    class Pyphen:
+        """pyphen as line_break.py sees it: the same but for its dictionaries."""
+
+        def __getattr__(self, name: str):
+            return getattr(pyphen, name)
+
+    Pyphen.Pyphen = NoCapitals
+    line_break.pyphen = Pyphen()
     return True
