@@ -170,9 +170,22 @@ def test_runs_in_other_scripts_have_their_language(sample_build: Path):
     assert "Улаанбаатар" in langs["ru"].replace("\u2010", "").replace("-", "")
 
 
+def _artifact_kinds(page_) -> list[tuple[str, str | None]]:
+    kinds = []
+    for operands, operator in pikepdf.parse_content_stream(page_):
+        if str(operator) == "BDC" and operands[0] == pikepdf.Name.Artifact:
+            kinds.append((str(operands[1].get("/Type")), str(operands[1].get("/Subtype", "")) or None))
+    return kinds
+
+
 def test_page_numbers_and_running_heads_are_artifacts(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     assert "ESCAP/NEASPEC/SOM(26)/5d" not in tree.text.replace(tree.kids[0].text, "")  # only the masthead's
+    # typed, so a reader knows what it skips: the running head and page number as pagination
+    with pikepdf.open(sample_build / "5d-low-carbon-cities.pdf") as pdf:
+        first, second = _artifact_kinds(pdf.pages[0]), _artifact_kinds(pdf.pages[1])
+    assert ("/Layout", None) in first  # the contents' dot leaders
+    assert {("/Pagination", "/Header"), ("/Pagination", "/Footer")} <= set(second)
 
 
 def _attach(tmp_path: Path, pdf: Path) -> Path:

@@ -14,7 +14,7 @@ this module applies those roles as WeasyPrint builds its tree, and then:
 - a table header cell gets its /Scope (Column, or Row with scope="row");
 - whatever holds a link is a Link (PDF/UA asks it of every link annotation);
 - the running head and page number (CSS margin boxes) and the contents' dot leaders
-  are drawn as artifacts, outside the tree;
+  are drawn as artifacts, outside the tree, typed (Pagination Header or Footer; Layout);
 - once the tree is whole (`finish`), heading levels never skip one (H1 then H3 reads
   as H1 then H2), whatever the document's shape: PDF/UA asks it.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from contextlib import contextmanager
 
 ROLE = "data-pdf-role"
 ALT = "data-pdf-alt"
@@ -228,24 +229,44 @@ def _drawing_margins_as_artifacts(draw_page):
         from weasyprint.formatting_structure import boxes
 
         if getattr(stream, "_tags", None) is not None:
-            stream._toolkit_artifacts = {id(box) for box in _artifact_boxes(page, boxes)}
+            stream._toolkit_artifacts = dict(_artifact_boxes(page, boxes))
         return draw_page(page, stream)
 
     return draw
 
 
-def _artifact_boxes(box, boxes, inside: bool = False):
-    inside = inside or isinstance(box, boxes.MarginBox) or box.is_leader
-    if inside:
-        yield box
+def _artifact_boxes(box, boxes, kind: tuple[str, str | None] | None = None):
+    """(id of a box, (artifact type, subtype)): the running head a Pagination Header, the page
+    number a Pagination Footer (CSS @top-*, @bottom-* margin boxes), dot leaders Layout."""
+    if kind is None and isinstance(box, boxes.MarginBox):
+        kind = ("Pagination", "Header" if box.at_keyword.startswith("@top") else
+                "Footer" if box.at_keyword.startswith("@bottom") else None)
+    elif kind is None and box.is_leader:
+        kind = ("Layout", None)
+    if kind is not None:
+        yield id(box), kind
     for child in getattr(box, "children", ()):
-        yield from _artifact_boxes(child, boxes, inside)
+        yield from _artifact_boxes(child, boxes, kind)
 
 
 def _marked_unless_artifact(marked):
     def marked_or_artifact(self, box, tag):
-        if id(box) in getattr(self, "_toolkit_artifacts", ()):
-            return self.artifact()
+        kind = getattr(self, "_toolkit_artifacts", {}).get(id(box))
+        if kind is not None:
+            return _artifact(self, *kind)
         return marked(self, box, tag)
 
     return marked_or_artifact
+
+
+@contextmanager
+def _artifact(stream, kind: str, subtype: str | None):
+    """Marked content /Artifact with its type (and subtype), so a reader knows what it skips."""
+    import pydyf
+
+    properties = pydyf.Dictionary({"Type": f"/{kind}", **({"Subtype": f"/{subtype}"} if subtype else {})})
+    stream.begin_marked_content("Artifact", properties)
+    try:
+        yield
+    finally:
+        stream.end_marked_content()
