@@ -20,6 +20,7 @@ from toolkit.model.document import BulletList, ListItem
 from toolkit.render.docx import note_docx, render_docx
 from toolkit.render.docx.write.pictures import load_pictures
 from toolkit.render.docx.reference.make import reference_docx
+from toolkit.model.scripts import HAN_OR_KANA
 
 ALL = sorted(documents())
 STORY_PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/header2.xml",
@@ -103,6 +104,10 @@ def test_the_body_has_no_direct_formatting(key):
     paragraphs = list(body.iterfind("w:p", NS))
     for p_props in body.iter(f"{{{W}}}pPr"):
         kinds = {etree.QName(c).localname for c in p_props}
+        if "jc" in kinds:  # the other exception: a paragraph quoting Chinese or Japanese, flush left
+            text = "".join(t.text or "" for t in p_props.getparent().iter(f"{{{W}}}t"))
+            assert _val(p_props.find("w:jc", NS)) == "left" and HAN_OR_KANA.search(text), text
+            kinds.discard("jc")
         assert kinds <= {"pStyle", "numPr", "pageBreakBefore"}, kinds
     # One exception: the body after the contents starts a page, as in the PDF.
     toc = [i for i, p in enumerate(paragraphs) if _val(p.find("w:pPr/w:pStyle", NS)) in ("TOC1", "TOC2")]
