@@ -182,6 +182,41 @@ def test_a_build_that_opened_the_lock_file_as_it_was_removed_locks_the_new_one(t
     stale.close()
 
 
+_FORK_INTERRUPTED = """
+import multiprocessing, os, signal
+from concurrent.futures import ProcessPoolExecutor
+from toolkit.pipeline.worker import ignore_interrupts, interrupts_held
+
+fired = []
+
+def before_fork():
+    if not fired:  # Ctrl-C at the worst moment: as the first worker is forked
+        fired.append(1)
+        os.kill(os.getpid(), signal.SIGINT)
+
+os.register_at_fork(before=before_fork)
+executor = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"), initializer=ignore_interrupts)
+try:
+    with interrupts_held():
+        futures = [executor.submit(abs, -n) for n in range(4)]
+    print(sum(f.result() for f in futures))
+except KeyboardInterrupt:
+    print("interrupted")
+finally:
+    executor.shutdown(wait=True, cancel_futures=True)
+"""
+
+
+def test_ctrl_c_while_the_workers_are_forked_stops_the_build_cleanly():
+    """Held back during the fork, Ctrl-C reaches the main process after it, as a clean stop; it
+    would otherwise land inside Python's fork hooks (in the main process or a new worker),
+    print "Exception ignored ... KeyboardInterrupt" there and let the build go on."""
+    result = subprocess.run([sys.executable, "-c", _FORK_INTERRUPTED], capture_output=True, text=True, timeout=60,
+                            cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.stdout.strip() == "interrupted", result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
+
+
 def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
     """SIGINT at several moments of a rebuild: each output is its old or its new version."""
     meeting = copy_meeting("basic", tmp_path)

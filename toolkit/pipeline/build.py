@@ -26,7 +26,7 @@ from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, 
 from toolkit.pipeline.jobs import FORMATS, Job, accepted, plan, select
 from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
-from toolkit.pipeline.worker import Rendered, ignore_interrupts, render
+from toolkit.pipeline.worker import Rendered, ignore_interrupts, interrupts_held, render
 from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.loader import LoadedMeeting, load
 
@@ -186,7 +186,8 @@ def _run(units: list[_Unit], options: Options, root: Path, out_dir: Path):
     executor = ProcessPoolExecutor(min(options.jobs, len(work)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=ignore_interrupts)
     try:
-        futures = [executor.submit(render, item) for item in work]
+        with interrupts_held():  # the workers are forked at the first submit
+            futures = [executor.submit(render, item) for item in work]
         for future in as_completed(futures):
             for rendered in future.result():
                 yield by_output[rendered.output], rendered

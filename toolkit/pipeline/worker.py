@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,5 +135,20 @@ def _where(job: Job, ch: str) -> Position:
 
 
 def ignore_interrupts() -> None:
-    """Worker processes leave Ctrl-C to the main process, which stops them cleanly."""
+    """Worker processes leave Ctrl-C to the main process, which stops them cleanly. Forked with
+    Ctrl-C held (`interrupts_held`), a worker ignores it before it can arrive."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def interrupts_held():
+    """Ctrl-C held back while the workers are forked, delivered to the main process after.
+
+    A Ctrl-C that arrives during a fork would otherwise reach the new worker in Python's own
+    after-fork code, before `ignore_interrupts` runs, and print a traceback there."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
