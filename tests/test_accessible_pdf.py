@@ -238,11 +238,8 @@ def _pdf_with_a_picture_ending_in_cr(path: Path) -> Path:
     picture = pdf.make_stream(data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=32, Height=32,
                               ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8,
                               Filter=pikepdf.Name.FlateDecode)
-    page_ = pdf.add_blank_page(page_size=(595, 842))
-    page_.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=picture))
-    page_.Contents = pdf.make_stream(b"q 200 0 0 200 100 500 cm /Im0 Do Q")
-    pdf.save(path)
-    return path
+    return _one_page(pdf, path, pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=picture)),
+                     b"q 200 0 0 200 100 500 cm /Im0 Do Q")
 
 
 def test_an_attached_stream_ending_in_a_carriage_return_keeps_its_length_right(tmp_path: Path):
@@ -312,9 +309,15 @@ def _pdf_with_a_font_it_does_not_embed(path: Path) -> Path:
     pdf = pikepdf.new()
     font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
                                                 BaseFont=pikepdf.Name.Helvetica))
-    page = pdf.add_blank_page(page_size=(595, 842))
-    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    page.Contents = pdf.make_stream(b"BT /F1 12 Tf 72 720 Td (A statement) Tj ET")
+    return _one_page(pdf, path, pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+                     b"BT /F1 12 Tf 72 720 Td (A statement) Tj ET")
+
+
+def _one_page(pdf: pikepdf.Pdf, path: Path, resources: pikepdf.Dictionary, contents: bytes) -> Path:
+    """An A4 page drawing `contents` with `resources`, saved as the PDF at `path`."""
+    page_ = pdf.add_blank_page(page_size=(595, 842))
+    page_.Resources = resources
+    page_.Contents = pdf.make_stream(contents)
     pdf.save(path)
     return path
 
