@@ -154,6 +154,28 @@ def test_sub_items_are_lettered_as_the_language_does(build: Path, code: str):
     assert texts == {first.replace("a", "%2")}, (code, texts)
 
 
+def test_a_meeting_held_in_french_letters_its_agenda_and_annotations_a_b(tmp_path: Path):
+    """Agenda sub-items and the lists of an item's annotation, in both formats: Word numbers them
+    as the model letters them (the DOCX is refused otherwise), a) in a French meeting."""
+    meeting = copy_meeting("basic", tmp_path)
+    yaml = meeting / "meeting.yaml"
+    yaml.write_text(yaml.read_text().replace(
+        '    title: Other matters\n',
+        '    title: Other matters\n    annotation: |\n      The Meeting may wish to:\n\n'
+        '      1. take note of the reports;\n      2. agree on the next steps.\n') + "language: fr\n")
+    out = tmp_path / "out"
+    result = run_cli("build", meeting, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    agenda = _pdf_text(out / "provisional-agenda.pdf")
+    annotated = _pdf_text(out / "annotated-agenda.pdf")
+    assert re.search(r"^a\) Air pollution;$", agenda, re.M) and "(a)" not in agenda
+    assert re.search(r"^a\) take note of the reports;$", annotated, re.M) and "(a)" not in annotated
+    for stem in ("provisional-agenda", "annotated-agenda"):
+        numbering = _xml(out / f"{stem}.docx", "word/numbering.xml")
+        assert {lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in numbering.iter(f"{W}lvl")
+                if lvl.find(f"{W}numFmt").get(f"{W}val") == "lowerLetter"} == {"%2)"}
+
+
 def test_translations_share_the_symbol_and_are_listed_once(build: Path):
     listing = _pdf_text(build / "list-of-documents.pdf")
     assert listing.count("ESCAP/WG(4)/3b") == 1

@@ -316,9 +316,9 @@ def _alone(annex: Annex, counts: _Counts, footnotes: dict[str, FootnoteText]) ->
 
 def number_document(chapters: tuple[Chapter, ...], annexes: tuple[AnnexSource, ...],
                     footnotes: dict[str, FootnoteText], diags: Diagnostics,
-                    only_annex: int | None = None) -> Numbered:
+                    only_annex: int | None = None, wording: Wording = ENGLISH) -> Numbered:
     """The note (only_annex None), or its annex number only_annex (0-based) issued on its own."""
-    note, alone = number_note(chapters, annexes, footnotes, diags)
+    note, alone = number_note(chapters, annexes, footnotes, diags, wording)
     return note if only_annex is None else alone[only_annex]
 
 

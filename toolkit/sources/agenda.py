@@ -10,6 +10,7 @@ from toolkit.diagnostics import Diagnostics
 from toolkit.model.agenda import annotated_agenda, documents_list, provisional_agenda
 from toolkit.model.document import Block, Note
 from toolkit.model.meeting import Meeting
+from toolkit.model.wording import for_language
 from toolkit.sources.expressions import Expressions, meeting_names
 from toolkit.model.numbering import number_document
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body
@@ -46,7 +47,8 @@ def _annotations(root: Path, meeting: Meeting, diags: Diagnostics) -> dict[str, 
             diags.error(item.annotation_position, "an annotation holds paragraphs and lists only "
                                                   "(no '#' headings, no footnotes)")
             continue
-        lettered = number_document(tuple(chapters), (), {}, diags).chapters  # (a), (b) of its lists
+        # (a), (b) of its lists, lettered as the meeting's language does
+        lettered = number_document(tuple(chapters), (), {}, diags, wording=for_language(meeting.language)).chapters
         out[item.key] = tuple(block for chapter in lettered for block in chapter.blocks)
     return out
 
