@@ -15,11 +15,9 @@ build warns.
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from toolkit.model.document import Attachment
@@ -149,47 +147,66 @@ def splice(pdf: bytes, slots: dict[int, tuple[bytes, int, str]]) -> bytes:
     return data
 
 
-def _end_clear_of_the_line_end(stream) -> None:
-    """A stream whose bytes end with a carriage return is written again in ASCII85 over its filters.
+def _end_clear_of_the_line_end(stream) -> bool:
+    """A stream whose bytes end with a carriage return, run-length coded over its filters; True if it did.
 
     qpdf closes every stream with a line feed (PDF/A asks for an end of line before
     `endstream`); after a carriage return a strict reader takes the pair for one end of
     line, and the stream looks a byte shorter than its /Length (PDF/A-2 6.1.7.1). A
-    compressed stream ends with the checksum of its data, so about one in 256 does; ASCII85
-    ends with "~>"."""
+    compressed stream ends with the checksum of its data, so about one in 256 does. Run-length
+    coding ends with byte 128, costs one byte in 128, and is a filter qpdf writes as it is
+    (it decodes and compresses again only the general ones: Flate, LZW, ASCII85, ASCIIHex)."""
     import pikepdf
 
     raw = stream.read_raw_bytes()
     if not raw.endswith(b"\r"):
-        return
+        return False
     filters = stream.get("/Filter")
     filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters] if filters is not None else []
     parms = stream.get("/DecodeParms")
     parms = list(parms) if isinstance(parms, pikepdf.Array) else [parms] if parms is not None else []
     parms += [None] * (len(filters) - len(parms))
-    stream.write(base64.a85encode(raw) + b"~>", filter=[pikepdf.Name.ASCII85Decode, *filters],
+    stream.write(_run_length(raw), filter=[pikepdf.Name.RunLengthDecode, *filters],
                  decode_parms=[None, *parms] if any(p is not None for p in parms) else None)
+    return True
+
+
+def _run_length(data: bytes) -> bytes:
+    """RunLengthDecode's coding, in literal runs of 128 bytes at most, then its end (128)."""
+    out = bytearray()
+    for start in range(0, len(data), 128):
+        chunk = data[start:start + 128]
+        out.append(len(chunk) - 1)
+        out += chunk
+    out.append(128)
+    return bytes(out)
 
 
 def _save(doc) -> bytes:
     """The spliced file, with no stream ending in a carriage return (`_end_clear_of_the_line_end`).
 
-    Streams are written as their bytes are (none decoded and compressed again), in the
-    file's object streams, which keep a tagged file small. qpdf compresses those and the
-    few small streams of ours itself, and one may end with a carriage return; then the file
-    is written without object streams and with nothing compressed by qpdf: every stream is
-    then one checked here. Same sources, same bytes (deterministic_id)."""
+    qpdf writes it as always (streams in LZW or ASCII coding compressed again with Flate, as
+    PDF/A forbids LZW; the file's small objects in compressed object streams). Where a
+    stream then ends with a carriage return, it is run-length coded and the file written
+    again; if it is one of qpdf's own object streams, the file is written without them
+    (larger, every stream then one checked here). Same sources, same bytes (deterministic_id)."""
     import pikepdf
 
-    for stream in [obj for obj in doc.objects if isinstance(obj, pikepdf.Stream)]:
-        _end_clear_of_the_line_end(stream)
+    data = _written(doc)
+    if _CLOSED_AFTER_CR not in data:  # (a stream may hold these bytes inside: then written again)
+        return data
+    with pikepdf.open(io.BytesIO(data)) as again:
+        for stream in [obj for obj in again.objects if isinstance(obj, pikepdf.Stream)]:
+            _end_clear_of_the_line_end(stream)
+        data = _written(again)
+        if _CLOSED_AFTER_CR not in data:
+            return data
+        return _written(again, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+
+
+def _written(doc, **options) -> bytes:
     out = io.BytesIO()
-    doc.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    if _CLOSED_AFTER_CR not in out.getvalue():  # (a stream may hold these bytes inside: written again)
-        return out.getvalue()
-    out = io.BytesIO()
-    doc.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    doc.save(out, deterministic_id=True, **options)
     return out.getvalue()
 
 
@@ -221,7 +238,7 @@ def _place(doc, page, attached_page, figure) -> None:
     form = doc.copy_foreign(attached_page.as_form_xobject())
     content = pikepdf.unparse_content_stream(
         [item for item in pikepdf.parse_content_stream(form) if str(item.operator) not in _MARKS])
-    form.write(zlib.compress(content), filter=pikepdf.Name.FlateDecode)  # the save compresses nothing
+    form.write(content)
     box = pikepdf.Array([float(v) for v in attached_page.mediabox])
     for name in ("/MediaBox", "/TrimBox", "/BleedBox"):
         page.obj[name] = box
