@@ -76,3 +76,20 @@ def test_only_the_paragraph_that_holds_the_characters_and_every_part():
     inner = outer.find(f".//{qn('w:txbxContent')}/{qn('w:p')}")
     assert _alignment(outer) is None and _alignment(inner) == "left"
     assert _alignment(footnotes[0]) == "left"
+
+
+def test_deleted_text_of_a_tracked_change_counts_too():
+    """Word shows a deletion in place ("All Markup"): its Han characters would be spread too."""
+    deleted = ('<w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr><w:r><w:t>Kitakyushu</w:t></w:r>'
+               '<w:del w:id="1" w:author="NEASPEC Secretariat"><w:r><w:delText> (北九州市)</w:delText></w:r></w:del></w:p>')
+    body = _body(deleted)
+    assert flush_left_ideographs(etree.fromstring(STYLES), [body]) == 1
+    assert _alignment(body[0]) == "left"
+
+
+def test_only_the_writers_own_paragraphs_when_told_which_styles_are_its():
+    """An attached Word annex keeps its author's layout: its paragraphs are in styles of its own."""
+    body = _body(_p("Kitakyushu (北九州市)", '<w:pStyle w:val="Body"/>'),
+                 _p("北九州市的声明", '<w:pStyle w:val="LeadIn"/>'), _p("北京 (Beijing)"))
+    assert flush_left_ideographs(etree.fromstring(STYLES), [body], house={"Body"}) == 1
+    assert [_alignment(p) for p in body] == ["left", None, None]

@@ -12,7 +12,7 @@ WeasyPrint stretches only spaces.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from lxml import etree
 
@@ -50,15 +50,20 @@ def style_alignments(styles: etree._Element) -> tuple[dict[str, str | None], str
     return {ident: resolve(ident) for ident in own}, default
 
 
-def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element]) -> int:
+def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element],
+                          house: Collection[str] | None = None) -> int:
     """Sets flush left every justified paragraph of `parts` (the body, the footnotes) that holds a
-    Han character or kana; returns how many it set."""
+    Han character or kana; returns how many it set. house: only paragraphs in these style ids
+    (the writer's own): an attached Word annex keeps its author's layout, as in its PDF, which
+    LibreOffice makes from the same file."""
     alignments, default = style_alignments(styles)
     changed = 0
     for paragraph in _quoting(parts):
         props = paragraph.find(qn("w:pPr"))
         own = props.find(qn("w:jc")) if props is not None else None
         style = props.find(qn("w:pStyle")) if props is not None else None
+        if house is not None and (style is None or style.get(qn("w:val")) not in house):
+            continue
         alignment = (own.get(qn("w:val")) if own is not None
                      else alignments.get(style.get(qn("w:val")) if style is not None else default))
         if alignment not in _JUSTIFIED:
@@ -79,10 +84,11 @@ def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element
 
 
 def _quoting(parts: Iterable[etree._Element]) -> list[etree._Element]:
-    """The paragraphs whose own text (not a text box's inside them) has a Han character or kana."""
+    """The paragraphs whose own text (not a text box's inside them) has a Han character or kana,
+    deleted text of a tracked-changes DOCX included: Word shows it, spread like the rest."""
     found: dict[int, etree._Element] = {}
     for part in parts:
-        for node in part.iter(qn("w:t")):
+        for node in part.iter(qn("w:t"), qn("w:delText")):
             if node.text and HAN_OR_KANA.search(node.text):
                 paragraph = next(node.iterancestors(qn("w:p")), None)
                 if paragraph is not None:

@@ -17,6 +17,7 @@ from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.package import save, set_core_properties
 from toolkit.render.docx.write.page import write_page_furniture
 from toolkit.render.docx.write.pictures import Picture
+from toolkit.render.docx.write.styles import PARAGRAPH_STYLES
 from toolkit.render.docx.write.revisions import RevisionMarks, TrackedChanges
 
 
@@ -40,7 +41,8 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
     contents_inline = InlineWriter(target.styles, document.part, None)
     BodyWriter(target, body_inline, contents_inline, note, attached, pictures).write(dict(pages))
     footnotes.check_all_placed()
-    flush_left_ideographs(document.styles.element, (document.element.body, footnotes.part.element))
+    flush_left_ideographs(document.styles.element, (document.element.body, footnotes.part.element),
+                          {target.styles.para(name) for name in PARAGRAPH_STYLES})
     write_page_furniture(document, target.styles, note.running_head)
     set_core_properties(document, note)
     return save(document)
