@@ -127,7 +127,8 @@ def test_docx_lead_ins_and_headings_keep_with_next(keep_build: Path):
 
 
 CAPITALS = ("the Meeting heard the REPRESENTATIVES of INTERGOVERNMENTAL ORGANIZATIONS and of ENVIRONMENTAL "
-            "PROGRAMMES, among them NEASPEC, NEAMPAN and UNESCAP, on the PARTNERSHIP and its SECRETARIAT, ")
+            "PROGRAMMES, among them NEASPEC, NEAMPAN and UNESCAP, on the PARTNERSHIP and the SECRETARIAT’s "
+            "PROGRAMMES, ")
 
 
 def test_words_in_capitals_are_never_hyphenated(tmp_path: Path):
@@ -149,6 +150,20 @@ def test_words_in_capitals_are_never_hyphenated(tmp_path: Path):
     from toolkit.render.pdf import weasyprint_fix
 
     assert weasyprint_fix.install()  # False: this WeasyPrint's line breaking is not the one patched
+
+
+@pytest.mark.parametrize("word,whole", [("NEASPEC", True), ("PROGRAMMES,", True), ("SECRETARIAT’s", True),
+                                        ("INTERGOVERNMENTAL", True), ("Secretariat’s", False),
+                                        ("programmes", False), ("intergovernmental", False)])
+def test_the_dictionary_weasyprint_asks_finds_no_break_in_capitals(word: str, whole: bool):
+    """Possessives and plurals of words in capitals (SECRETARIAT’s, NGOs) count as capitals."""
+    from weasyprint.text import line_break
+
+    from toolkit.render.pdf import weasyprint_fix
+
+    assert weasyprint_fix.install()
+    points = list(line_break.pyphen.Pyphen(lang="en_GB", left=3, right=3).iterate(word))
+    assert (points == []) == whole, points
 
 
 # ---- the sample meeting ---------------------------------------------------------

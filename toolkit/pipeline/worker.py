@@ -146,7 +146,8 @@ def interrupts_held():
     """Ctrl-C held back while the workers are forked, delivered to the main process after.
 
     A Ctrl-C that arrives during a fork would otherwise reach the new worker in Python's own
-    after-fork code, before `ignore_interrupts` runs, and print a traceback there."""
+    after-fork code, before `ignore_interrupts` runs, and print a traceback there. It holds
+    it for the calling thread only: the build forks from its one thread."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield

@@ -98,7 +98,7 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
             diags.error(chapter.position or Position(rel), f"a second section for item {item.citation} (the first "
                                                            f"is at line {first.line if first else '?'})")
             continue
-        blocks = _subsections(chapter, item, meeting, diags)
+        blocks = _subsections(chapter, item, meeting, diags, w)
         sections[item.key] = replace(chapter, title=_runs(item.title.upper()), blocks=blocks, written=item.title)
     for item in meeting.agenda:
         if item.key not in sections:
@@ -132,8 +132,8 @@ def _unwrapped(text: str) -> str:
     return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
 
 
-def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Diagnostics) -> tuple:
-    """'## 5 (d)' sub-headings -> "(d) Low carbon cities", in the agenda's order of sub-items."""
+def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Diagnostics, w: Wording) -> tuple:
+    """'## 5 (d)' sub-headings -> "(d) Low carbon cities" ("d) ..." in French), in the agenda's order of sub-items."""
     blocks = []
     last = -1
     letters = [sub.letter for sub in item.subitems]
@@ -152,6 +152,6 @@ def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Di
                             f"sub-item {sub.citation} comes after ({letters[last]}) in the agenda's order: "
                             "keep the sub-items' sections in that order")
             last = max(last, index)
-            block = replace(block, content=_runs(f"{for_language(meeting.language).list_label(sub.letter)} {sub.title}"))
+            block = replace(block, content=_runs(f"{w.list_label(sub.letter)} {sub.title}"))
         blocks.append(block)
     return tuple(blocks)

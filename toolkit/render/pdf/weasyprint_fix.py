@@ -19,6 +19,7 @@ structure element per word to the tagged PDF.
 
 from __future__ import annotations
 
+import re
 import sys
 
 _installed = False
@@ -66,7 +67,7 @@ def _keep_capitals_whole() -> bool:
 
     class NoCapitals(pyphen.Pyphen):
         def iterate(self, word: str):
-            if word.isupper():  # NEASPEC, PROGRAMMES, ESCAP/NEASPEC: no letter in lower case
+            if _in_capitals(word):
                 return iter(())
             return super().iterate(word)
 
@@ -79,3 +80,10 @@ def _keep_capitals_whole() -> bool:
     Pyphen.Pyphen = NoCapitals
     line_break.pyphen = Pyphen()
     return True
+
+
+def _in_capitals(word: str) -> bool:
+    """NEASPEC, PROGRAMMES, ESCAP/NEASPEC, NEASPEC’s, NGOs: no lower-case letter but a possessive
+    or plural s at the end."""
+    core = re.sub(r"(?:[’']s|s)$", "", word.rstrip(".,;:!?)]»”\"'’"))
+    return core.isupper()
