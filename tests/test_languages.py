@@ -149,9 +149,10 @@ def test_sub_items_are_lettered_as_the_language_does(build: Path, code: str):
     others = {label for c, pair in LABELS.items() if pair != LABELS[code] for label in pair}
     assert not others & set(labels), code
     numbering = _xml(build / f"{_name(code)}.docx", "word/numbering.xml")
-    texts = {lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in numbering.iter(f"{W}lvl")
-             if lvl.find(f"{W}numFmt").get(f"{W}val") == "lowerLetter"}
-    assert texts == {first.replace("a", "%2")}, (code, texts)
+    for fmt, level in (("lowerLetter", "%2"), ("lowerRoman", "%3")):  # (a) and under it (i)
+        texts = {lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in numbering.iter(f"{W}lvl")
+                 if lvl.find(f"{W}numFmt").get(f"{W}val") == fmt}
+        assert texts == {first.replace("a", level)}, (code, fmt, texts)
 
 
 def test_a_meeting_held_in_french_letters_its_agenda_and_annotations_a_b(tmp_path: Path):
@@ -174,6 +175,53 @@ def test_a_meeting_held_in_french_letters_its_agenda_and_annotations_a_b(tmp_pat
         numbering = _xml(out / f"{stem}.docx", "word/numbering.xml")
         assert {lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in numbering.iter(f"{W}lvl")
                 if lvl.find(f"{W}numFmt").get(f"{W}val") == "lowerLetter"} == {"%2)"}
+
+
+REPORT = """---
+kind: report
+date: 2024-12-01
+adopted: 2024-12-01
+distribution: General
+symbol: ESCAP/WG(4)/REP
+---
+
+# 1
+
+The meeting was opened.
+
+# 2
+
+The agenda was adopted.
+
+# 3
+
+## 3 (a)
+
+The Working Group heard about migratory birds.
+
+## 3 (b)
+
+The Working Group heard about coastal wetlands.
+
+# 4
+
+None.
+"""
+
+
+def test_a_translated_report_letters_its_sub_items_in_its_own_language(tmp_path: Path):
+    """The report's "## 3 (a)" sections, headed (a) in English and a) in its French version."""
+    meeting = copy_meeting("languages", tmp_path)
+    (meeting / "notes" / "report.md").write_text(REPORT, encoding="utf-8")
+    french = REPORT.replace("symbol: ESCAP/WG(4)/REP\n", "").replace("distribution: General\n", "")
+    (meeting / "notes" / "report.fr.md").write_text(french, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", meeting, "--out", out, "--format", "pdf")
+    assert result.exit_code == 0, result.stderr
+    english, translated = _pdf_text(out / "report.pdf"), _pdf_text(out / "report.fr.pdf")
+    assert re.search(r"^\(a\) Migratory birds$", english, re.M) and re.search(r"^\(b\) ", english, re.M)
+    assert re.search(r"^a\) \S", translated, re.M) and re.search(r"^b\) \S", translated, re.M)
+    assert not re.search(r"^\([ab]\) ", translated, re.M)
 
 
 def test_translations_share_the_symbol_and_are_listed_once(build: Path):
