@@ -7,11 +7,14 @@ every other paragraph to its style. The sample's LibreOffice layout is read in t
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lxml import etree
 
 from docx.oxml.ns import qn
 
 from toolkit.render.docx.write.ideographs import flush_left_ideographs, style_alignments
+from toolkit.render.docx.write.revisions import RevisionMarks, TrackedChanges
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STYLES = f"""<w:styles xmlns:w="{W}">
@@ -78,13 +81,34 @@ def test_only_the_paragraph_that_holds_the_characters_and_every_part():
     assert _alignment(footnotes[0]) == "left"
 
 
-def test_deleted_text_of_a_tracked_change_counts_too():
-    """Word shows a deletion in place ("All Markup"): its Han characters would be spread too."""
-    deleted = ('<w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr><w:r><w:t>Kitakyushu</w:t></w:r>'
-               '<w:del w:id="1" w:author="NEASPEC Secretariat"><w:r><w:delText> (北九州市)</w:delText></w:r></w:del></w:p>')
-    body = _body(deleted)
-    assert flush_left_ideographs(etree.fromstring(STYLES), [body]) == 1
-    assert _alignment(body[0]) == "left"
+def _tracked(*runs: str, mark: str = "") -> str:
+    return (f'<w:p><w:pPr><w:pStyle w:val="Body"/>{mark}</w:pPr>{"".join(runs)}</w:p>')
+
+
+INSERTED = '<w:ins w:id="1" w:author="A" w:date="2023-10-11T00:00:00Z"><w:r><w:t> (北九州市)</w:t></w:r></w:ins>'
+DELETED = ('<w:del w:id="2" w:author="A" w:date="2023-10-11T00:00:00Z"><w:r><w:delText> (北九州市)</w:delText>'
+           '</w:r></w:del>')
+KEPT = "<w:r><w:t>Kitakyushu</w:t></w:r>"
+
+
+def test_in_a_tracked_changes_docx_the_alignment_change_is_tracked_too():
+    """Rejecting every change gives the issued layout back: a paragraph that quotes Chinese only
+    after the changes is flush left with its former alignment recorded (w:pPrChange), one that
+    quoted it only before stays justified with the former flush-left recorded."""
+    marks = RevisionMarks(TrackedChanges("NEASPEC Secretariat", dt.date(2023, 10, 11)))
+    body = _body(_tracked(KEPT, INSERTED), _tracked(KEPT, DELETED),
+                 _tracked("<w:r><w:t>Kyoto (京都)</w:t></w:r>", INSERTED),  # quoted before and after
+                 _tracked(INSERTED, mark='<w:rPr><w:ins w:id="3" w:author="A" w:date="2023-10-11T00:00:00Z"/></w:rPr>'))
+    assert flush_left_ideographs(etree.fromstring(STYLES), [body], revisions=marks) == 3
+    assert [_alignment(p) for p in body] == ["left", None, "left", "left"]
+    changes = [p.find(f"{qn('w:pPr')}/{qn('w:pPrChange')}") for p in body]
+    assert changes[2] is None and changes[3] is None  # unchanged quoting; a paragraph inserted whole
+    old_inserted, old_deleted = changes[0].find(qn("w:pPr")), changes[1].find(qn("w:pPr"))
+    assert old_inserted.find(qn("w:jc")) is None and old_inserted.find(qn("w:pStyle")) is not None
+    assert old_deleted.find(qn("w:jc")).get(qn("w:val")) == "left"
+    assert changes[0].get(qn("w:author")) == "NEASPEC Secretariat" and changes[0].get(qn("w:id")) == "1"
+    assert changes[1].get(qn("w:id")) == "2"  # the marks' own count, unique in the document
+    assert [etree.QName(c).localname for c in body[0].find(qn("w:pPr"))] == ["pStyle", "jc", "pPrChange"]
 
 
 def test_only_the_writers_own_paragraphs_when_told_which_styles_are_its():

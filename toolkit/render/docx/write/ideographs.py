@@ -13,12 +13,14 @@ WeasyPrint stretches only spaces.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from copy import deepcopy
 
 from lxml import etree
 
 from docx.oxml.ns import qn
 
 from toolkit.model.scripts import HAN_OR_KANA
+from toolkit.render.docx.write.revisions import RevisionMarks
 
 _JUSTIFIED = ("both", "distribute")
 # CT_PPr children that come after w:jc (ECMA-376 schema order).
@@ -51,11 +53,13 @@ def style_alignments(styles: etree._Element) -> tuple[dict[str, str | None], str
 
 
 def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element],
-                          house: Collection[str] | None = None) -> int:
+                          house: Collection[str] | None = None, revisions: RevisionMarks | None = None) -> int:
     """Sets flush left every justified paragraph of `parts` (the body, the footnotes) that holds a
     Han character or kana; returns how many it set. house: only paragraphs in these style ids
     (the writer's own): an attached Word annex keeps its author's layout, as in its PDF, which
-    LibreOffice makes from the same file."""
+    LibreOffice makes from the same file. revisions: in a tracked-changes DOCX, a paragraph
+    that quotes Chinese only before or only after the changes gets its alignment change
+    tracked too (w:pPrChange), so rejecting every change gives the issued layout back."""
     alignments, default = style_alignments(styles)
     changed = 0
     for paragraph in _quoting(parts):
@@ -68,24 +72,66 @@ def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element
                      else alignments.get(style.get(qn("w:val")) if style is not None else default))
         if alignment not in _JUSTIFIED:
             continue
-        if own is None:
-            if props is None:
-                props = etree.Element(qn("w:pPr"))
-                paragraph.insert(0, props)
-            own = etree.Element(qn("w:jc"))
-            later = next((child for child in props if child.tag in _AFTER_JC), None)
-            if later is None:
-                props.append(own)
-            else:
-                later.addprevious(own)
-        own.set(qn("w:val"), "left")
-        changed += 1
+        if props is None:
+            props = etree.Element(qn("w:pPr"))
+            paragraph.insert(0, props)
+        now, before = _quotes(paragraph)
+        old = _base_copy(props)
+        if now:
+            _set_alignment(props, "left")
+            changed += 1
+        if revisions is not None and now != before and not _whole_paragraph_tracked(props):
+            if before:
+                _set_alignment(old, "left")
+            props.append(revisions.property_change(old))
     return changed
+
+
+def _set_alignment(props: etree._Element, value: str) -> None:
+    jc = props.find(qn("w:jc"))
+    if jc is None:
+        jc = etree.Element(qn("w:jc"))
+        later = next((child for child in props if child.tag in _AFTER_JC), None)
+        if later is None:
+            props.append(jc)
+        else:
+            later.addprevious(jc)
+    jc.set(qn("w:val"), value)
+
+
+def _base_copy(props: etree._Element) -> etree._Element:
+    """The paragraph's properties as w:pPrChange records them (no run, section or change marks)."""
+    copy = etree.Element(qn("w:pPr"))
+    for child in props:
+        if child.tag not in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")):
+            copy.append(deepcopy(child))
+    return copy
+
+
+def _whole_paragraph_tracked(props: etree._Element) -> bool:
+    """Inserted or deleted as a whole (its mark tracked): rejecting or accepting removes it."""
+    mark = props.find(qn("w:rPr"))
+    return mark is not None and (mark.find(qn("w:ins")) is not None or mark.find(qn("w:del")) is not None)
+
+
+def _quotes(paragraph: etree._Element) -> tuple[bool, bool]:
+    """Whether the paragraph's own text quotes Han or kana after the tracked changes, and before."""
+    now = before = ""
+    for node in paragraph.iter(qn("w:t"), qn("w:delText")):
+        if next(node.iterancestors(qn("w:p")), None) is not paragraph or not node.text:
+            continue
+        if node.tag == qn("w:delText"):
+            before += node.text
+        else:
+            now += node.text
+            if next(node.iterancestors(qn("w:ins")), None) is None:
+                before += node.text
+    return bool(HAN_OR_KANA.search(now)), bool(HAN_OR_KANA.search(before))
 
 
 def _quoting(parts: Iterable[etree._Element]) -> list[etree._Element]:
     """The paragraphs whose own text (not a text box's inside them) has a Han character or kana,
-    deleted text of a tracked-changes DOCX included: Word shows it, spread like the rest."""
+    deleted text of a tracked-changes DOCX included."""
     found: dict[int, etree._Element] = {}
     for part in parts:
         for node in part.iter(qn("w:t"), qn("w:delText")):

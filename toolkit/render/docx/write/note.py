@@ -42,7 +42,7 @@ def render_docx(note: Note, reference: Path, pages: Mapping[str, int],
     BodyWriter(target, body_inline, contents_inline, note, attached, pictures).write(dict(pages))
     footnotes.check_all_placed()
     flush_left_ideographs(document.styles.element, (document.element.body, footnotes.part.element),
-                          {target.styles.para(name) for name in PARAGRAPH_STYLES})
+                          {target.styles.para(name) for name in PARAGRAPH_STYLES}, marks)
     write_page_furniture(document, target.styles, note.running_head)
     set_core_properties(document, note)
     return save(document)

@@ -52,6 +52,13 @@ class RevisionMarks:
         self.next_id += 1
         return node
 
+    def property_change(self, old: etree._Element) -> etree._Element:
+        """A w:pPrChange holding the paragraph's properties as they were (`old`, a w:pPr)."""
+        node = el("w:pPrChange", {"w:id": str(self.next_id), "w:author": self.changes.author,
+                                  "w:date": self.changes.stamp}, old)
+        self.next_id += 1
+        return node
+
     def paragraph_mark(self, change: str) -> etree._Element:
         """The w:rPr of a pPr: the paragraph mark itself inserted or deleted."""
         return el("w:rPr", None, self._mark(change))
