@@ -117,3 +117,19 @@ def test_only_the_writers_own_paragraphs_when_told_which_styles_are_its():
                  _p("北九州市的声明", '<w:pStyle w:val="LeadIn"/>'), _p("北京 (Beijing)"))
     assert flush_left_ideographs(etree.fromstring(STYLES), [body], house={"Body"}) == 1
     assert [_alignment(p) for p in body] == ["left", None, None]
+
+
+def test_the_document_defaults_and_a_missing_style_count_as_word_reads_them():
+    """Justified by w:pPrDefault alone, through a style without alignment; a paragraph naming a
+    style the document lacks takes the default style's, as Word shows it."""
+    styles = etree.fromstring(f"""<w:styles xmlns:w="{W}">
+      <w:docDefaults><w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
+      <w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>
+      <w:style w:type="paragraph" w:styleId="Centred"><w:pPr><w:jc w:val="center"/></w:pPr></w:style>
+    </w:styles>""")
+    alignments, default = style_alignments(styles)
+    assert (alignments, default) == ({"Normal": "both", "Centred": "center"}, "Normal")
+    body = _body(_p("上海", '<w:pStyle w:val="Normal"/>'), _p("上海", '<w:pStyle w:val="Gone"/>'),
+                 _p("上海", '<w:pStyle w:val="Centred"/>'))
+    assert flush_left_ideographs(styles, [body]) == 2
+    assert [_alignment(p) for p in body] == ["left", "left", None]  # centred by its style: left alone

@@ -29,7 +29,10 @@ _AFTER_JC = {qn(f"w:{name}") for name in ("textDirection", "textAlignment", "tex
 
 
 def style_alignments(styles: etree._Element) -> tuple[dict[str, str | None], str | None]:
-    """Each paragraph style's alignment, inherited along w:basedOn; and the default style's id."""
+    """Each paragraph style's alignment, inherited along w:basedOn and from the document defaults
+    (w:pPrDefault); and the default style's id."""
+    base = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:jc')}")
+    fallback = base.get(qn("w:val")) if base is not None else None
     own: dict[str, str | None] = {}
     parent: dict[str, str | None] = {}
     default = None
@@ -46,7 +49,7 @@ def style_alignments(styles: etree._Element) -> tuple[dict[str, str | None], str
 
     def resolve(ident: str | None, seen: frozenset[str] = frozenset()) -> str | None:
         if ident is None or ident not in own or ident in seen:  # a loop in basedOn ends the walk
-            return None
+            return fallback
         return own[ident] if own[ident] is not None else resolve(parent[ident], seen | {ident})
 
     return {ident: resolve(ident) for ident in own}, default
@@ -68,8 +71,10 @@ def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element
         style = props.find(qn("w:pStyle")) if props is not None else None
         if house is not None and (style is None or style.get(qn("w:val")) not in house):
             continue
+        named = style.get(qn("w:val")) if style is not None else None
+        # a paragraph in a style the document lacks is in the default style, as Word shows it
         alignment = (own.get(qn("w:val")) if own is not None
-                     else alignments.get(style.get(qn("w:val")) if style is not None else default))
+                     else alignments.get(named if named in alignments else default))
         if alignment not in _JUSTIFIED:
             continue
         if props is None:
