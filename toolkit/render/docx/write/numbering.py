@@ -110,8 +110,7 @@ class Lists:
     def label_items(self, label: Callable[[str], str]) -> None:
         """The paragraph list's sub-item levels printed as the document's language labels them:
         label("%2") is "(%2)" for (a), "%2)" for a) in French and Russian (the model's list_label)."""
-        abstract_id = next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in self.part.iterchildren(qn("w:num"))
-                           if int(n.get(qn("w:numId"))) == self.paragraph_num)
+        abstract_id = self._abstract_of(self.paragraph_num)
         abstract = next(a for a in self.part.iterchildren(qn("w:abstractNum"))
                         if a.get(qn("w:abstractNumId")) == abstract_id)
         for lvl in abstract.iterchildren(qn("w:lvl")):
@@ -124,14 +123,16 @@ class Lists:
             if node.find(qn("w:abstractNumId")).get(qn("w:val")) == abstract_id:
                 self.levels[int(node.get(qn("w:numId")))] = fresh
 
+    def _abstract_of(self, num_id: int) -> str:
+        """The w:abstractNumId of list num_id."""
+        return next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in self.part.iterchildren(qn("w:num"))
+                    if int(n.get(qn("w:numId"))) == num_id)
+
     def restart(self, ilvl: int, start: int = 1, base: int | None = None) -> int:
         """A new w:num of list `base` (the paragraph list if None) whose level `ilvl` starts again at `start`."""
         base = self.paragraph_num if base is None else base
         num_id = max(int(n.get(qn("w:numId"))) for n in self.part.iterchildren(qn("w:num"))) + 1
-        abstract_id = next(int(n.find(qn("w:abstractNumId")).get(qn("w:val")))
-                           for n in self.part.iterchildren(qn("w:num"))
-                           if int(n.get(qn("w:numId"))) == base)
-        node = num(num_id, abstract_id, ilvl, start)
+        node = num(num_id, int(self._abstract_of(base)), ilvl, start)
         cleanup = self.part.find(qn("w:numIdMacAtCleanup"))
         if cleanup is not None:
             cleanup.addprevious(node)
