@@ -65,7 +65,7 @@ def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element
     tracked too (w:pPrChange), so rejecting every change gives the issued layout back."""
     alignments, default = style_alignments(styles)
     changed = 0
-    for paragraph in _quoting(parts):
+    for paragraph, (now, before) in _quoting(parts).items():
         props = paragraph.find(qn("w:pPr"))
         own = props.find(qn("w:jc")) if props is not None else None
         style = props.find(qn("w:pStyle")) if props is not None else None
@@ -80,7 +80,6 @@ def flush_left_ideographs(styles: etree._Element, parts: Iterable[etree._Element
         if props is None:
             props = etree.Element(qn("w:pPr"))
             paragraph.insert(0, props)
-        now, before = _quotes(paragraph)
         old = _base_copy(props)
         if now:
             _set_alignment(props, "left")
@@ -119,29 +118,23 @@ def _whole_paragraph_tracked(props: etree._Element) -> bool:
     return mark is not None and (mark.find(qn("w:ins")) is not None or mark.find(qn("w:del")) is not None)
 
 
-def _quotes(paragraph: etree._Element) -> tuple[bool, bool]:
-    """Whether the paragraph's own text quotes Han or kana after the tracked changes, and before."""
-    now = before = ""
-    for node in paragraph.iter(qn("w:t"), qn("w:delText")):
-        if next(node.iterancestors(qn("w:p")), None) is not paragraph or not node.text:
-            continue
-        if node.tag == qn("w:delText"):
-            before += node.text
-        else:
-            now += node.text
-            if next(node.iterancestors(qn("w:ins")), None) is None:
-                before += node.text
-    return bool(HAN_OR_KANA.search(now)), bool(HAN_OR_KANA.search(before))
-
-
-def _quoting(parts: Iterable[etree._Element]) -> list[etree._Element]:
-    """The paragraphs whose own text (not a text box's inside them) has a Han character or kana,
-    deleted text of a tracked-changes DOCX included."""
-    found: dict[int, etree._Element] = {}
+def _quoting(parts: Iterable[etree._Element]) -> dict[etree._Element, tuple[bool, bool]]:
+    """The paragraphs whose own text (not a text box's inside them) has a Han character or kana, and
+    whether it does after the tracked changes (inserted text and text kept) and before them (deleted
+    text and text kept). Without tracked changes the two are the same."""
+    found: dict[etree._Element, tuple[bool, bool]] = {}
     for part in parts:
         for node in part.iter(qn("w:t"), qn("w:delText")):
-            if node.text and HAN_OR_KANA.search(node.text):
-                paragraph = next(node.iterancestors(qn("w:p")), None)
-                if paragraph is not None:
-                    found.setdefault(id(paragraph), paragraph)
-    return list(found.values())
+            if not node.text or not HAN_OR_KANA.search(node.text):
+                continue
+            paragraph = next(node.iterancestors(qn("w:p")), None)
+            if paragraph is None:
+                continue
+            now, before = found.get(paragraph, (False, False))
+            if node.tag == qn("w:delText"):
+                before = True
+            else:
+                now = True
+                before = before or next(node.iterancestors(qn("w:ins")), None) is None
+            found[paragraph] = (now, before)
+    return found
