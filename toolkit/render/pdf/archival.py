@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
+from toolkit.render.pdf.patching import applied_once
+
 PDFA_PART, PDFA_CONFORMANCE, PDFUA_PART = 2, "A", 1
 # output_intent "": the finisher adds the sRGB output intent itself, since WeasyPrint 70
 # leaves its own profile's file open (a ResourceWarning in every build).
@@ -42,14 +44,9 @@ _HEADER = b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:x
 _FOOTER = b"\n</x:xmpmeta>\n<?xpacket end=\"r\"?>"
 
 
-_installed = False
-
-
-def install() -> None:
+@applied_once
+def install() -> bool:
     """Makes pydyf close each stream with an end of line no reader can take for data."""
-    global _installed
-    if _installed:
-        return
     import pydyf
 
     written = pydyf.Stream.data
@@ -61,7 +58,7 @@ def install() -> None:
         return out
 
     pydyf.Stream.data = property(data)
-    _installed = True
+    return True
 
 
 def finisher(archival: bool = True):

@@ -25,17 +25,16 @@ import inspect
 import re
 from contextlib import contextmanager
 
+from toolkit.render.pdf.patching import applied_once
+
 ROLE = "data-pdf-role"
 ALT = "data-pdf-alt"
 _SIGNATURE = ["box", "parent", "pdf", "page_number", "nums", "annotations", "tags"]
-_installed = False
 
 
+@applied_once
 def install() -> bool:
     """Applies the roles once; False when this WeasyPrint's tagging is not the known one."""
-    global _installed
-    if _installed:
-        return True
     try:
         import weasyprint.document as document
         from weasyprint.pdf import tags
@@ -50,7 +49,6 @@ def install() -> bool:
     tags._build_box_tree = _builder(build)
     document.draw_page = _drawing_margins_as_artifacts(document.draw_page)
     Stream.marked = _marked_unless_artifact(Stream.marked)
-    _installed = True
     return True
 
 

@@ -22,14 +22,12 @@ from __future__ import annotations
 import re
 import sys
 
-_installed = False
+from toolkit.render.pdf.patching import applied_once
 
 
+@applied_once
 def install() -> bool:
     """Applies the fix once; False when this WeasyPrint's internals are not the known ones."""
-    global _installed
-    if _installed:
-        return True
     try:
         from weasyprint.layout import LayoutContext
         from weasyprint.layout.block import _linebox_layout
@@ -52,10 +50,7 @@ def install() -> bool:
         context.__dict__["_toolkit_page_footnotes"] = FootnotesOnPage(value)
 
     LayoutContext.current_page_footnotes = property(get, set_)
-    if not _keep_capitals_whole():
-        return False
-    _installed = True
-    return True
+    return _keep_capitals_whole()
 
 
 def _keep_capitals_whole() -> bool:
