@@ -39,6 +39,15 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _corrected(meeting: Path) -> Path:
+    """The issued note with one word corrected and Corr.1 declared for it; its path."""
+    note = meeting / "notes" / "cities.md"
+    _edit(note, "First paragraph of the background.", "First paragraph of the introduction.")
+    _edit(note, "symbol: ESCAP/NEASPEC/SOM(T)/2b", "symbol: ESCAP/NEASPEC/SOM(T)/2b\ncorrigendum:\n  number: 1\n"
+                                                    "  date: 2023-10-20")
+    return note
+
+
 @pytest.fixture
 def issued(tmp_path: Path) -> tuple[Path, Path]:
     """The basic meeting with its note built and recorded as issued."""
@@ -141,10 +150,7 @@ def test_the_changes_file_has_word_tracked_changes(issued):
 
 def test_a_corrigendum_lists_the_corrections_as_issued(issued):
     meeting, out = issued
-    note = meeting / "notes" / "cities.md"
-    _edit(note, "First paragraph of the background.", "First paragraph of the introduction.")
-    _edit(note, "symbol: ESCAP/NEASPEC/SOM(T)/2b", "symbol: ESCAP/NEASPEC/SOM(T)/2b\ncorrigendum:\n  number: 1\n"
-                                                    "  date: 2023-10-20")
+    note = _corrected(meeting)
     result = run_cli("build", meeting, "--out", out, "-q")
     assert result.exit_code == 0, result.stderr
     text = _flat(out / "cities-corr1.pdf")
@@ -222,10 +228,7 @@ def test_a_tampered_record_is_refused_at_its_line(issued):
 
 def test_a_record_change_rebuilds_the_corrigendum_only(issued):
     meeting, out = issued
-    note = meeting / "notes" / "cities.md"
-    _edit(note, "First paragraph of the background.", "First paragraph of the introduction.")
-    _edit(note, "symbol: ESCAP/NEASPEC/SOM(T)/2b", "symbol: ESCAP/NEASPEC/SOM(T)/2b\ncorrigendum:\n  number: 1\n"
-                                                    "  date: 2023-10-20")
+    _corrected(meeting)
     run_cli("build", meeting, "--out", out, "-q", "--format", "pdf")
     first = (out / "cities-corr1.pdf").read_bytes()
     assert "built 0," in run_cli("build", meeting, "--out", out, "--format", "pdf").stdout
