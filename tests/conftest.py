@@ -58,18 +58,20 @@ def read_pdf(path: Path) -> list[PdfPage]:
     return pages
 
 
+def built(tmp_path_factory, meeting: Path, name: str) -> Path:
+    """Every document of `meeting`, built into a fresh folder (for a fixture that builds once)."""
+    out = tmp_path_factory.mktemp(name)
+    result = run_cli("build", meeting, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Path:
     """The sample meeting, built once with the README's command."""
-    out = tmp_path_factory.mktemp("sample")
-    result = run_cli("build", SAMPLE, "--out", out)
-    assert result.exit_code == 0, result.stderr
-    return out
+    return built(tmp_path_factory, SAMPLE, "sample")
 
 
 @pytest.fixture(scope="session")
 def basic_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("basic")
-    result = run_cli("build", MEETINGS / "basic", "--out", out)
-    assert result.exit_code == 0, result.stderr
-    return out
+    return built(tmp_path_factory, MEETINGS / "basic", "basic")

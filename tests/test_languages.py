@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from lxml import etree
 
-from conftest import MEETINGS, copy_meeting, read_pdf, run_cli
+from conftest import MEETINGS, built, copy_meeting, read_pdf, run_cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 STEM = "3b-wetlands"
@@ -45,10 +45,7 @@ def _name(code: str) -> str:
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("languages")
-    result = run_cli("build", MEETINGS / "languages", "--out", out)
-    assert result.exit_code == 0, result.stderr
-    return out
+    return built(tmp_path_factory, MEETINGS / "languages", "languages")
 
 
 def _pdf_text(path: Path) -> str:
