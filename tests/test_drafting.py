@@ -55,7 +55,7 @@ def test_new_reports_each_placeholder_at_its_line_until_filled(tmp_path: Path):
 
 
 def test_new_agenda_is_the_standard_som_agenda(tmp_path: Path):
-    from toolkit.diagnostics import Diagnostics
+    from toolkit.errors import Diagnostics
     from toolkit.sources.meeting import load_meeting
 
     assert run_cli("new", tmp_path / "m", "--number", "27").exit_code == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from toolkit import __version__
+from toolkit.errors import shown
 
 MEETING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
@@ -36,7 +37,7 @@ def check(meeting_dir: Path, verbose: bool) -> None:
 
     loaded = run_check(meeting_dir)
     for warning in loaded.diagnostics.warnings:
-        click.echo(str(warning), err=True)
+        click.echo(shown(warning, meeting_dir), err=True)
     if verbose:
         from toolkit.checks.words import count
 
@@ -120,10 +121,10 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
         if bar is not None:
             bar.render_finish()
     for warning in report.warnings:
-        click.echo(warning, err=True)
+        click.echo(shown(warning, meeting_dir), err=True)
     for output, errors in report.failed.items():
         for error in errors:
-            click.echo(str(error), err=True)
+            click.echo(shown(error, meeting_dir), err=True)
         click.echo(f"failed: {output}", err=True)
     if verbose:
         for output in report.built:

@@ -7,8 +7,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, SourceError, ToolkitError
-from toolkit.drafting.refusal import Refused
+from toolkit.errors import Diagnostics, SourceError, ToolkitError
+from toolkit.errors import Refused
 from toolkit.drafting.yamltext import scalar
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.sources import schema

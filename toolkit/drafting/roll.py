@@ -22,7 +22,7 @@ import yaml
 
 from toolkit.drafting.mentions import LastMeeting, mentions
 from toolkit.drafting.moveon import move_on, number_of
-from toolkit.drafting.refusal import Refused
+from toolkit.errors import Refused
 from toolkit.drafting.yamltext import Span, replace, scalar, spans
 from toolkit.sources.frontmatter import split
 from toolkit.sources.meeting import MEETING_FILE

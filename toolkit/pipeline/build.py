@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from toolkit import TEMPLATES
-from toolkit.diagnostics import Diagnostic, Position
+from toolkit.errors import Diagnostic, Position
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
@@ -47,7 +47,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     failed: dict[str, list[Diagnostic]] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic | str] = field(default_factory=list)  # printed by errors.shown
     seconds: float = 0.0
 
 
@@ -79,7 +79,7 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
         # A mistyped option, not a problem of the sources: exit 2, with what would have matched.
         raise click.UsageError(f"--only {' '.join(options.only)}: no document or agenda item of the meeting "
                                f"matches; --only accepts {', '.join(accepted(jobs))}")
-    report = BuildReport(warnings=[str(w) for w in loaded.diagnostics.warnings])
+    report = BuildReport(warnings=list(loaded.diagnostics.warnings))
     with locked(out_dir):
         _remove_stale_temporaries(out_dir)
         grids.flush()  # the sources are valid: keep the workbooks read for the next build
@@ -208,12 +208,12 @@ def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, 
     """All DOCX contents laid out together by LibreOffice (one start-up), then written."""
     if not drafts:
         return
-    from toolkit.diagnostics import Diagnostics
+    from toolkit.errors import Diagnostics
     from toolkit.render.docx.contents_pages import settle
 
     diags = Diagnostics()
     settle([rendered.draft for _, rendered in drafts], diags)
-    report.warnings.extend(str(d) for d in diags.items)
+    report.warnings.extend(diags.items)
     for unit, rendered in drafts:
         rendered.data = rendered.draft.docx
         _accept(unit, rendered, out_dir, manifest, report)
@@ -221,7 +221,7 @@ def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, 
 
 def _accept(unit: _Unit, rendered: Rendered, out_dir: Path, manifest, report: BuildReport) -> None:
     errors = [d for d in rendered.diagnostics if d.severity == "error"]
-    report.warnings.extend(str(d) for d in rendered.diagnostics if d.severity != "error")
+    report.warnings.extend(d for d in rendered.diagnostics if d.severity != "error")
     if rendered.data is None or errors:
         report.failed[rendered.output] = errors
         return  # the previous output and its manifest entry stay as they were
@@ -229,7 +229,7 @@ def _accept(unit: _Unit, rendered: Rendered, out_dir: Path, manifest, report: Bu
     try:
         write_atomic(path, rendered.data)
     except OSError as exc:  # disk full, read-only folder: this output failed, its old version stands
-        report.failed[rendered.output] = [Diagnostic(Position(str(path), 1),
+        report.failed[rendered.output] = [Diagnostic(Position(str(path.absolute()), 1),
                                                      f"cannot write {path}: {exc.strerror or exc}")]
         return
     manifest.outputs[rendered.output] = Entry(

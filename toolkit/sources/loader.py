@@ -7,7 +7,7 @@ from pathlib import Path
 
 from toolkit import checks
 from toolkit.checks.written import Written
-from toolkit.diagnostics import Diagnostics, Position, ToolkitError
+from toolkit.errors import Diagnostics, Position, ToolkitError
 from toolkit.issuing.apply import Issuing, apply as apply_issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
@@ -103,7 +103,7 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         agenda_documents = apply_language_lines(meeting, agenda_documents)
     if meeting is not None:  # the checks a careful officer makes before sending (toolkit/checks)
         checks.run(meeting, [*agenda_documents, *listed], notes, written, diags)
-    diags.raise_if_errors()
+    diags.raise_if_errors(root)
     assert meeting is not None  # no errors means the meeting loaded
     return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
                          participants, participants_list, issuing)

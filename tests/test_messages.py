@@ -1,0 +1,85 @@
+"""Messages as a good compiler gives them: one error per mistake, at a path the user can open, one way to print."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import SAMPLE, copy_meeting
+from toolkit.cli import main
+
+
+def raw(*args, cwd: Path | None = None, monkeypatch=None):
+    """The command's output exactly as printed (conftest's run_cli gives problems' paths back meeting-relative)."""
+    if cwd is not None:
+        monkeypatch.chdir(cwd)
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def sample_copy(tmp_path: Path) -> Path:
+    meeting = tmp_path / "agendas" / "som-26"
+    shutil.copytree(SAMPLE, meeting)
+    return meeting
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_one_typo_in_an_agenda_item_is_one_error(tmp_path: Path, monkeypatch):
+    # Before: the note's error, then both translations "need their original" and the report's
+    # document("5d-low-carbon-cities") was "unknown" though the file exists: four errors for one typo.
+    meeting = sample_copy(tmp_path)
+    edit(meeting / "notes" / "5d-low-carbon-cities.md", "item: 5 (d)", "item: 5x")
+    result = raw("check", "agendas/som-26", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "agendas/som-26/notes/5d-low-carbon-cities.md:2:7: error: unknown agenda item '5x' (the agenda has 1, 2, 3, "
+        "4, 5, 5 (a), 5 (b), 5 (c), 5 (d), 5 (e), 6, 7, 8, 9, 10)"]
+
+
+def test_a_consequence_is_an_error_when_its_cause_has_none(tmp_path: Path, monkeypatch):
+    # No such note at all: the report's document(...) is the mistake, and is reported.
+    meeting = sample_copy(tmp_path)
+    for name in ("5d-low-carbon-cities.md", "5d-low-carbon-cities.ru.md", "5d-low-carbon-cities.zh.md"):
+        (meeting / "notes" / name).unlink()
+    result = raw("check", ".", cwd=meeting, monkeypatch=monkeypatch)
+    assert result.exit_code == 1
+    assert any(line.startswith("notes/report.md:") and "unknown document '5d-low-carbon-cities'" in line
+               for line in result.stderr.splitlines()), result.stderr
+
+
+def test_paths_are_printed_from_where_the_command_ran(tmp_path: Path, monkeypatch):
+    meeting = copy_meeting("basic", tmp_path)
+    edit(meeting / "notes" / "cities.md", "date: 2023-10-06", "date: 2023-02-30")
+    outside = raw("check", "basic", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert outside.exit_code == 1 and outside.stderr.startswith("basic/notes/cities.md:4:"), outside.stderr
+    inside = raw("check", ".", cwd=meeting, monkeypatch=monkeypatch)
+    assert inside.exit_code == 1 and inside.stderr.startswith("notes/cities.md:4:"), inside.stderr
+    below = raw("check", "..", cwd=meeting / "notes", monkeypatch=monkeypatch)
+    assert below.stderr.startswith("../notes/cities.md:4:"), below.stderr
+    assert (Path(meeting / "notes") / below.stderr.split(":")[0]).resolve() == (meeting / "notes" / "cities.md")
+
+
+def test_every_command_refuses_in_one_way(tmp_path: Path, monkeypatch):
+    # issue, roll and new refused with three classes that printed differently ("Error: ..." for issue)
+    from toolkit import errors
+    from toolkit.drafting import new, note, roll
+    from toolkit.importing import command as importing
+    from toolkit.issuing import command as issuing
+
+    assert {m.Refused for m in (new, note, roll, importing, issuing)} == {errors.Refused}
+    copy_meeting("basic", tmp_path)
+    issued = raw("issue", "basic", "cities", "--out", "out", cwd=tmp_path, monkeypatch=monkeypatch)
+    rolled = raw("roll", "basic", "basic", cwd=tmp_path, monkeypatch=monkeypatch)
+    made = raw("new", "basic", cwd=tmp_path, monkeypatch=monkeypatch)
+    for result in (issued, rolled, made):
+        assert result.exit_code == 1
+        assert re.match(r"(\S+: )?error: ", result.stderr) and "Error:" not in result.stderr, result.stderr
+    assert issued.stderr.startswith("error: cities.docx, cities.pdf in out are missing")
+    assert rolled.stderr.startswith("basic: error: already exists")
