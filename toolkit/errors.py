@@ -1,4 +1,4 @@
-"""Every expected failure -> `PATH:LINE:COL: error: MESSAGE` lines (paths as the user can open them) and exit status 1."""
+"""Every expected failure -> `PATH:LINE:COL: error: MESSAGE` lines, paths as the user can open them, exit status 1."""
 
 from __future__ import annotations
 
