@@ -83,3 +83,28 @@ def test_every_command_refuses_in_one_way(tmp_path: Path, monkeypatch):
         assert re.match(r"(\S+: )?error: ", result.stderr) and "Error:" not in result.stderr, result.stderr
     assert issued.stderr.startswith("error: cities.docx, cities.pdf in out are missing")
     assert rolled.stderr.startswith("basic: error: already exists")
+
+
+def test_files_the_toolkit_would_skip_are_named(tmp_path: Path, monkeypatch):
+    meeting = copy_meeting("basic", tmp_path)
+    note = (meeting / "notes" / "cities.md").read_text(encoding="utf-8")
+    skipped = {"notes/forum.MD": "rename it notes/forum.md", "notes/plan.markdown": "rename it notes/plan.md",
+               "notes/budget.md.txt": "rename it notes/budget.md",
+               "notes/drafts/old.md": "not its subfolders: move it to notes/old.md",
+               "agenda-note.md": "if it is a note, move it to notes/agenda-note.md",
+               "annexes/unused.md": "no note names it among its annexes"}
+    for rel in skipped:
+        (meeting / rel).parent.mkdir(parents=True, exist_ok=True)
+        (meeting / rel).write_text(note, encoding="utf-8")
+    # what is legitimately there is not named: the annexes the note names, a README, issued records
+    (meeting / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    (meeting / "issued" / "cities").mkdir(parents=True)
+    (meeting / "issued" / "cities" / "notes").mkdir()
+    (meeting / "issued" / "cities" / "notes" / "cities.md").write_text(note, encoding="utf-8")
+    result = raw("check", ".", cwd=meeting, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(skipped), lines
+    for rel, why in skipped.items():
+        assert any(line.startswith(f"{rel}:1: warning: skipped: ") and why in line for line in lines), (rel, lines)
+    assert result.stdout.strip() == f".: meeting and 1 note(s) are valid, with {len(skipped)} warning(s) above"

@@ -45,7 +45,9 @@ def check(meeting_dir: Path, verbose: bool) -> None:
         for doc in (*loaded.agenda_documents, *([loaded.participants_list] if loaded.participants_list else []),
                     *loaded.notes):
             click.echo(f"{doc.stem}: {count(doc):,} words (limit {limit:,})")
-    click.echo(f"{meeting_dir}: meeting and {len(loaded.notes)} note(s) are valid")
+    warned = len(loaded.diagnostics.warnings)  # "valid" alone would hide them
+    click.echo(f"{meeting_dir}: meeting and {len(loaded.notes)} note(s) are valid"
+               + (f", with {warned} warning(s) above" if warned else ""))
 
 
 def _output_folder(meeting_dir: Path, out_dir: Path | None) -> Path:
