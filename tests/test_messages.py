@@ -108,3 +108,17 @@ def test_files_the_toolkit_would_skip_are_named(tmp_path: Path, monkeypatch):
     for rel, why in skipped.items():
         assert any(line.startswith(f"{rel}:1: warning: skipped: ") and why in line for line in lines), (rel, lines)
     assert result.stdout.strip() == f".: meeting and 1 note(s) are valid, with {len(skipped)} warning(s) above"
+
+
+def test_only_suggests_and_option_values_take_any_case(tmp_path: Path, monkeypatch):
+    copy_meeting("basic", tmp_path)
+    # --format PDF is accepted as --format pdf: the refusal is --only's, which says what was meant
+    result = raw("build", "basic", "--format", "PDF", "--only", "cites", "--only", "2B", "--out", "out",
+                 cwd=tmp_path, monkeypatch=monkeypatch)
+    assert result.exit_code == 2
+    assert "--only cites: no document or agenda item of the meeting matches; did you mean 'cities'?" in result.stderr
+    assert "2B" not in result.stderr  # any case of an agenda item selects it
+    assert "--format" not in result.stderr
+    assert not (tmp_path / "out").exists()
+    wrong = raw("build", "basic", "--format", "odt", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert wrong.exit_code == 2 and "'odt' is not one of 'pdf', 'docx', 'all'" in wrong.stderr

@@ -68,7 +68,7 @@ def _output_folder(meeting_dir: Path, out_dir: Path | None) -> Path:
 @click.argument("meeting_dir", type=MEETING_DIR)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the documents. Default: build/<meeting folder name>/")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="all", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"], case_sensitive=False), default="all", show_default=True,
               help="Which files to write for each document.")
 @click.option("--only", multiple=True, metavar="NOTE|ITEM",
               help="Build only these documents: a note's file name without .md, an annex's output name "

@@ -23,7 +23,7 @@ from toolkit.errors import Diagnostic, Position
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
-from toolkit.pipeline.jobs import FORMATS, Job, accepted, plan, select
+from toolkit.pipeline.jobs import FORMATS, Job, accepted, plan, select, unmatched
 from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, interrupts_held, render
@@ -75,10 +75,15 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
     loaded = load(meeting_dir, grids)
     jobs = plan(loaded)
     selected = select(jobs, options.only)
-    if options.only and not selected:
-        # A mistyped option, not a problem of the sources: exit 2, with what would have matched.
-        raise click.UsageError(f"--only {' '.join(options.only)}: no document or agenda item of the meeting "
-                               f"matches; --only accepts {', '.join(accepted(jobs))}")
+    wrong = unmatched(jobs, options.only)
+    if wrong:
+        # A mistyped option, not a problem of the sources: exit 2, with what was likely meant and what would match.
+        from toolkit.checks.suggest import did_you_mean
+
+        names = accepted(jobs)
+        raise click.UsageError("\n".join(
+            f"--only {o}: no document or agenda item of the meeting matches{did_you_mean(o, names)}" for o in wrong)
+            + f"\n--only accepts {', '.join(names)}")
     report = BuildReport(warnings=list(loaded.diagnostics.warnings))
     with locked(out_dir):
         _remove_stale_temporaries(out_dir)
