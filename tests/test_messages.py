@@ -122,3 +122,19 @@ def test_only_suggests_and_option_values_take_any_case(tmp_path: Path, monkeypat
     assert not (tmp_path / "out").exists()
     wrong = raw("build", "basic", "--format", "odt", cwd=tmp_path, monkeypatch=monkeypatch)
     assert wrong.exit_code == 2 and "'odt' is not one of 'pdf', 'docx', 'all'" in wrong.stderr
+
+
+def test_the_reason_for_rebuilding_everything_is_one_line(tmp_path: Path, monkeypatch):
+    from toolkit.pipeline import fingerprint
+
+    copy_meeting("basic", tmp_path)
+    first = raw("build", "basic", "--format", "pdf", "--out", "out", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert first.exit_code == 0, first.stderr
+    assert "rebuilt" not in first.stdout  # a first build: every document is new, nothing to explain
+    fonts = fingerprint.fonts_digest()
+    monkeypatch.setattr(fingerprint, "fonts_digest", lambda: fonts + "-a font installed since")
+    again = raw("build", "basic", "--format", "pdf", "--out", "out")
+    assert again.exit_code == 0, again.stderr
+    lines = again.stdout.splitlines()
+    assert lines[0] == "rebuilt all 6 files: the installed fonts changed", lines
+    assert lines[1].startswith("out: built 6, unchanged 0,") and len(lines) == 2

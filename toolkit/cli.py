@@ -68,7 +68,8 @@ def _output_folder(meeting_dir: Path, out_dir: Path | None) -> Path:
 @click.argument("meeting_dir", type=MEETING_DIR)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the documents. Default: build/<meeting folder name>/")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"], case_sensitive=False), default="all", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"], case_sensitive=False), default="all",
+              show_default=True,
               help="Which files to write for each document.")
 @click.option("--only", multiple=True, metavar="NOTE|ITEM",
               help="Build only these documents: a note's file name without .md, an annex's output name "
@@ -133,6 +134,9 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
             click.echo(f"built {output}: {report.reasons[output]}")
         for output in report.removed:
             click.echo(f"removed {output}: its source is gone")
+    shared = report.shared_reason()
+    if shared and not verbose and not quiet:  # -v says it for each document
+        click.echo(f"rebuilt {'all ' if not report.unchanged else ''}{len(report.built)} files: {shared}")
     if not quiet:
         click.echo(f"{out_dir}: built {len(report.built)}, unchanged {len(report.unchanged)}, "
                    f"removed {len(report.removed)}, failed {len(report.failed)} in {report.seconds:.1f} s")

@@ -50,6 +50,16 @@ class BuildReport:
     warnings: list[Diagnostic | str] = field(default_factory=list)  # printed by errors.shown
     seconds: float = 0.0
 
+    def shared_reason(self) -> str | None:
+        """What made every document rebuilt when it was not their content (the fonts, the templates, the
+        toolkit changed): one line in the normal output, since it explains a long build."""
+        if len(self.built) < 2:
+            return None
+        each = [set(self.reasons[output].split("; ")) for output in self.built]
+        shared = set.intersection(*each) - {"new document", "the output was missing", "the output was changed on disk"}
+        shared = {why for why in shared if not why.startswith("content changed")}
+        return "; ".join(sorted(shared)) or None
+
 
 @dataclass(frozen=True)
 class _Unit:
