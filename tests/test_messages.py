@@ -138,3 +138,33 @@ def test_the_reason_for_rebuilding_everything_is_one_line(tmp_path: Path, monkey
     lines = again.stdout.splitlines()
     assert lines[0] == "rebuilt all 6 files: the installed fonts changed", lines
     assert lines[1].startswith("out: built 6, unchanged 0,") and len(lines) == 2
+
+
+def _ignored(repo: Path, rel: str) -> bool:
+    import subprocess
+
+    return subprocess.run(["git", "check-ignore", "-q", "--no-index", rel], cwd=repo).returncode == 0
+
+
+def test_the_build_folder_beside_a_meeting_folder_is_ignored_by_the_project():
+    from conftest import REPO
+
+    # `toolkit build .` inside agendas/som-26 writes agendas/build/som-26 (test_checks shows where)
+    assert _ignored(REPO, "agendas/build/som-26/5d-low-carbon-cities.pdf")
+    assert _ignored(REPO, "build/som-26/5d-low-carbon-cities.pdf")
+    assert not _ignored(REPO, "toolkit/pipeline/build.py")
+
+
+def test_toolkit_new_ignores_the_build_folder_beside_the_meeting(tmp_path: Path, monkeypatch):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    made = raw("new", "agendas/som-27", "--number", "27", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert made.exit_code == 0, made.stderr
+    assert "agendas/.gitignore: ignores build/" in made.stdout
+    assert _ignored(tmp_path, "agendas/build/som-27/provisional-agenda.pdf")
+    assert not _ignored(tmp_path, "agendas/som-27/meeting.yaml")
+    again = raw("new", "agendas/som-28", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert again.exit_code == 0 and ".gitignore" not in again.stdout  # already ignored: written once
+    lines = (tmp_path / "agendas" / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if line == "build/"] == ["build/"]

@@ -186,9 +186,13 @@ def new(folder: Path, number: int | None) -> None:
 
     Values in [square brackets] are placeholders; `toolkit check` lists those still to fill.
     """
+    from toolkit.drafting.ignore import ignore_build_folder
     from toolkit.drafting.new import new_meeting
 
     left = new_meeting(folder, number)
+    ignored = ignore_build_folder(folder)
+    if ignored is not None:
+        click.echo(f"{ignored}: ignores build/, where `toolkit build` writes the documents")
     click.echo(f"{folder}: new meeting; fill the {left} placeholders in [square brackets] in "
                f"{folder / 'meeting.yaml'} (`toolkit check {folder}` lists them), then start the notes "
                f"with `toolkit note {folder} ITEM`")
