@@ -168,3 +168,15 @@ def test_toolkit_new_ignores_the_build_folder_beside_the_meeting(tmp_path: Path,
     assert again.exit_code == 0 and ".gitignore" not in again.stdout  # already ignored: written once
     lines = (tmp_path / "agendas" / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert [line for line in lines if line == "build/"] == ["build/"]
+
+
+def test_roll_and_note_say_a_yaml_mistake_as_check_does(tmp_path: Path, monkeypatch):
+    meeting = copy_meeting("basic", tmp_path)
+    edit(meeting / "meeting.yaml", "venue: Virtual meeting", 'venue: "Virtual meeting')
+    said = "basic/meeting.yaml:8:8: error: a quote opened here is never closed"
+    checked = raw("check", "basic", cwd=tmp_path, monkeypatch=monkeypatch)
+    rolled = raw("roll", "basic", "next", cwd=tmp_path, monkeypatch=monkeypatch)
+    noted = raw("note", "basic", "2b", cwd=tmp_path, monkeypatch=monkeypatch)
+    for result in (checked, rolled, noted):
+        assert result.exit_code == 1 and result.stderr.startswith(said), result.stderr
+    assert not (tmp_path / "next").exists()

@@ -79,7 +79,7 @@ def new_note(root: Path, wanted: str) -> Path:
     diags = Diagnostics()
     meeting = load_meeting(root, diags)
     if meeting is None:
-        raise SourceError(diags.errors)
+        raise SourceError(diags.errors, root)
     found = meeting.find_item(wanted)
     if found is None:
         raise _unknown(root, wanted, meeting)

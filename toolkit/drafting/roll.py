@@ -28,6 +28,7 @@ from toolkit.drafting.yamltext import Span, replace, scalar, spans
 from toolkit.sources.frontmatter import split
 from toolkit.sources.meeting import MEETING_FILE
 from toolkit.sources.note_language import translation_of
+from toolkit.sources.yaml_words import explain
 
 MOVED_ON = [("title",), ("short_title",), ("symbol",), ("agenda_symbol",), ("annotated_agenda_symbol",),
             ("documents_list_symbol",), ("participants", "symbol")]
@@ -58,7 +59,7 @@ def roll(old: Path, new: Path) -> Rolled:
     if new.resolve().is_relative_to(old.resolve()):
         raise Refused(new, f"is inside {old}: put the new meeting beside the old one")
     text = (old / MEETING_FILE).read_text(encoding="utf-8")
-    values = _spans(text, MEETING_FILE)
+    values = _spans(text, old / MEETING_FILE)  # a refusal names the file as given
     number = number_of(*(values[(key,)].value if (key,) in values else None
                          for key in ("short_title", "symbol", "title")))
     if number is None or number >= 99:
@@ -86,15 +87,14 @@ def roll(old: Path, new: Path) -> Rolled:
     return result
 
 
-def _spans(text: str, rel: str) -> dict[tuple[str, ...], Span]:
+def _spans(text: str, path: Path) -> dict[tuple[str, ...], Span]:
     try:
         return spans(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{rel}:{mark.line + 1}:{mark.column + 1}" if mark else rel
-        raise Refused(where, f"YAML syntax error: {exc.problem or exc.context}; `toolkit check` it first") from exc
+        line, col, said = explain(exc, text)
+        raise Refused(f"{path}:{line + 1}:{col + 1}", f"{said}; `toolkit check` it first") from exc
     except yaml.YAMLError as exc:
-        raise Refused(rel, f"YAML error: {exc}") from exc
+        raise Refused(path, f"YAML error: {exc}") from exc
 
 
 def _value(values: dict, *path: str) -> str | None:

@@ -32,7 +32,7 @@ def _meeting(root: Path):
         raise ToolkitError(f"{root}: not a meeting folder (it has no {MEETING_FILE})")
     diags = Diagnostics()
     meeting = load_meeting(root, diags)
-    diags.raise_if_errors()
+    diags.raise_if_errors(root)
     return meeting
 
 
