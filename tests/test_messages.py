@@ -180,3 +180,14 @@ def test_roll_and_note_say_a_yaml_mistake_as_check_does(tmp_path: Path, monkeypa
     for result in (checked, rolled, noted):
         assert result.exit_code == 1 and result.stderr.startswith(said), result.stderr
     assert not (tmp_path / "next").exists()
+
+
+def test_note_and_issue_take_names_in_any_case(tmp_path: Path, monkeypatch):
+    copy_meeting("basic", tmp_path)
+    noted = raw("note", "basic", "2A", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert noted.exit_code == 0 and (tmp_path / "basic" / "notes" / "2a-air-pollution.md").is_file(), noted.stderr
+    (tmp_path / "basic" / "notes" / "2a-air-pollution.md").unlink()
+    issued = raw("issue", "basic", "CITIES", "--out", "out", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert issued.exit_code == 1 and "build first (`toolkit build basic --only cities`)" in issued.stderr
+    wrong = raw("issue", "basic", "citis", "--out", "out", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert wrong.exit_code == 2 and "'citis' is not a document of basic; did you mean 'cities'?" in wrong.stderr

@@ -80,7 +80,7 @@ def new_note(root: Path, wanted: str) -> Path:
     meeting = load_meeting(root, diags)
     if meeting is None:
         raise SourceError(diags.errors, root)
-    found = meeting.find_item(wanted)
+    found = meeting.find_item(wanted) or meeting.find_item(wanted.lower())  # 5D as 5d
     if found is None:
         raise _unknown(root, wanted, meeting)
     item = found[0]

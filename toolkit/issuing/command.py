@@ -35,11 +35,15 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
 
     loaded = load(meeting_dir)  # a problem in the sources raises SourceError: nothing recorded
     documents = {note.stem: note for note in loaded.notes}
+    name = next((stem for stem in documents if stem.lower() == name.lower()), name)  # any case, as --only
     if name not in documents:
         import click
 
-        raise click.UsageError(f"{name!r} is not a document of {meeting_dir}; give a note's file name without .md "
-                               f"or a corrigendum's output name: {', '.join(documents)}")
+        from toolkit.checks.suggest import did_you_mean
+
+        raise click.UsageError(f"{name!r} is not a document of {meeting_dir}{did_you_mean(name, documents)} "
+                               "Give a note's file name without .md or a corrigendum's output name: "
+                               f"{', '.join(documents)}")
     note = documents[name]
     issuing = loaded.issuing
     pending = [d.stem for d in loaded.notes if d.kind == "corrigendum" and d.base == name
