@@ -7,8 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from toolkit.errors import Diagnostics, SourceError, ToolkitError
-from toolkit.errors import Refused
+from toolkit.errors import Diagnostics, Refused, SourceError, ToolkitError
 from toolkit.drafting.yamltext import scalar
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.sources import schema

@@ -6,14 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import Refused, ToolkitError
-
+from toolkit.errors import Diagnostics, Refused, ToolkitError
 from toolkit.importing.assemble import Assembler, ImportedNote, Warning, walk
 from toolkit.importing.inline import InlineReader
 from toolkit.importing.read import ImportRefused, open_word
 from toolkit.importing import write as out
 from toolkit.sources.meeting import MEETING_FILE
-from toolkit.errors import Diagnostics
 
 PICTURE_TYPES = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.checks.written import Written
 from toolkit.errors import Diagnostics, Position
 
 NOTES_DIR = "notes"
@@ -15,7 +14,8 @@ _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".md.txt")
 _NOT_SOURCES = ("issued",)  # records of issued documents keep copies of their sources (toolkit/issuing)
 
 
-def warn_skipped(root: Path, written: Written, diags: Diagnostics) -> None:
+def warn_skipped(root: Path, written, diags: Diagnostics) -> None:
+    """written: what the load read (its texts, and the files each note is made of), as the loader records it."""
     read = set(written.texts) | {file for files in written.files.values() for file in files}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
