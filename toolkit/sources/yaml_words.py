@@ -24,10 +24,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str, line_offset: int = 0) -> tuple
     quote = _unclosed_quote(text, exc)
     if quote is not None:
         return quote
-    for index, line in enumerate(lines[:at[0] + 1]):
+    if exc.context_mark is not None:  # `-number: 1` opened a mapping where a list item was meant
+        line = lines[exc.context_mark.line]
         dash = _DASH_NO_SPACE.match(line)
         if dash and not line.lstrip().startswith("---"):
-            return index, len(dash.group(1)), "a list item needs a space after its '-' (write '- ' then the item)"
+            return exc.context_mark.line, len(dash.group(1)), ("a list item needs a space after its '-' (write '- ' "
+                                                               "then the item)")
     context = exc.context or ""
     if "could not find expected ':'" in problem and exc.context_mark is not None:
         line_no = exc.context_mark.line
