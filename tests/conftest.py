@@ -26,10 +26,16 @@ class Run:
 
 
 def run_cli(*args: str) -> Run:
+    """The command's exit status and output; for check, build and issue, the problems' paths are
+    given back meeting-relative (as printed from inside the meeting folder): the command prints them
+    joined to the meeting folder as given (test_cli.py tests that), which here is a temporary path."""
     result = CliRunner().invoke(main, [str(a) for a in args])
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return Run(result.exit_code, result.stdout, result.stderr)
+    stderr = result.stderr
+    if len(args) > 1 and str(args[0]) in ("check", "build", "issue"):
+        stderr = stderr.replace(f"{Path(args[1])}/", "")
+    return Run(result.exit_code, result.stdout, stderr)
 
 
 def copy_meeting(name: str, dest: Path) -> Path:

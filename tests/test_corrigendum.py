@@ -119,7 +119,7 @@ def test_both_renderers_print_the_corrections(tmp_path, issued, lines):
     """The corrections as the body of a document: the PDF and the DOCX show the same words."""
     from dataclasses import replace
 
-    from toolkit.diagnostics import Diagnostics
+    from toolkit.errors import Diagnostics
     from toolkit.model.document import Chapter
     from toolkit.render.docx import note_docx
     from toolkit.render.pdf import note_pdf

@@ -24,7 +24,7 @@ from lxml import etree
 
 from conftest import copy_meeting
 from test_docx_helpers import NS, REFERENCE, W, paragraph_text, part, part_names
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.render import office
 from toolkit.render.docx import note_docx, render_docx
 from toolkit.render.docx.attached.annex import load_attachments

@@ -9,7 +9,7 @@ from lxml import etree
 
 from test_docx_helpers import (NS, REFERENCE, ROOT, W, document, documents, docx_without_office, paragraph_text, part,
                                root_of)
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.plain import inline_text
 from toolkit.render.docx import note_docx
 

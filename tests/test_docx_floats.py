@@ -16,7 +16,7 @@ from lxml import etree
 
 from test_docx_helpers import NS, REFERENCE, ROOT, W, paragraph_text, part
 from test_docx_numbering import word_numbering
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.document import (Emphasis, Figure, Image, Paragraph, Ref, Table, TableNote, TableNoteRef, Text)
 from toolkit.render import office
 from toolkit.render.docx import note_docx

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
 from toolkit.sources.loader import load
 

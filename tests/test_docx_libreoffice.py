@@ -16,7 +16,7 @@ import pytest
 
 from test_docx_helpers import (REFERENCE, ROOT, document, documents, footnote_calls, numbered_labels,
                                printed_paragraphs, root_of)
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.plain import inline_text
 from toolkit.render import office
 from toolkit.render.docx import note_docx

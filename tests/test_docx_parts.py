@@ -15,7 +15,7 @@ from lxml import etree
 from conftest import SAMPLE
 from test_docx_helpers import (NS, REFERENCE, W, document, documents, docx_without_office, notes, paragraph_text,
                                part, part_names)
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.document import BulletList, ListItem
 from toolkit.render.docx import note_docx, render_docx
 from toolkit.render.docx.write.pictures import load_pictures

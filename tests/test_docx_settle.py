@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO, SAMPLE
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.render import office
 from toolkit.render.docx import render_docx
 from toolkit.render.docx.write.pictures import load_pictures

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from conftest import SAMPLE, copy_meeting, run_cli
@@ -55,7 +56,7 @@ def test_new_reports_each_placeholder_at_its_line_until_filled(tmp_path: Path):
 
 
 def test_new_agenda_is_the_standard_som_agenda(tmp_path: Path):
-    from toolkit.diagnostics import Diagnostics
+    from toolkit.errors import Diagnostics
     from toolkit.sources.meeting import load_meeting
 
     assert run_cli("new", tmp_path / "m", "--number", "27").exit_code == 0
@@ -159,6 +160,40 @@ def test_roll_moves_the_meeting_on_and_lists_what_to_revisit(tmp_path: Path):
         "notes/5a-air-pollution.md:4:7", "notes/5d-low-carbon-cities.md:4:7",
         "notes/5d-low-carbon-cities.ru.md:5:7", "notes/5d-low-carbon-cities.zh.md:5:7", "notes/7-core-fund.md:4:7",
         "notes/information-note.md:4:7", "notes/report.md:3:7", "notes/report.md:4:10"]
+
+
+def test_roll_moves_the_translations_on_too(tmp_path: Path):
+    old = tmp_path / "som-26"
+    shutil.copytree(SAMPLE, old)
+    ru = old / "notes" / "5d-low-carbon-cities.ru.md"
+    ru.write_text(ru.read_text(encoding="utf-8").replace(
+        "title: Низкоуглеродные города", "title: Низкоуглеродные города (доклад двадцать шестому совещанию)"),
+        encoding="utf-8")
+    new = tmp_path / "som-27"
+    result = run_cli("roll", old, new)
+    assert result.exit_code == 0, result.stderr
+    meeting = (new / "meeting.yaml").read_text(encoding="utf-8")
+    assert "title: Двадцать седьмое совещание старших должностных лиц (SOM-27) NEASPEC\n" in meeting
+    assert "title: 东北亚环境合作计划第二十七次高官会议（SOM-27）\n" in meeting
+    assert "шесто" not in meeting and "二十六" not in meeting and "SOM-26)" not in meeting
+    title = "title: Низкоуглеродные города (доклад двадцать седьмому совещанию)"
+    assert title in (new / "notes" / "5d-low-carbon-cities.ru.md").read_text(encoding="utf-8").split("\n")
+    lines = result.stdout.splitlines()
+    assert "meeting.yaml:117: translations.zh.title: 东北亚环境合作计划第二十七次高官会议（SOM-27）" in lines
+    assert f"notes/5d-low-carbon-cities.ru.md:4: {title}" in lines
+
+
+def test_translated_ordinals_move_on():
+    from toolkit.drafting.moveon_languages import move_on_in
+
+    assert move_on_in("Двадцать девятое совещание", 29, "ru") == "Тридцатое совещание"
+    assert move_on_in("тридцатое совещание", 30, "ru") == "тридцать первое совещание"
+    assert move_on_in("двадцать второго совещания", 22, "ru") == "двадцать третьего совещания"
+    assert move_on_in("двадцать восьмой доклад", 28, "ru") == "двадцать девятый доклад"
+    assert move_on_in("двадцать шестое", 6, "ru") == "двадцать шестое"  # not meeting 6
+    assert move_on_in("第九次会议", 9, "zh") == "第十次会议"
+    assert move_on_in("第十九次", 19, "zh") == "第二十次"
+    assert move_on_in("第二十六次", 2, "zh") == "第二十六次"  # not meeting 2
 
 
 def test_roll_refuses_an_existing_folder(tmp_path: Path):

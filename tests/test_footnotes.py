@@ -13,7 +13,7 @@ import pytest
 
 from conftest import MEETINGS, read_pdf, run_cli
 from pdf_reading import CALL_SIZE, MARKER_SIZE, superscripts
-from toolkit.diagnostics import Position
+from toolkit.errors import Position
 from toolkit.model.document import Footnote, FootnoteRef, Paragraph
 from toolkit.model.plain import inline_text
 from toolkit.render.pdf.footnote_check import Misplaced, message

@@ -230,7 +230,7 @@ def test_a_hostile_or_damaged_file_is_refused(tmp_path: Path, case: str, words: 
     root = meeting(tmp_path)
     result = run_cli("import", source, "--meeting", root)
     assert result.exit_code == 1
-    assert result.stderr.startswith("note.docx: error: ") and words in result.stderr, result.stderr
+    assert result.stderr.startswith(f"{source}: error: ") and words in result.stderr, result.stderr  # as given
     assert not (root / "notes").exists()
 
 

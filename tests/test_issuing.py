@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import SAMPLE, copy_meeting, read_pdf, run_cli
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.issuing import record as records
 
 

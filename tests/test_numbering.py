@@ -8,7 +8,7 @@ import pytest
 
 import toolkit.sources.markdown as markdown
 from conftest import MEETINGS, SAMPLE
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.document import Chapter, FootnoteRef, ListItem, Paragraph, Ref, Table, Text
 from toolkit.model.numbering import AnnexSource, FootnoteText, number_document
 from toolkit.model.plain import inline_text

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.sources import spreadsheet
 from toolkit.sources.spreadsheet import Grid, SheetCell, format_number, read_grid
 

@@ -15,7 +15,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.render import office
 from toolkit.render.docx import note_docx
 from toolkit.revisions.tracked import tracked_docx

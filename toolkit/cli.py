@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from toolkit import __version__
+from toolkit.errors import shown
 
 MEETING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "all": ("pdf", "docx")}
@@ -36,7 +37,7 @@ def check(meeting_dir: Path, verbose: bool) -> None:
 
     loaded = run_check(meeting_dir)
     for warning in loaded.diagnostics.warnings:
-        click.echo(str(warning), err=True)
+        click.echo(shown(warning, meeting_dir), err=True)
     if verbose:
         from toolkit.checks.words import count
 
@@ -44,7 +45,9 @@ def check(meeting_dir: Path, verbose: bool) -> None:
         for doc in (*loaded.agenda_documents, *([loaded.participants_list] if loaded.participants_list else []),
                     *loaded.notes):
             click.echo(f"{doc.stem}: {count(doc):,} words (limit {limit:,})")
-    click.echo(f"{meeting_dir}: meeting and {len(loaded.notes)} note(s) are valid")
+    warned = len(loaded.diagnostics.warnings)  # "valid" alone would hide them
+    click.echo(f"{meeting_dir}: meeting and {len(loaded.notes)} note(s) are valid"
+               + (f", with {warned} warning(s) above" if warned else ""))
 
 
 def _output_folder(meeting_dir: Path, out_dir: Path | None) -> Path:
@@ -65,7 +68,8 @@ def _output_folder(meeting_dir: Path, out_dir: Path | None) -> Path:
 @click.argument("meeting_dir", type=MEETING_DIR)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the documents. Default: build/<meeting folder name>/")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"]), default="all", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "all"], case_sensitive=False), default="all",
+              show_default=True,
               help="Which files to write for each document.")
 @click.option("--only", multiple=True, metavar="NOTE|ITEM",
               help="Build only these documents: a note's file name without .md, an annex's output name "
@@ -120,16 +124,19 @@ def build(meeting_dir: Path, out_dir: Path | None, fmt: str, only: tuple[str, ..
         if bar is not None:
             bar.render_finish()
     for warning in report.warnings:
-        click.echo(warning, err=True)
+        click.echo(shown(warning, meeting_dir), err=True)
     for output, errors in report.failed.items():
         for error in errors:
-            click.echo(str(error), err=True)
+            click.echo(shown(error, meeting_dir), err=True)
         click.echo(f"failed: {output}", err=True)
     if verbose:
         for output in report.built:
             click.echo(f"built {output}: {report.reasons[output]}")
         for output in report.removed:
             click.echo(f"removed {output}: its source is gone")
+    shared = report.shared_reason()
+    if shared and not verbose and not quiet:  # -v says it for each document
+        click.echo(f"rebuilt {'all ' if not report.unchanged else ''}{len(report.built)} files: {shared}")
     if not quiet:
         click.echo(f"{out_dir}: built {len(report.built)}, unchanged {len(report.unchanged)}, "
                    f"removed {len(report.removed)}, failed {len(report.failed)} in {report.seconds:.1f} s")
@@ -179,9 +186,13 @@ def new(folder: Path, number: int | None) -> None:
 
     Values in [square brackets] are placeholders; `toolkit check` lists those still to fill.
     """
+    from toolkit.drafting.ignore import ignore_build_folder
     from toolkit.drafting.new import new_meeting
 
     left = new_meeting(folder, number)
+    ignored = ignore_build_folder(folder)
+    if ignored is not None:
+        click.echo(f"{ignored}: ignores build/, where `toolkit build` writes the documents")
     click.echo(f"{folder}: new meeting; fill the {left} placeholders in [square brackets] in "
                f"{folder / 'meeting.yaml'} (`toolkit check {folder}` lists them), then start the notes "
                f"with `toolkit note {folder} ITEM`")

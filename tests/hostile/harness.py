@@ -65,7 +65,8 @@ class Workspace:
                                str(self.out), "--templates", str(self.templates), "-q", *extra],
                               env=environment, capture_output=True, text=True, timeout=timeout, check=False)
         violations = json.loads(report.read_text()) if report.exists() else [["no report", ""]]
-        return Outcome(done.returncode, done.stderr, violations, self.out, before)
+        # problems are printed at the meeting folder as given (here a temporary path): the cases are meeting-relative
+        return Outcome(done.returncode, done.stderr.replace(f"{self.meeting}/", ""), violations, self.out, before)
 
 
 def _temp_root() -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from toolkit.checks import dates, previous, symbols, words
 from toolkit.checks.written import Written
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.checks.written import Written

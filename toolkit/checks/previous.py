@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.meeting import Meeting
 
 _PAST = re.compile(r"\b(since|held|last|previous(ly)?|earlier|prior|ago|after|following|between|was|were|had|"

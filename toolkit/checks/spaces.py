@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 
 SPACES = "\u00a0\u3000"
 NAMES = {"\u00a0": "a no-break space (U+00A0)", "\u3000": "a full-width space (U+3000)"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.checks.written import Written

@@ -7,7 +7,7 @@ words it prints and `{{ ref("x") }}` counts "paragraph 12", while Markdown's own
 
 from __future__ import annotations
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Figure, FootnoteRef, LineBreak, Link,
                                     ListItem, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef, Text)
 

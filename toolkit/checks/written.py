@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toolkit.diagnostics import Position
+from toolkit.errors import Position
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.drafting.refusal import Refused, refuse_non_empty
+from toolkit.errors import Refused
 from toolkit.model.words import ordinal
 
 _HEAD = """\
@@ -110,7 +110,9 @@ def meeting_yaml(number: int | None = None) -> str:
 
 def new_meeting(folder: Path, number: int | None = None) -> int:
     """Writes the folder; -> how many placeholders are left to fill."""
-    refuse_non_empty(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        what = "a folder that is not empty" if folder.is_dir() else "a file"
+        raise Refused(folder, f"already exists and is {what}: nothing was written; name a new folder")
     if number is not None and not 1 <= number <= 99:
         raise Refused(folder, f"--number {number}: a meeting number is 1 to 99")
     text = meeting_yaml(number)

@@ -7,8 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, SourceError, ToolkitError
-from toolkit.drafting.refusal import Refused
+from toolkit.errors import Diagnostics, Refused, SourceError, ToolkitError
 from toolkit.drafting.yamltext import scalar
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.sources import schema
@@ -79,8 +78,8 @@ def new_note(root: Path, wanted: str) -> Path:
     diags = Diagnostics()
     meeting = load_meeting(root, diags)
     if meeting is None:
-        raise SourceError(diags.errors)
-    found = meeting.find_item(wanted)
+        raise SourceError(diags.errors, root)
+    found = meeting.find_item(wanted) or meeting.find_item(wanted.lower())  # 5D as 5d
     if found is None:
         raise _unknown(root, wanted, meeting)
     item = found[0]

@@ -22,10 +22,13 @@ import yaml
 
 from toolkit.drafting.mentions import LastMeeting, mentions
 from toolkit.drafting.moveon import move_on, number_of
-from toolkit.drafting.refusal import Refused
+from toolkit.drafting.moveon_languages import move_on_in
+from toolkit.errors import Refused
 from toolkit.drafting.yamltext import Span, replace, scalar, spans
 from toolkit.sources.frontmatter import split
 from toolkit.sources.meeting import MEETING_FILE
+from toolkit.sources.note_language import translation_of
+from toolkit.sources.yaml_words import explain
 
 MOVED_ON = [("title",), ("short_title",), ("symbol",), ("agenda_symbol",), ("annotated_agenda_symbol",),
             ("documents_list_symbol",), ("participants", "symbol")]
@@ -56,7 +59,7 @@ def roll(old: Path, new: Path) -> Rolled:
     if new.resolve().is_relative_to(old.resolve()):
         raise Refused(new, f"is inside {old}: put the new meeting beside the old one")
     text = (old / MEETING_FILE).read_text(encoding="utf-8")
-    values = _spans(text, MEETING_FILE)
+    values = _spans(text, old / MEETING_FILE)  # a refusal names the file as given
     number = number_of(*(values[(key,)].value if (key,) in values else None
                          for key in ("short_title", "symbol", "title")))
     if number is None or number >= 99:
@@ -84,15 +87,14 @@ def roll(old: Path, new: Path) -> Rolled:
     return result
 
 
-def _spans(text: str, rel: str) -> dict[tuple[str, ...], Span]:
+def _spans(text: str, path: Path) -> dict[tuple[str, ...], Span]:
     try:
         return spans(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{rel}:{mark.line + 1}:{mark.column + 1}" if mark else rel
-        raise Refused(where, f"YAML syntax error: {exc.problem or exc.context}; `toolkit check` it first") from exc
+        line, col, said = explain(exc, text)
+        raise Refused(f"{path}:{line + 1}:{col + 1}", f"{said}; `toolkit check` it first") from exc
     except yaml.YAMLError as exc:
-        raise Refused(rel, f"YAML error: {exc}") from exc
+        raise Refused(path, f"YAML error: {exc}") from exc
 
 
 def _value(values: dict, *path: str) -> str | None:
@@ -126,15 +128,19 @@ def _ignore(old: Path, registrations: str | None, left_out: list[str]):
 
 def _meeting(text: str, values: dict, result: Rolled, edited: set) -> str:
     edits = []
-    for path in MOVED_ON:
+    # the meeting's words in the other languages (translations: ru: title:) move on in their own words
+    translated = [p for p in values if len(p) == 3 and p[0] == "translations" and p[2] in ("title", "short_title")]
+    for path in [*MOVED_ON, *translated]:
         span = values.get(path)
         if span is None or span.block:
             continue
+        language = path[1] if path in translated else "en"
         source = text[span.start:span.end]
-        moved = move_on(source, result.old)
+        moved = move_on_in(source, result.old, language)
         if moved != source:
             edits.append((span, moved))
-            result.moved.append(f"{MEETING_FILE}:{span.line}: {'.'.join(path)}: {move_on(span.value, result.old)}")
+            result.moved.append(f"{MEETING_FILE}:{span.line}: {'.'.join(path)}: "
+                                f"{move_on_in(span.value, result.old, language)}")
             edited.add((MEETING_FILE, span.line))
     for path, placeholder in CLEARED.items():
         span = values.get(path)
@@ -165,6 +171,14 @@ def _note(text: str, rel: str, last: LastMeeting, result: Rolled, edited: set) -
     except yaml.YAMLError:
         return text  # `toolkit check` reports it where it is
     edits = []
+    translation = translation_of(Path(rel).name.removesuffix(".md"))
+    title = values.get(("title",))
+    if translation and title is not None and not title.block:  # a translation's title follows its meeting
+        moved = move_on_in(parts.yaml[title.start:title.end], result.old, translation[1])
+        if moved != parts.yaml[title.start:title.end]:
+            edits.append((title, moved))
+            result.moved.append(f"{rel}:{title.line + 1}: title: {move_on_in(title.value, result.old, translation[1])}")
+            edited.add((rel, title.line + 1))
     symbol = values.get(("symbol",))
     if symbol is not None and not symbol.block and move_on(symbol.value, result.old) != symbol.value:
         edits.append((symbol, move_on(parts.yaml[symbol.start:symbol.end], result.old)))

@@ -6,22 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.diagnostics import ToolkitError
-
-import click
+from toolkit.errors import Diagnostics, Refused, ToolkitError
 from toolkit.importing.assemble import Assembler, ImportedNote, Warning, walk
 from toolkit.importing.inline import InlineReader
 from toolkit.importing.read import ImportRefused, open_word
 from toolkit.importing import write as out
 from toolkit.sources.meeting import MEETING_FILE
-from toolkit.diagnostics import Diagnostics
-
-class Refused(ToolkitError):
-    """FILE: error: MESSAGE lines, exit status 1, as the build's problems are printed (no "Error:")."""
-
-    def show(self, file=None) -> None:
-        click.echo(self.format_message(), err=True)
-
 
 PICTURE_TYPES = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}
 
@@ -40,7 +30,7 @@ def _meeting(root: Path):
         raise ToolkitError(f"{root}: not a meeting folder (it has no {MEETING_FILE})")
     diags = Diagnostics()
     meeting = load_meeting(root, diags)
-    diags.raise_if_errors()
+    diags.raise_if_errors(root)
     return meeting
 
 
@@ -62,9 +52,9 @@ def import_note(path: Path, root: Path, name: str | None = None) -> Imported:
     try:
         note = read_note(path, meeting)
     except ImportRefused as exc:
-        raise Refused(f"{path.name}: error: {exc}") from None
+        raise Refused(path, str(exc)) from None
     if not note.title:
-        raise Refused(f"{path.name}: error: no note title found (the line above \"Note by the Secretariat\")")
+        raise Refused(path, f"no note title found (the line above \"Note by the Secretariat\")")
     name = name or (f"{out.item_key(note.item)}-{out.slug(note.title)}" if note.item else out.slug(note.title))
     plan: dict[Path, str | bytes] = {}
     figures: dict[int, str] = {}
@@ -77,7 +67,7 @@ def import_note(path: Path, root: Path, name: str | None = None) -> Imported:
                     count += 1
                     ext = PICTURE_TYPES.get(block.picture.ext.lstrip("."))
                     if ext is None:
-                        raise Refused(f"{path.name}: error: figure {count} is a {block.picture.ext} picture; "
+                        raise Refused(path, f"figure {count} is a {block.picture.ext} picture; "
                                            "save it as PNG or JPEG in Word")
                     rel = f"figures/{name}-figure-{count}.{ext}"
                     figures[id(block)] = rel
@@ -98,8 +88,8 @@ def import_note(path: Path, root: Path, name: str | None = None) -> Imported:
         plan[root / rel] = out.annex_file(annex.sections, known, figures, _calls(annex.sections, placed), note)
     existing = [p for p in plan if p.exists()]
     if existing:
-        raise Refused("\n".join(f"{p}: error: already exists; nothing was written (give another --name, or "
-                                     "move the file away)" for p in existing))
+        said = "already exists; nothing was written (give another --name, or move the file away)"
+        raise Refused(existing[0], said, *((p, said) for p in existing[1:]))
     for target, content in plan.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -15,7 +15,7 @@ from pathlib import Path
 from toolkit import TEMPLATES
 from toolkit.checks.suggest import did_you_mean
 from toolkit.checks.written import Written
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.issuing import record as records
 from toolkit.issuing.content import content_digest
 from toolkit.issuing.declarations import Declared

@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, ToolkitError
+from toolkit.errors import Diagnostics, Refused, ToolkitError
 from toolkit.issuing import record as records
 from toolkit.model.document import Note
 from toolkit.model.wording import ENGLISH
@@ -26,10 +26,6 @@ class Issued:
     removed: list[str] = field(default_factory=list)
 
 
-class Refused(ToolkitError):
-    """Nothing written: the document is not in a state to be recorded."""
-
-
 def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: bool,
           confirm=None) -> Issued:
     """confirm(question) -> bool: asked before replacing a record (None: refuse without force)."""
@@ -39,23 +35,28 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
 
     loaded = load(meeting_dir)  # a problem in the sources raises SourceError: nothing recorded
     documents = {note.stem: note for note in loaded.notes}
+    name = next((stem for stem in documents if stem.lower() == name.lower()), name)  # any case, as --only
     if name not in documents:
         import click
 
-        raise click.UsageError(f"{name!r} is not a document of {meeting_dir}; give a note's file name without .md "
-                               f"or a corrigendum's output name: {', '.join(documents)}")
+        from toolkit.checks.suggest import did_you_mean
+
+        raise click.UsageError(f"{name!r} is not a document of {meeting_dir}{did_you_mean(name, documents)} "
+                               "Give a note's file name without .md or a corrigendum's output name: "
+                               f"{', '.join(documents)}")
     note = documents[name]
     issuing = loaded.issuing
     pending = [d.stem for d in loaded.notes if d.kind == "corrigendum" and d.base == name
                and d.stem not in issuing.records]
     if pending:
-        raise Refused(f"{name} declares a corrigendum, {pending[0]}: the document stays as issued; issue the "
+        raise Refused(meeting_dir / "notes" / f"{name}.md",
+                      f"{name} declares a corrigendum, {pending[0]}: the document stays as issued; issue the "
                       f"corrigendum (`toolkit issue {meeting_dir} {pending[0]}`), or remove 'corrigendum' to "
                       "record the document again")
     job = next(j for j in plan(loaded) if j.name == name)
     late = stale(loaded, [job], Options(formats=job.formats, jobs=1, templates=templates), out_dir)
     if late:
-        raise Refused(f"{', '.join(late)} in {out_dir} {'is' if len(late) == 1 else 'are'} missing or not built "
+        raise Refused(None, f"{', '.join(late)} in {out_dir} {'is' if len(late) == 1 else 'are'} missing or not built "
                       f"from the sources as they are: build first (`toolkit build {meeting_dir} --only {name}`), "
                       "check the files, then issue")
     rel = records.record_path(name)
@@ -70,7 +71,7 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
         if records.is_text(file):
             text = read_source(loaded.root, file, Diagnostics())
             if text is None:
-                raise Refused(f"{file}: cannot be read again")
+                raise Refused(meeting_dir / file, "cannot be read again")
             sources.append(records.Source(file, records.text_digest(text), text=text))
         else:
             data = (loaded.root / file).read_bytes()
@@ -106,8 +107,8 @@ def _may_replace(root: Path, rel: str, revision: int, base: str | None, force: b
                 f"{rel} exists (it cannot be read)")
     if force or (confirm is not None and confirm(f"{question}. Replace it (only if that version was never sent)?")):
         return
-    raise Refused(f"{question}: a document issued is corrected by a revision or a corrigendum; if that version "
-                  "was never sent, give --force to record this one instead")
+    raise Refused(None, f"{question}: a document issued is corrected by a revision or a corrigendum; "
+                        "if that version was never sent, give --force to record this one instead")
 
 
 def _write(root: Path, made: records.Record, copies: dict[str, bytes], done: Issued) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.sources import schema
 from toolkit.sources.yamlfile import Map
 

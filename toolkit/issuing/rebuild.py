@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.issuing.record import Record
 from toolkit.model.document import Attachment, Image, Note
 from toolkit.model.walk import transform

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.sources import schema
 from toolkit.sources.text import decode
 from toolkit.sources.yamlfile import Map, Str, load_mapping

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from toolkit.diagnostics import Position
+from toolkit.errors import Position
 
 # ---- inline content -------------------------------------------------------
 

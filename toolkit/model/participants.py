@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from toolkit.diagnostics import Position
+from toolkit.errors import Position
 from toolkit.model import wording
 from toolkit.model.wording import Wording, for_language
 from toolkit.model.agenda import _document, _runs

@@ -19,11 +19,11 @@ from pathlib import Path
 import click
 
 from toolkit import TEMPLATES
-from toolkit.diagnostics import Diagnostic, Position
+from toolkit.errors import Diagnostic, Position
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
-from toolkit.pipeline.jobs import FORMATS, Job, accepted, plan, select
+from toolkit.pipeline.jobs import FORMATS, Job, accepted, plan, select, unmatched
 from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, interrupts_held, render
@@ -47,8 +47,18 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     failed: dict[str, list[Diagnostic]] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic | str] = field(default_factory=list)  # printed by errors.shown
     seconds: float = 0.0
+
+    def shared_reason(self) -> str | None:
+        """What made every document rebuilt when it was not their content (the fonts, the templates, the
+        toolkit changed): one line in the normal output, since it explains a long build."""
+        if len(self.built) < 2:
+            return None
+        each = [set(self.reasons[output].split("; ")) for output in self.built]
+        shared = set.intersection(*each) - {"new document", "the output was missing", "the output was changed on disk"}
+        shared = {why for why in shared if not why.startswith("content changed")}
+        return "; ".join(sorted(shared)) or None
 
 
 @dataclass(frozen=True)
@@ -75,11 +85,16 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
     loaded = load(meeting_dir, grids)
     jobs = plan(loaded)
     selected = select(jobs, options.only)
-    if options.only and not selected:
-        # A mistyped option, not a problem of the sources: exit 2, with what would have matched.
-        raise click.UsageError(f"--only {' '.join(options.only)}: no document or agenda item of the meeting "
-                               f"matches; --only accepts {', '.join(accepted(jobs))}")
-    report = BuildReport(warnings=[str(w) for w in loaded.diagnostics.warnings])
+    wrong = unmatched(jobs, options.only)
+    if wrong:
+        # A mistyped option, not a problem of the sources: exit 2, with what was likely meant and what would match.
+        from toolkit.checks.suggest import did_you_mean
+
+        names = accepted(jobs)
+        raise click.UsageError("\n".join(
+            f"--only {o}: no document or agenda item of the meeting matches{did_you_mean(o, names)}" for o in wrong)
+            + f"\n--only accepts {', '.join(names)}")
+    report = BuildReport(warnings=list(loaded.diagnostics.warnings))
     with locked(out_dir):
         _remove_stale_temporaries(out_dir)
         grids.flush()  # the sources are valid: keep the workbooks read for the next build
@@ -208,12 +223,12 @@ def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, 
     """All DOCX contents laid out together by LibreOffice (one start-up), then written."""
     if not drafts:
         return
-    from toolkit.diagnostics import Diagnostics
+    from toolkit.errors import Diagnostics
     from toolkit.render.docx.contents_pages import settle
 
     diags = Diagnostics()
     settle([rendered.draft for _, rendered in drafts], diags)
-    report.warnings.extend(str(d) for d in diags.items)
+    report.warnings.extend(diags.items)
     for unit, rendered in drafts:
         rendered.data = rendered.draft.docx
         _accept(unit, rendered, out_dir, manifest, report)
@@ -221,7 +236,7 @@ def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, 
 
 def _accept(unit: _Unit, rendered: Rendered, out_dir: Path, manifest, report: BuildReport) -> None:
     errors = [d for d in rendered.diagnostics if d.severity == "error"]
-    report.warnings.extend(str(d) for d in rendered.diagnostics if d.severity != "error")
+    report.warnings.extend(d for d in rendered.diagnostics if d.severity != "error")
     if rendered.data is None or errors:
         report.failed[rendered.output] = errors
         return  # the previous output and its manifest entry stay as they were
@@ -229,7 +244,7 @@ def _accept(unit: _Unit, rendered: Rendered, out_dir: Path, manifest, report: Bu
     try:
         write_atomic(path, rendered.data)
     except OSError as exc:  # disk full, read-only folder: this output failed, its old version stands
-        report.failed[rendered.output] = [Diagnostic(Position(str(path), 1),
+        report.failed[rendered.output] = [Diagnostic(Position(str(path.absolute()), 1),
                                                      f"cannot write {path}: {exc.strerror or exc}")]
         return
     manifest.outputs[rendered.output] = Entry(

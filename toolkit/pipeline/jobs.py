@@ -89,6 +89,12 @@ def select(jobs: list[Job], only: tuple[str, ...]) -> list[Job]:
     return [job for job in jobs if wanted & {_normalize(s) for s in job.selectors}]
 
 
+def unmatched(jobs: list[Job], only: tuple[str, ...]) -> list[str]:
+    """The --only values that select nothing (each is a mistake, even beside one that matches)."""
+    known = {_normalize(s) for job in jobs for s in job.selectors}
+    return [o for o in only if _normalize(o) not in known]
+
+
 def accepted(jobs: list[Job]) -> list[str]:
     """What --only accepts, for the message that lists it: agenda items, then output names."""
     names = sorted({s for job in jobs for s in job.selectors})

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from toolkit.diagnostics import ToolkitError
+from toolkit.errors import ToolkitError
 
 LOCK = ".toolkit.lock"
 _ATTEMPTS = 20  # times a lock file removed under us is opened again (each time another build ended)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostic, Diagnostics, Position
+from toolkit.errors import Diagnostic, Diagnostics, Position
 from toolkit.pipeline.jobs import Job
 
 

@@ -11,7 +11,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from toolkit.diagnostics import SourceError, ToolkitError
+from toolkit.errors import SourceError, ToolkitError
 from toolkit.pipeline.build import TEMPLATES, Options, build
 from toolkit.preview.snapshot import Problem, Snapshot, documents_in
 
@@ -45,7 +45,7 @@ class WarmBuilder:
             problems = [Problem(f"internal error: {type(exc).__name__}: {exc}", "error")]
         else:
             problems = [Problem(str(d), "error") for errors in report.failed.values() for d in errors]
-            problems += [Problem(w, "warning") for w in report.warnings]
+            problems += [Problem(str(w), "warning") for w in report.warnings]
             built = tuple(report.built)
             seconds = round(report.seconds, 3)
         return Snapshot(self.meeting, version, False, documents_in(self.out_dir), tuple(problems), built, seconds)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import uvicorn
 
-from toolkit.diagnostics import ToolkitError
+from toolkit.errors import ToolkitError
 from toolkit.pipeline.build import TEMPLATES
 from toolkit.preview.broadcast import Broadcast
 from toolkit.preview.builder import WarmBuilder

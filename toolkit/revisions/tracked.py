@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
 from toolkit.render.docx.contents_pages import draft, settle
 from toolkit.render.docx.write.revisions import TrackedChanges

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.agenda import annotated_agenda, documents_list, provisional_agenda
 from toolkit.model.document import Block, Note
 from toolkit.model.meeting import Meeting

@@ -6,7 +6,7 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Attachment
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024

@@ -11,7 +11,7 @@ import re
 
 from markdown_it.token import Token
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 
 LABEL = r"[A-Za-z][A-Za-z0-9_-]{0,63}"
 _ITEM = rf'(?:#{LABEL}|\.[A-Za-z][\w-]*|[A-Za-z][\w-]*=(?:"[^"]*"|[^\s"{{}}]+))'

@@ -8,7 +8,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from toolkit.checks.suggest import did_you_mean
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 
 
 # ref("x") and annex("x") print a mark that the reader turns into a Ref node, numbered later:
@@ -21,7 +21,12 @@ def ref_mark(label: str, capital: bool = False) -> str:
 
 
 class ExpressionError(Exception):
-    """Raised by functions offered to sources (e.g. annex()) for a bad argument."""
+    """Raised by functions offered to sources (e.g. annex()) for a bad argument; because: the
+    meeting-relative file whose own errors would explain it (an error there makes this one a consequence)."""
+
+    def __init__(self, message: str, because: str | None = None):
+        super().__init__(message)
+        self.because = because
 
 
 class Expressions:
@@ -69,7 +74,10 @@ class Expressions:
         except SecurityError as exc:
             diags.error(where, f"expression not allowed: {exc}")
         except ExpressionError as exc:
-            diags.error(where, str(exc))
+            if exc.because:
+                diags.consequence(where, str(exc), exc.because)
+            else:
+                diags.error(where, str(exc))
         except (OverflowError, MemoryError, RecursionError):
             diags.error(where, "expression is too large to evaluate")
         except Exception as exc:  # any failure inside a user expression is the user's to fix

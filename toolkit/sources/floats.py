@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
-from toolkit.diagnostics import Position
+from toolkit.errors import Position
 from toolkit.model import wording
 from toolkit.model.document import Emphasis, Figure, Image, Inline, Table, TableNote, Text
 from toolkit.model.plain import inline_text

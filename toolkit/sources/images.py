@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.sources.meeting_file import read_meeting_file
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from toolkit import checks
 from toolkit.checks.written import Written
-from toolkit.diagnostics import Diagnostics, Position, ToolkitError
+from toolkit.errors import Diagnostics, Position, ToolkitError
 from toolkit.issuing.apply import Issuing, apply as apply_issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
 from toolkit.sources.agenda import agenda_docs, issue_date
+from toolkit.sources.discover import warn_skipped
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
 from toolkit.model.supplements import annexes_of
@@ -103,7 +104,8 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         agenda_documents = apply_language_lines(meeting, agenda_documents)
     if meeting is not None:  # the checks a careful officer makes before sending (toolkit/checks)
         checks.run(meeting, [*agenda_documents, *listed], notes, written, diags)
-    diags.raise_if_errors()
+        warn_skipped(root, written, diags)
+    diags.raise_if_errors(root)
     assert meeting is not None  # no errors means the meeting loaded
     return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
                          participants, participants_list, issuing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.meeting import NEASPEC_MEMBER_STATES, AgendaItem, Meeting, find_item
 from toolkit.model.wording import for_language
 from toolkit.sources import placeholders, schema

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 
 
 def read_meeting_file(root: Path, rel: str, pos: Position, diags: Diagnostics, *,

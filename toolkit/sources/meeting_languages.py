@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.checks.suggest import did_you_mean
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.meeting import AgendaItem, MeetingWords
 from toolkit.model.wording import DEFAULT_LANGUAGE, LANGUAGES
 from toolkit.sources import schema

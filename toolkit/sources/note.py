@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from toolkit.checks import words
 from toolkit.checks.suggest import did_you_mean
 from toolkit.checks.written import Written
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.issuing import declarations
 from toolkit.model import wording
 from toolkit.model.wording import for_language

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.model.wording import LANGUAGES
@@ -80,8 +80,8 @@ def check_translation(data: Map, rel: str, original: Note | None, original_rel: 
                       diags: Diagnostics) -> bool:
     """A translation needs its original, in another language, and keeps its item and symbol."""
     if original is None:
-        diags.error(Position(rel, 1, 1), f"a translation needs its original {original_rel} (the document in its "
-                                         "first language), which is missing or has errors")
+        diags.consequence(Position(rel, 1, 1), f"a translation needs its original {original_rel} (the document "
+                                               "in its first language), which is missing or has errors", original_rel)
         return False
     if original.language_code == code:
         diags.error(Position(rel, 1, 1), f"{original_rel} is already in {NAMES[code]}: a translation is in "

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.meeting import PARTICIPANT_COLUMNS, REQUIRED_PARTICIPANT_COLUMNS, Meeting, ParticipantsSource
 from toolkit.model.participants import Participant
 from toolkit.sources.grid_cache import GridCache

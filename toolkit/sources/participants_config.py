@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.meeting import PARTICIPANT_COLUMNS, ParticipantsSource
 from toolkit.sources import schema
 from toolkit.sources.paths import inside_meeting

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from toolkit.checks.suggest import closest
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 
 
 def inside_meeting(root: Path, file: str, pos: Position, diags: Diagnostics, what: str,

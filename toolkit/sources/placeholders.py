@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]*[^\[\]\s][^\[\]\n]*\]")  # one pair, words inside, no nesting
 # A value left a placeholder is reported; this stands in for it so the rest is still checked (nothing is built).

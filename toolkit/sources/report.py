@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.wording import Wording, for_language
 from toolkit.model.document import Chapter, Inline, Note, Paragraph, SubHeading, Text
 from toolkit.model.meeting import AgendaItem, Meeting
@@ -40,7 +40,9 @@ def document_symbol(documents: dict[str, str]):
     def document(stem: str) -> str:
         if stem not in documents:
             known = ", ".join(sorted(documents)) or "none"
-            raise ExpressionError(f"unknown document {stem!r} in document(...) (the meeting's documents: {known})")
+            # a note of that name that failed to load is the mistake to report, not this mention of it
+            raise ExpressionError(f"unknown document {stem!r} in document(...) (the meeting's documents: {known})",
+                                  because=f"notes/{stem}.md")
         return documents[stem]
 
     return document

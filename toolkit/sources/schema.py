@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from toolkit.checks.suggest import did_you_mean
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.sources import placeholders
 from toolkit.sources.yamlfile import Map, Seq, Str
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 
 # Sources are pasted from Word and e-mail: a megabyte-sized note is already
 # unusual, so anything past this is refused rather than slowly laid out.

@@ -9,7 +9,8 @@ from __future__ import annotations
 import yaml
 
 from toolkit.checks import spaces
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
+from toolkit.sources.yaml_words import explain
 
 # A meeting.yaml has a few hundred values; aliases that expand past this are an attack.
 MAX_VALUES = 20_000
@@ -68,9 +69,8 @@ def load(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> Value
     try:
         node = yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        diags.error(pos(mark) if mark else Position(rel, 1 + line_offset), f"YAML syntax error: {problem}")
+        line, col, said = explain(exc, text, line_offset)
+        diags.error(Position(rel, line + 1 + line_offset, col + 1), said)
         return None
     except yaml.YAMLError as exc:
         diags.error(Position(rel, 1 + line_offset), f"YAML error: {exc}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics
+from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
 from toolkit.render.docx.contents_pages import draft, settle
 from toolkit.render.docx.write.note import render_docx

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.render.pdf import archival
 from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, embeds_its_fonts, page_count, splice

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.diagnostics import Position
+from toolkit.errors import Position
 from toolkit.model.document import Footnote
 
 

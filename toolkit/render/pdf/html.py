@@ -10,7 +10,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from toolkit.diagnostics import Position
+from toolkit.errors import Position
 from toolkit.model import wording
 from toolkit.model.plain import inline_text
 

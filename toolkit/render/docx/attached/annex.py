@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx.oxml.shape import CT_Inline
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Attachment, Note
 from toolkit.render.docx.write import styles as S
 from toolkit.render.docx.write.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from toolkit.diagnostics import Diagnostics, Position
+from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Chapter, Figure, Image, Note
 
 FALLBACK_WIDTH = 1600  # pixels of an SVG's PNG: sharp across the text width in print (about 250 dpi)
