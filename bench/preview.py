@@ -100,7 +100,7 @@ def main() -> None:
     from toolkit.pipeline.worker import _environment
     from toolkit.preview.session import Preview
     from toolkit.render.pdf import note_pdf
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     work = Path(tempfile.mkdtemp(prefix="toolkit-bench-preview-"))
     meeting = work / "som-26"

@@ -37,7 +37,7 @@ def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
     from toolkit.pipeline.jobs import plan
     from toolkit.render.pdf.fetcher import RestrictedFetcher
     from toolkit.render.pdf.html import environment, render_note_html
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     templates = REPO / "templates"
     env = environment(templates)
@@ -64,7 +64,7 @@ def floor_docx(meeting: Path) -> float:
     from toolkit.pipeline.jobs import plan
     from toolkit.render.docx import render_docx
     from toolkit.render.docx.write.pictures import load_pictures
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     spent = 0.0
     original = docx.document.Document.save

@@ -28,7 +28,7 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.render import office
 from toolkit.render.docx import note_docx, render_docx
 from toolkit.render.docx.attached.annex import load_attachments
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

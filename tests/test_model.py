@@ -13,7 +13,7 @@ from toolkit.model.plain import inline_text
 from toolkit.model.scripts import split_scripts
 from toolkit.model.wording import ENGLISH
 from toolkit.model.words import letter, roman
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 
 @pytest.fixture(scope="module")

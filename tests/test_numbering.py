@@ -12,7 +12,7 @@ from toolkit.diagnostics import Diagnostics
 from toolkit.model.document import Chapter, FootnoteRef, ListItem, Paragraph, Ref, Table, Text
 from toolkit.model.numbering import AnnexSource, FootnoteText, number_document
 from toolkit.model.plain import inline_text
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 
 def _para(text: str, **kw) -> Paragraph:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit import TEMPLATES
-from toolkit.checks.suggest import did_you_mean
-from toolkit.checks.written import Written
+from toolkit.suggest import did_you_mean
+from toolkit.sources.written import Written
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.issuing import record as records
 from toolkit.issuing.content import content_digest
-from toolkit.issuing.declarations import Declared
+from toolkit.sources.declarations import Declared
 from toolkit.issuing.rebuild import issued_note
 from toolkit.model import supplements, wording
 from toolkit.model.wording import ENGLISH

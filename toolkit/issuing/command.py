@@ -35,7 +35,7 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
     """confirm(question) -> bool: asked before replacing a record (None: refuse without force)."""
     from toolkit.pipeline.build import Options, stale
     from toolkit.pipeline.jobs import plan
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     loaded = load(meeting_dir)  # a problem in the sources raises SourceError: nothing recorded
     documents = {note.stem: note for note in loaded.notes}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from toolkit.checks.suggest import did_you_mean
+from toolkit.suggest import did_you_mean
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.wording import ENGLISH, Wording
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,

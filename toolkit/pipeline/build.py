@@ -28,7 +28,7 @@ from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, interrupts_held, render
 from toolkit.sources.grid_cache import GridCache
-from toolkit.sources.loader import LoadedMeeting, load
+from toolkit.model.build import LoadedMeeting, load
 
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from toolkit.issuing.apply import Changes
 from toolkit.model.document import Note
-from toolkit.sources.loader import LoadedMeeting
+from toolkit.model.build import LoadedMeeting
 
 FORMATS = ("pdf", "docx")
 

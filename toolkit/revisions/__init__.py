@@ -1,7 +1,7 @@
 """A revised or corrected document compared with the document as issued: two computations.
 
 Both take two validated Notes of the model (toolkit/model/document.py), the issued one and
-the current one, as toolkit.sources.loader.load reads them from the stored issued sources
+the current one, as toolkit.model.build.load reads them from the stored issued sources
 and from the meeting folder. Nothing here reads sources or writes files: the build wires it.
 
 - Corrigendum (`<symbol>/Corr.1`): `corrections(issued, current, lines)` (corrections.py)

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from toolkit.checks import spaces
+from toolkit.sources import spaces
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
                                     ListItem, Paragraph, Ref, Strong, SubHeading, TableNoteRef, Text)

@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from toolkit.checks import words
-from toolkit.checks.suggest import did_you_mean
-from toolkit.checks.written import Written
+from toolkit.suggest import did_you_mean
+from toolkit.sources.written import Written
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.issuing import declarations
+from toolkit.sources import declarations
 from toolkit.model import wording
 from toolkit.model.wording import for_language
 from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
@@ -30,7 +29,7 @@ from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, p
 from toolkit.sources.note_language import check_translation, note_language, translation_of
 from toolkit.sources.paths import inside_meeting
 from toolkit.sources.report import GENERATED, document_symbol, generated_annexes, report_item, report_sections
-from toolkit.sources.text import read_source
+from toolkit.sources.text import read_source, too_long
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 _NOTE_KEYS = {"kind", "item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations",
@@ -66,7 +65,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     original's kind, item, symbol and distribution."""
     written = written if written is not None else Written()
     text = read_source(root, rel, diags)
-    if text is None or words.too_long(text, rel, meeting.word_limit, diags):
+    if text is None or too_long(text, rel, meeting.word_limit, diags):
         return None
     parts = split(text)
     if isinstance(parts, str):
@@ -170,7 +169,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
 
     annexes = [_load_annex(root, entry, expressions, ctx, diags, meeting.word_limit, written) for entry in entries]
     written.files[rel] = tuple(dict.fromkeys([*(entry.rel for entry in entries), *ctx.files]))
-    if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)
+    if kind == "report":  # its annexes I and II are made, not written (model/build.py fills them)
         annexes = [*generated_annexes(meeting, w), *annexes]
 
     if (kind == "note" and (citation is None or found is None)) or (kind != "report" and title is None) \
@@ -306,7 +305,7 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: B
         title = _plain(expressions, entry.title, diags)
         return AnnexSource(entry.stem, entry.rel, _runs(title), (), attachment=attachment, position=entry.pos)
     text = read_source(root, entry.rel, diags)
-    if text is None or words.too_long(text, entry.rel, word_limit, diags):
+    if text is None or too_long(text, entry.rel, word_limit, diags):
         return None
     written.texts[entry.rel] = text
     parts = split(text)

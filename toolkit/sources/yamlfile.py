@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from toolkit.checks import spaces
+from toolkit.sources import spaces
 from toolkit.diagnostics import Diagnostics, Position
 
 # A meeting.yaml has a few hundred values; aliases that expand past this are an attack.

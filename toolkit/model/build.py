@@ -1,4 +1,5 @@
-"""A meeting folder -> the validated Meeting and all its Notes, or every problem found."""
+"""A meeting folder -> the document model, built in order: read (sources/), numbered, issued records applied
+(issuing/), the report, then the checks (checks/); or every problem found."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit import checks
-from toolkit.checks.written import Written
+from toolkit.sources.written import Written
 from toolkit.diagnostics import Diagnostics, Position, ToolkitError
 from toolkit.issuing.apply import Issuing, apply as apply_issuing
 from toolkit.model.document import Note
