@@ -13,14 +13,17 @@ from toolkit.issuing.apply import Issuing, apply as apply_issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
-from toolkit.sources.agenda import agenda_docs, issue_date
+from toolkit.model.agenda import agenda_documents as make_agenda_documents, issue_date
+from toolkit.sources.agenda import annotations
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
 from toolkit.model.supplements import annexes_of
-from toolkit.sources.note import DEFER, load_note
+from toolkit.model.assemble import build_note
+from toolkit.sources.note import DEFER, read_note
 from toolkit.sources.note_language import translation_of
 from toolkit.model.language_lines import apply_language_lines
-from toolkit.sources.report import DOCUMENTS_STEM, PARTICIPANTS_STEM, citable
+from toolkit.model.parts import NotePart
+from toolkit.sources.report import DOCUMENTS_STEM, GENERATED, PARTICIPANTS_STEM, citable
 from toolkit.model.participants import Participant, list_of_participants
 from toolkit.sources.participants import read_participants
 
@@ -62,11 +65,12 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
             if not path.is_file():
                 diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
-            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, written=written,
-                               originals={n.stem: n for n in notes})
-            if loaded == DEFER:
+            read = read_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, written=written,
+                             originals={n.stem: n for n in notes})
+            if read == DEFER:
                 reports.append(path)
-            elif loaded is not None:
+            elif isinstance(read, NotePart):
+                loaded = build_note(read, diags, GENERATED)
                 notes.append(loaded[0])
                 annexes.extend(loaded[1])
         notes = number_information_documents(meeting, notes)
@@ -77,9 +81,10 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         # The report cites the other documents' symbols and lists them: it is read last.
         documents = citable(meeting, notes)
         for path in reports:
-            loaded = load_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents,
-                               written=written, originals={n.stem: n for n in notes})
-            if isinstance(loaded, tuple):
+            read = read_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents,
+                             written=written, originals={n.stem: n for n in notes})
+            if isinstance(read, NotePart):
+                loaded = build_note(read, diags, GENERATED)
                 done, issuing = apply_issuing(root, meeting, [loaded[0]], written, diags, documents, issuing=issuing)
                 notes.extend(done)
                 annexes.extend(loaded[1])
@@ -93,7 +98,8 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     listed = [participants_list] if participants_list is not None else []
     # A translation shares its original's symbol: the agenda documents list the document once.
     originals = [n for n in notes if n.original_stem in ("", n.stem)]
-    agenda_documents = agenda_docs(root, meeting, originals, diags, listed) if meeting is not None else []
+    agenda_documents = (make_agenda_documents(meeting, originals, annotations(root, meeting, diags), diags, listed)
+                        if meeting is not None else [])
     if meeting is not None:
         made = {DOCUMENTS_STEM: next(d for d in agenda_documents if d.kind == "documents").chapters}
         if participants_list is not None:

@@ -20,7 +20,7 @@ from toolkit.sources import spaces
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
                                     ListItem, Paragraph, Ref, Strong, SubHeading, TableNoteRef, Text)
-from toolkit.model.numbering import FootnoteText
+from toolkit.model.parts import FootnoteText
 from toolkit.model.scripts import split_scripts
 from toolkit.sources.attributes import take_attributes
 from toolkit.sources.expressions import REF_MARK, Expressions

@@ -1,4 +1,5 @@
-"""notes/NAME.md and its annexes -> a validated Note of the document model."""
+"""notes/NAME.md and its annexes -> the note's parts as read and validated (model/parts.py NotePart),
+with their positions; the model numbers and assembles them (model/assemble.py build_note)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,10 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.sources import declarations
 from toolkit.model import wording
 from toolkit.model.wording import for_language
-from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
-from toolkit.model.document import Chapter, Inline, ListItem, Note, Paragraph, Text
+from toolkit.model.document import Chapter, ListItem, Note, Paragraph
 from toolkit.model.meeting import Meeting
-from toolkit.model.numbering import AnnexSource, number_note
-from toolkit.model.scripts import split_scripts
+from toolkit.model.parts import AnnexSource, NotePart
+from toolkit.model.scripts import runs
 from toolkit.sources import placeholders, schema
 from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
 from toolkit.sources.attachments import check_attachment
@@ -28,7 +28,7 @@ from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline, unused_footnotes
 from toolkit.sources.note_language import check_translation, note_language, translation_of
 from toolkit.sources.paths import inside_meeting
-from toolkit.sources.report import GENERATED, document_symbol, generated_annexes, report_item, report_sections
+from toolkit.sources.report import document_symbol, generated_annexes, report_item, report_sections
 from toolkit.sources.text import read_source, too_long
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
@@ -50,12 +50,12 @@ class _AnnexEntry:
     pos: Position
 
 
-def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids: GridCache | None = None,
+def read_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids: GridCache | None = None,
               documents: dict[str, str] | None = None,
               written: Written | None = None,
-              originals: dict[str, Note] | None = None) -> tuple[Note, list[Note]] | str | None:
-    """-> (the document, each of its annexes as a document of its own), or None when errors leave
-    nothing sensible to build. grids: spreadsheets already read (grid_cache.py).
+              originals: dict[str, Note] | None = None) -> NotePart | str | None:
+    """-> the document's parts as read (its annexes among them, not numbered yet), or None when errors
+    leave nothing sensible to build. grids: spreadsheets already read (grid_cache.py).
 
     A note (kind: note) belongs to an agenda item; an information document (kind: information)
     may; the report of the meeting (kind: report) cites the other documents, so without
@@ -163,7 +163,7 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     considerations = _considerations(data, ctx)  # may cite the body's footnotes
     unused_footnotes(ctx)
     if considerations:
-        chapters.append(Chapter(None, _runs(w.considerations_title.upper()), tuple(considerations),
+        chapters.append(Chapter(None, runs(w.considerations_title.upper()), tuple(considerations),
                                 "", data.key_pos.get("considerations"),
                                 written=w.considerations_title))
 
@@ -182,17 +182,11 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
                                        f"'\"{heading.citation}\": ...'")
         return None
     item, parent = found if found else (report_item(meeting) if kind == "report" else None, None)
-    part = NotePart(
+    return NotePart(
         stem=stem, source=rel, meeting=meeting, item=item, parent=parent,
         title=title_text, date=date, distribution=distribution, wording=w, symbol=symbol,
         chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes,
         kind=kind, author_line=author_line, original_stem=translated[0] if translated else stem)
-    numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags, w)
-    note = assemble_note(part, numbered)
-    # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
-    standalone = [standalone_annex(note, annex) for annex in alone
-                  if annex.annexes[0].stem not in GENERATED]  # those are documents of their own already
-    return note, standalone
 
 
 def _check_kind_keys(data: Map, kind: str, diags: Diagnostics) -> None:
@@ -236,10 +230,6 @@ def _all_citations(meeting: Meeting) -> list[str]:
         out.append(item.citation)
         out.extend(sub.citation for sub in item.subitems)
     return out
-
-
-def _runs(text: str) -> tuple[Inline, ...]:
-    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
 
 
 def _annex_entries(root: Path, data: Map, diags: Diagnostics) -> list[_AnnexEntry]:
@@ -303,7 +293,7 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: B
         if attachment is None:
             return None
         title = _plain(expressions, entry.title, diags)
-        return AnnexSource(entry.stem, entry.rel, _runs(title), (), attachment=attachment, position=entry.pos)
+        return AnnexSource(entry.stem, entry.rel, runs(title), (), attachment=attachment, position=entry.pos)
     text = read_source(root, entry.rel, diags)
     if text is None or too_long(text, entry.rel, word_limit, diags):
         return None
@@ -328,4 +318,4 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: B
     finally:
         ctx.numbered = True
     title_text = _plain(expressions, title, diags)
-    return AnnexSource(entry.stem, entry.rel, _runs(title_text), tuple(chapters), numbered, position=entry.pos)
+    return AnnexSource(entry.stem, entry.rel, runs(title_text), tuple(chapters), numbered, position=entry.pos)
