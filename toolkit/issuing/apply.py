@@ -1,6 +1,6 @@
 """The meeting's documents and their issued records -> revisions, corrigenda and addenda.
 
-Run by the loader once every document is read: each declaration is checked against the
+Run by the model build (model/build.py) once every document is read: each declaration is checked against the
 records in issued/ (a revision or corrigendum of a document never issued, a number that skips,
 an addendum to an unknown document are errors at their line), the symbols are set
 (<symbol>/Rev.N, <base>/Add.N), each declared corrigendum becomes a document of its own, and
@@ -9,10 +9,9 @@ an issued document whose sources changed with nothing declared is a warning."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from toolkit import TEMPLATES
 from toolkit.suggest import did_you_mean
 from toolkit.sources.written import Written
 from toolkit.diagnostics import Diagnostics, Position
@@ -23,31 +22,10 @@ from toolkit.issuing.rebuild import issued_note
 from toolkit.model import supplements, wording
 from toolkit.model.wording import ENGLISH
 from toolkit.model.document import Note
+from toolkit.model.issued import Changes, Issuing, LineCount
 from toolkit.model.meeting import Meeting
 from toolkit.revisions.corrections import corrections
-from toolkit.revisions.lines import issued_lines
 from toolkit.sources.meeting import MEETING_FILE
-
-
-@dataclass(frozen=True)
-class Changes:
-    """A revision's Word file with tracked changes against the version issued: NAME-revN-changes.docx."""
-
-    name: str
-    issued: Note
-    current: Note
-    author: str
-    date: dt.datetime
-    record: str  # issued/NAME.yaml
-
-
-@dataclass
-class Issuing:
-    records: dict[str, str] = field(default_factory=dict)  # document name -> its record, issued/NAME.yaml
-    changes: list[Changes] = field(default_factory=list)
-    # document name -> the files it is made of (the note's own, meeting.yaml first), for records and jobs
-    files: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    revisions: dict[str, int] = field(default_factory=dict)  # document name -> its revision (none: 0)
 
 
 def record_names(root: Path) -> dict[str, str]:
@@ -263,8 +241,9 @@ class _Document:
         issued = issued_note(self.root, baseline, self.diags, self.documents)
         if issued is None or declared.corrigendum_date is None:
             return [note]
-        # "Paragraph 5, line 3": the lines of the issued paragraphs as the PDF lays them out
-        listed = corrections(issued, note, issued_lines(issued, TEMPLATES, self.root))
+        # "Paragraph 5": the line ("line 3") is added by the pipeline, which lays the issued note out with
+        # the build's templates (pipeline/counting.py); `toolkit check` renders nothing
+        listed = corrections(issued, note)
         if not listed:
             self.diags.error(declared.corrigendum_pos, f"'corrigendum: {number}', but nothing differs from the "
                                                        f"version issued as {self._issued_as(baseline)}: "
@@ -279,6 +258,7 @@ class _Document:
         if own is not None:  # Corr.N issued: later changes need Corr.N+1
             self._warn_if_changed(note, own, next_corrigendum=number + 1)
         self.issuing.files[corr.stem] = self.issuing.files[note.stem]
+        self.issuing.counts[corr.stem] = LineCount(issued, note, number, declared.corrigendum_date)
         return [note, corr]
 
     def _warn_if_changed(self, note: Note, record: records.Record, next_corrigendum: int = 1) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from toolkit import checks
 from toolkit.sources.written import Written
 from toolkit.diagnostics import Diagnostics, Position, ToolkitError
-from toolkit.issuing.apply import Issuing, apply as apply_issuing
+from toolkit.issuing.apply import apply as apply_issuing
+from toolkit.model.issued import Issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting

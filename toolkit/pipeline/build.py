@@ -133,7 +133,7 @@ def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]
                 digests[name] = file_digest(loaded.root / name)
             sources[name] = digests[name]
         for fmt in (f for f in options.formats if f in job.formats):
-            named = inputs(model, fmt, _templates_for(fmt, all_templates), sources, job.uses_office(fmt))
+            named = inputs(model, fmt, _templates_for(job, fmt, all_templates), sources, job.uses_office(fmt))
             fingerprint = combine(named)
             output = job.output(fmt)
             old = manifest.outputs.get(output)
@@ -151,9 +151,10 @@ def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]
     return units
 
 
-def _templates_for(fmt: str, templates: dict[str, str]) -> dict[str, str]:
-    """The DOCX is styled by the reference .docx alone; the PDF by everything else."""
-    if fmt == "docx":
+def _templates_for(job: Job, fmt: str, templates: dict[str, str]) -> dict[str, str]:
+    """The DOCX is styled by the reference .docx alone; the PDF by everything else. A corrigendum's
+    lines are counted on the PDF layout: both its formats depend on every template."""
+    if fmt == "docx" and job.count is None:
         return {name: digest for name, digest in templates.items() if name.endswith(".docx")}
     return {name: digest for name, digest in templates.items() if not name.endswith(".docx")}
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.diagnostics import Diagnostic, Diagnostics, Position
+from toolkit.pipeline.counting import with_lines
 from toolkit.pipeline.jobs import Job
 
 
@@ -51,6 +52,7 @@ def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[
     existing_pdf: the document's current PDF when only the DOCX is rebuilt.
     """
     job, formats, templates, meeting_root, existing_pdf = work
+    job = with_lines(job, templates, meeting_root)  # a corrigendum's lines, with this build's templates
     diags = Diagnostics()
     if not _glyphs_ok(job, diags):  # both formats accept the same text
         return [Rendered(job.output(fmt), None, None, list(diags.items)) for fmt in formats]
