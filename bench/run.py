@@ -35,7 +35,7 @@ def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
     import weasyprint
 
     from toolkit.pipeline.jobs import plan
-    from toolkit.render.pdf.fetcher import RestrictedFetcher
+    from toolkit.render.fetcher import RestrictedFetcher
     from toolkit.render.pdf.html import environment, render_note_html
     from toolkit.model.build import load
 

@@ -100,7 +100,7 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
                 _accept(unit, rendered, out_dir, manifest, report)
             _settle_docx(drafts, out_dir, manifest, report)
             if any(unit.fmt == "pdf" for unit in units):
-                from toolkit.render.pdf.warnings import missing_subsetter
+                from toolkit.render.warnings import missing_subsetter
 
                 said = missing_subsetter()
                 if said:

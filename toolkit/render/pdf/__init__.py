@@ -13,7 +13,7 @@ from toolkit.model.document import Note
 from toolkit.render.pdf import archival
 from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, embeds_its_fonts, page_count, splice
 from toolkit.render.pdf.footnote_check import message, misplaced
-from toolkit.render.pdf.warnings import weasyprint_warnings
+from toolkit.render.warnings import weasyprint_warnings
 from toolkit.render.pdf.html import TemplateProblem, render_note_html
 
 STYLESHEET = "note.css"
@@ -82,7 +82,7 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         return None
 
     from toolkit.render.pdf import tagging
-    from toolkit.render.pdf.fetcher import RestrictedFetcher
+    from toolkit.render.fetcher import RestrictedFetcher
     from toolkit.render.pdf.weasyprint_fix import install
 
     install()
@@ -113,7 +113,7 @@ def _finisher(claims: bool):
 def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: bool, diags: Diagnostics) -> tuple[bytes, int] | None:
     import weasyprint  # heavy: imported only when something is rendered
 
-    from toolkit.render.pdf.fetcher import RefusedFetch
+    from toolkit.render.fetcher import RefusedFetch
 
     try:
         source = weasyprint.HTML(string=html, base_url=templates.resolve().as_uri() + "/", url_fetcher=fetcher)

@@ -106,9 +106,9 @@ def issued_lines(note: Note, templates: Path, meeting_root: Path) -> Lines | Non
     """Lays the issued note out as the PDF renderer does; None when it cannot be (the lines are then left out)."""
     import weasyprint
 
-    from toolkit.render.pdf.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.fetcher import RefusedFetch, RestrictedFetcher
     from toolkit.render.pdf.html import TemplateProblem, environment, render_note_html
-    from toolkit.render.pdf.warnings import weasyprint_warnings
+    from toolkit.render.warnings import weasyprint_warnings
     from toolkit.render.pdf.weasyprint_fix import install
 
     install()
