@@ -111,3 +111,36 @@ def test_script_runs_carry_language():
     # Cyrillic: Russian, or Mongolian with a letter only Mongolian has
     assert split_scripts("Moscow (Москва)") == [("Moscow (", None), ("Москва", "ru"), (")", None)]
     assert split_scripts("Өвөрхангай") == [("Өвөрхангай", "mn")]
+
+
+def _kinds_made() -> set[str]:
+    """Every kind the package gives a document: `kind="..."` in a call, or the kind argument of
+    model/agenda.py's _document(meeting, "agenda", ...)."""
+    import ast
+
+    from conftest import REPO
+
+    made = set()
+    for path in (REPO / "toolkit").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name in ("Note", "NotePart", "replace"):
+                made.update(k.value.value for k in node.keywords
+                            if k.arg == "kind" and isinstance(k.value, ast.Constant))
+            if name == "_document" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+                made.add(node.args[1].value)
+    return made
+
+
+def test_every_kind_the_model_makes_is_a_kind():
+    """Kind is the one closed list of document kinds: the corrigendum and the made documents are in it."""
+    from toolkit.model.document import KINDS, WRITTEN_KINDS
+
+    made = _kinds_made()
+    assert {"corrigendum", "annex", "agenda", "participants"} <= made
+    assert made | set(WRITTEN_KINDS) == set(KINDS)
+    loaded = load(MEETINGS / "basic")
+    every = [*loaded.notes, *loaded.annexes, *loaded.agenda_documents]
+    assert {d.kind for d in every} <= set(KINDS)

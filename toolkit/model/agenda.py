@@ -7,8 +7,8 @@ import os
 
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.wording import AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Wording, for_language
-from toolkit.model.document import (Block, Chapter, Emphasis, Inline, LineBreak, ListItem, Masthead, Note,
-                                    Paragraph, SubHeading, Table)
+from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, ListItem, Masthead,
+                                    Note, Paragraph, SubHeading, Table)
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.numbering import number_document
 from toolkit.model.scripts import runs
@@ -24,7 +24,7 @@ def _masthead(meeting: Meeting, symbol: str | None, distribution: str | None, da
         emblem=meeting.emblem, emblem_alt=meeting.emblem_alt)
 
 
-def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | None, distribution: str | None,
+def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str | None, distribution: str | None,
               date: dt.date, chapters: tuple[Chapter, ...], item: str | None = None) -> Note:
     distribution = distribution if meeting.distribution_shown else None  # meeting.yaml `distribution: none`
     return Note(

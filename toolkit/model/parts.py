@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from toolkit.diagnostics import Position
-from toolkit.model.document import Attachment, Chapter, Inline
+from toolkit.model.document import Attachment, Chapter, Inline, Kind
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.wording import Wording
 
@@ -52,7 +52,7 @@ class NotePart:
     chapters: tuple[Chapter, ...]  # as read: numbered by assemble_note
     annexes: tuple[AnnexSource, ...]
     footnotes: dict[str, FootnoteText]
-    kind: str = "note"  # note | information | report (item None for an information document without one)
+    kind: Kind = "note"  # a written kind (item None for an information document without one)
     author_line: str | None = None  # front matter `author_line:`, replacing "Note by the Secretariat"
     original_stem: str = ""  # a translation's original (notes/NAME.ru.md -> NAME); its own stem otherwise
 

@@ -14,7 +14,7 @@ from toolkit.diagnostics import Diagnostics, Position
 from toolkit.sources import declarations
 from toolkit.model import wording
 from toolkit.model.wording import for_language
-from toolkit.model.document import Chapter, ListItem, Note, Paragraph
+from toolkit.model.document import WRITTEN_KINDS, Chapter, ListItem, Note, Paragraph
 from toolkit.model.meeting import Meeting
 from toolkit.model.parts import AnnexSource, NotePart
 from toolkit.model.scripts import runs
@@ -34,7 +34,6 @@ from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 _NOTE_KEYS = {"kind", "item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations",
               "adopted", "author_line", *declarations.KEYS}
-KINDS = ("note", "information", "report")
 DEFER = "defer"  # a report waits for every other document (it cites their symbols)
 _ANNEX_ENTRY_KEYS = {"title", "file"}
 _ANNEX_KEYS = {"title", "numbered"}
@@ -82,7 +81,7 @@ def read_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     translated = translation_of(stem)
     original = (originals or {}).get(translated[0]) if translated else None
     # A bad kind is reported here, once: it is then read as a note, never deferred as a report.
-    kind = schema.choice(data, "kind", KINDS, original.kind if original else "note", diags)
+    kind = schema.choice(data, "kind", WRITTEN_KINDS, original.kind if original else "note", diags)
     if kind == "report" and documents is None:
         return DEFER
     language = note_language(data, rel, stem, meeting, diags)
