@@ -144,3 +144,33 @@ def test_every_kind_the_model_makes_is_a_kind():
     loaded = load(MEETINGS / "basic")
     every = [*loaded.notes, *loaded.annexes, *loaded.agenda_documents]
     assert {d.kind for d in every} <= set(KINDS)
+
+
+def _calls_and_definitions():
+    import ast
+
+    from conftest import REPO
+
+    for path in sorted((REPO / "toolkit").rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            yield rel, node
+
+
+def test_one_masthead_builder_and_one_runs():
+    """The masthead's words are decided in model/masthead.py only, and text is split into runs by its
+    script in model/scripts.py only (there were two masthead builders and four _runs)."""
+    import ast
+
+    built, runs = set(), set()
+    for rel, node in _calls_and_definitions():
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Masthead":
+            built.add(rel)
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        body = [n for n in node.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+        if len(body) == 1 and isinstance(body[0], ast.Return) \
+                and "split_scripts(" in ast.unparse(body[0]) and "Text(" in ast.unparse(body[0]):
+            runs.add(f"{rel}:{node.name}")  # a helper that only turns text into Text runs
+    assert built == {"toolkit/model/masthead.py"}
+    assert runs == {"toolkit/model/scripts.py:runs"}

@@ -126,10 +126,6 @@ def _number_addenda(notes: list[Note], written: Written, by_stem: dict[str, Note
     return out
 
 
-def _masthead(note: Note) -> object:
-    return replace(note.masthead, symbol=None)
-
-
 class _Document:
     """One document against its records."""
 
@@ -267,8 +263,9 @@ class _Document:
             return
         if MEETING_FILE in changed:  # the meeting's other parts may change: only what this document shows counts
             issued = issued_note(self.root, record, Diagnostics(), self.documents)
+            unsymbolled = (replace(issued.masthead, symbol=None), replace(note.masthead, symbol=None)) if issued else ()
             if issued is not None and (content_digest(issued) == content_digest(note) if changed == [MEETING_FILE]
-                                       else _masthead(issued) == _masthead(note)):
+                                       else unsymbolled[0] == unsymbolled[1]):
                 changed.remove(MEETING_FILE)
             if not changed:
                 return

@@ -7,29 +7,21 @@ import os
 
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.wording import AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Wording, for_language
-from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, ListItem, Masthead,
-                                    Note, Paragraph, SubHeading, Table)
+from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, ListItem, Note,
+                                    Paragraph, SubHeading, Table)
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.numbering import number_document
+from toolkit.model.masthead import masthead
 from toolkit.model.scripts import runs
-
-
-def _masthead(meeting: Meeting, symbol: str | None, distribution: str | None, date: dt.date, title: str) -> Masthead:
-    w = for_language(meeting.language)
-    return Masthead(
-        symbol=symbol, distribution=w.distribution_line(distribution), date=w.block.date(date),
-        language=w.only_line([w.code]), organization=tuple(line.upper() for line in meeting.organization),
-        meeting_title=meeting.title, meeting_dates=meeting.dates, meeting_venue=meeting.venue,
-        agenda_heading=None, item_line=None, title=runs(title), author_line=None,
-        emblem=meeting.emblem, emblem_alt=meeting.emblem_alt)
 
 
 def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str | None, distribution: str | None,
               date: dt.date, chapters: tuple[Chapter, ...], item: str | None = None) -> Note:
     distribution = distribution if meeting.distribution_shown else None  # meeting.yaml `distribution: none`
+    w = for_language(meeting.language)
     return Note(
-        stem=stem, source=meeting.source, title=title, date=date, language=for_language(meeting.language).tag,
-        masthead=_masthead(meeting, symbol, distribution, date, title), contents_heading=None, contents=(),
+        stem=stem, source=meeting.source, title=title, date=date, language=w.tag,
+        masthead=masthead(meeting, w, symbol, distribution, date, title), contents_heading=None, contents=(),
         chapters=chapters, annexes=(), footnotes=(), running_head=symbol, meeting_title=meeting.title,
         organization=for_language(meeting.language).author, keywords=tuple(k for k in (meeting.short_title, title) if k),
         agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution, language_code=meeting.language,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from toolkit.model.document import ContentsEntry, Masthead, Note
+from toolkit.model.document import ContentsEntry, Note
+from toolkit.model.masthead import masthead
 from toolkit.diagnostics import Diagnostics
 from toolkit.model.numbering import Numbered, number_note
 from toolkit.model.parts import NotePart
-from toolkit.model.scripts import runs
 
 
 def build_note(part: NotePart, diags: Diagnostics, made: tuple[str, ...] = ()) -> tuple[Note, list[Note]]:
@@ -26,28 +26,12 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
     """numbered: what the numbering pass decided for the note (numbering.number_note)."""
     meeting = part.meeting
     w = part.wording
-    words = meeting.words(w.code)  # the loader has checked that the meeting has words in it
-    assert words is not None
-    heading_item = part.parent or part.item
     note_kind = part.kind == "note"  # only a note stands under its item and is "by the Secretariat"
     # Only the meeting's own distribution words are printed; `distribution: none` prints none.
     distribution = part.distribution if meeting.distribution_shown else None
-    masthead = Masthead(
-        symbol=part.symbol,
-        distribution=w.distribution_line(distribution),
-        date=w.block.date(part.date),
-        language=w.only_line([w.code]),  # until the loader knows its other versions (language_lines.py)
-        organization=tuple(line.upper() for line in words.organization),
-        meeting_title=words.title,
-        meeting_dates=w.date_range(meeting.start, meeting.end),
-        meeting_venue=words.venue,
-        agenda_heading=(words.item_title(heading_item) or heading_item.title).upper() if note_kind else None,
-        item_line=w.item_line(part.item.number, part.item.letter) if note_kind else None,
-        title=runs(part.title),
-        author_line=part.author_line or (w.author_line if note_kind else None),
-        emblem=meeting.emblem,
-        emblem_alt=meeting.emblem_alt,
-    )
+    head = masthead(meeting, w, part.symbol, distribution, part.date, part.title,
+                    item=part.item if note_kind else None, parent=part.parent,
+                    author_line=part.author_line or (w.author_line if note_kind else None))
     citation = part.item.citation if part.item else None
     annexes = numbered.annexes
     contents = tuple(
@@ -59,7 +43,7 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         title=part.title,
         date=part.date,
         language=w.tag,
-        masthead=masthead,
+        masthead=head,
         contents_heading=w.contents if contents else None,  # no empty CONTENTS over nothing
         contents=contents,
         chapters=numbered.chapters,
