@@ -23,7 +23,8 @@ from toolkit.render.docx.write import styles as S
 from toolkit.render.docx.write.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark
 from toolkit.render.docx.write.ooxml import el, paragraph, run
 from toolkit.render.docx.reference.target import Target
-from toolkit.render.docx.attached.place import EMU_PER_TWIP, WordPlacer
+from toolkit.render.docx.attached.place import WordPlacer
+from toolkit.render.docx.reference.target import EMU_PER_TWIP
 from toolkit.render.docx.attached.source import WordBody, WordSourceError, read_word
 
 DPI = 150  # small print stays legible on screen and paper; an A4 page is 1240 x 1754 pixels
@@ -137,9 +138,8 @@ class AttachmentWriter:
     def _pages(self, content: PdfPages, heading: str) -> None:
         """One Attachment Page paragraph per page: the style breaks the page before it."""
         part = self.target.document.part
-        section = self.target.document.sections[0]
-        box_width = section.page_width - section.left_margin - section.right_margin
-        box_height = section.page_height - section.top_margin - section.bottom_margin - SLACK * EMU_PER_TWIP
+        box_width, height = self.target.text_area()
+        box_height = height - SLACK * EMU_PER_TWIP
         style = self.target.styles.para(S.ATTACHMENT_PAGE)
         total = len(content.pages)
         for number, page in enumerate(content.pages, 1):

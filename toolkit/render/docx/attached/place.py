@@ -26,7 +26,6 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 STYLE_KINDS = {"pStyle": "paragraph", "rStyle": "character", "tblStyle": "table"}
 # CT_TblPr children that come after w:tblBorders (schema order).
 _AFTER_TBL_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange")
-EMU_PER_TWIP = 635
 
 
 class WordPlacer:
@@ -156,7 +155,7 @@ class WordPlacer:
     def _drawings(self, blocks: list[etree._Element]) -> None:
         """Unique drawing ids; an inline picture wider than our text column shrinks to fit it."""
         next_id = self.part.next_id
-        width = self.target.text_width() * EMU_PER_TWIP
+        width = self.target.text_area()[0]
         for block in blocks:
             for doc_pr in block.iter(f"{{{WP}}}docPr"):
                 doc_pr.set("id", str(next_id))
