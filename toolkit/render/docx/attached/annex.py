@@ -18,7 +18,8 @@ from pathlib import Path
 
 from docx.oxml.shape import CT_Inline
 from toolkit.diagnostics import Diagnostics, Position
-from toolkit.model.document import Attachment, Note
+from toolkit.model.document import Attachment, Inline, Note
+from toolkit.model.plain import attached_page
 from toolkit.render.docx.write import styles as S
 from toolkit.render.docx.write.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark
 from toolkit.render.docx.write.ooxml import el, paragraph, run
@@ -125,17 +126,18 @@ class AttachmentWriter:
         reserved = {bookmark_name(c.anchor) for c in note.chapters} | {bookmark_name(a.anchor) for a in note.annexes}
         reserved |= {ref_bookmark(anchor) for anchor in cited_anchors(note)}  # and the cross-references' ones
         self.word = WordPlacer(target, bookmarks, reserved)
+        self.language = note.language_code  # of the pages' descriptions
 
-    def place(self, attachment: Attachment, heading: str) -> None:
+    def place(self, attachment: Attachment, heading: str, title: tuple[Inline, ...] = ()) -> None:
         content = self.loaded.get(attachment.path)
         if content is None:
             raise ValueError(f"annex file {attachment.path!r} was not loaded for the DOCX")
         if isinstance(content, PdfPages):
-            self._pages(content, heading)
+            self._pages(content, heading, title)
         else:
             self.word.place(content)
 
-    def _pages(self, content: PdfPages, heading: str) -> None:
+    def _pages(self, content: PdfPages, heading: str, title: tuple[Inline, ...]) -> None:
         """One Attachment Page paragraph per page: the style breaks the page before it."""
         part = self.target.document.part
         box_width, height = self.target.text_area()
@@ -145,7 +147,7 @@ class AttachmentWriter:
         for number, page in enumerate(content.pages, 1):
             r_id, _ = part.get_or_add_image(io.BytesIO(page.png))
             scale = min(box_width / page.width, box_height / page.height)
-            label = f"{heading}, page {number} of {total}"
+            label = attached_page(self.language, heading, title, number, total)
             inline = CT_Inline.new_pic_inline(part.next_id, r_id, f"page-{number}.png",
                                               int(page.width * scale), int(page.height * scale))
             inline.docPr.set("name", label)
