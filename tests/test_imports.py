@@ -133,7 +133,7 @@ def _wrong_way(graph: dict[str, set[str]]) -> list[str]:
 
 def test_the_graph_sees_the_package_and_its_imports():
     graph = _graph()
-    assert "toolkit.render.docx.write.ooxml" in graph["toolkit.render.docx.write.body"]
+    assert "toolkit.render.docx.oxml.ooxml" in graph["toolkit.render.docx.write.body"]
     assert "toolkit.render.pdf" in graph["toolkit.pipeline.worker"], "imported inside a function"
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
 
@@ -188,3 +188,26 @@ def test_reading_imports_nothing_after_it():
     later = sorted(f"{m} -> {t}" for m, targets in graph.items() if _stage(m) == "sources"
                    for t in targets if _stage(t) not in ("base", "vocabulary", "sources"))
     assert later == []
+
+
+def test_the_renderers_are_used_through_their_entry_points():
+    """Outside render/, the PDF and DOCX renderers are imported as packages (render/pdf/__init__.py,
+    render/docx/__init__.py, the same shape), never a module under them; reading a Word file goes
+    through the OOXML guard."""
+    graph = _graph()
+    reached = sorted(f"{m} -> {t}" for m, targets in graph.items() if not m.startswith("toolkit.render")
+                     for t in targets if t.startswith(("toolkit.render.pdf.", "toolkit.render.docx.")))
+    assert reached == ["toolkit.importing.read -> toolkit.render.docx.oxml.guard"]
+    for renderer in ("toolkit.render.pdf", "toolkit.render.docx"):
+        module = __import__(renderer, fromlist=["__all__"])
+        assert all(callable(getattr(module, name)) for name in module.__all__)
+    from toolkit.render import docx, pdf
+
+    assert {"note_pdf", "environment"} <= set(pdf.__all__) and {"note_docx", "draft", "settle"} <= set(docx.__all__)
+
+
+def test_the_docx_xml_layer_imports_nothing_above_it():
+    graph = _graph()
+    above = sorted(f"{m} -> {t}" for m, targets in graph.items() if m.startswith("toolkit.render.docx.oxml")
+                   for t in targets if not t.startswith("toolkit.render.docx.oxml"))
+    assert above == []

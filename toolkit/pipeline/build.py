@@ -210,7 +210,7 @@ def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, 
     if not drafts:
         return
     from toolkit.diagnostics import Diagnostics
-    from toolkit.render.docx.contents_pages import settle
+    from toolkit.render.docx import settle
 
     diags = Diagnostics()
     settle([rendered.draft for _, rendered in drafts], diags)

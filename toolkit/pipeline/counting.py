@@ -18,7 +18,7 @@ def with_lines(job: Job, templates: Path, meeting_root: Path) -> Job:
     count = job.count
     if count is None:
         return job
-    from toolkit.render.pdf.lines import issued_lines
+    from toolkit.render.pdf import issued_lines
 
     lines = issued_lines(count.issued, templates, meeting_root)
     if lines is None:

@@ -38,7 +38,7 @@ _ENV_CACHE: dict[str, object] = {}
 
 
 def _environment(templates: Path):
-    from toolkit.render.pdf.html import environment
+    from toolkit.render.pdf import environment
 
     key = str(templates)
     if key not in _ENV_CACHE:
@@ -106,7 +106,7 @@ def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | No
 
         return note_pdf(job.document, _environment(templates), templates, root, diags)
     if fmt == "docx":
-        from toolkit.render.docx.contents_pages import draft
+        from toolkit.render.docx import draft
 
         return draft(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf, meeting_root=root)
     raise ValueError(f"unknown format {fmt!r}")

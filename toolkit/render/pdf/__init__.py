@@ -1,4 +1,9 @@
-"""A Note of the model -> PDF bytes, by the HTML template and WeasyPrint."""
+"""A Note of the model -> PDF bytes, by the HTML template and WeasyPrint.
+
+The renderer's entry points, as the DOCX renderer's (render/docx/__init__.py): `note_pdf` renders
+one note; `environment` is the templates a build loads once; `issued_lines` lays an issued note out
+for a corrigendum's lines (lines.py). Code outside render/ imports these, not the modules under them.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,10 @@ from toolkit.render.pdf import archival
 from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, embeds_its_fonts, page_count, splice
 from toolkit.render.pdf.footnote_check import message, misplaced
 from toolkit.render.warnings import weasyprint_warnings
-from toolkit.render.pdf.html import TemplateProblem, render_note_html
+from toolkit.render.pdf.html import TemplateProblem, environment, render_note_html
+from toolkit.render.pdf.lines import issued_lines
+
+__all__ = ["environment", "issued_lines", "note_pdf"]
 
 STYLESHEET = "note.css"
 

@@ -20,9 +20,9 @@ from docx.oxml.shape import CT_Inline
 from toolkit.diagnostics import Diagnostics, Position
 from toolkit.model.document import Attachment, Inline, Note
 from toolkit.model.plain import attached_page
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark
-from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run
 from toolkit.render.docx.reference.target import Target
 from toolkit.render.docx.attached.place import WordPlacer
 from toolkit.render.docx.reference.target import EMU_PER_TWIP

@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import Bookmarks
-from toolkit.render.docx.write.ooxml import R, paragraph, val
+from toolkit.render.docx.oxml.ooxml import R, paragraph, val
 from toolkit.render.docx.reference.target import Target
 from toolkit.render.docx.attached.lists import OurLists
 from toolkit.render.docx.attached.source import Resource, WordBody

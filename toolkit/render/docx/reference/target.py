@@ -20,7 +20,7 @@ from lxml import etree
 
 from toolkit.render.docx.write.inline import CJK_FONTS, word_language
 from toolkit.render.docx.write.numbering import Lists, NumberingMismatch
-from toolkit.render.docx.write.styles import StyleMap
+from toolkit.render.docx.oxml.styles import StyleMap
 
 
 EMU_PER_TWIP = 635

@@ -15,13 +15,13 @@ from docx.oxml.ns import qn
 
 from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Figure, Inline, ListItem, Note,
                                     Paragraph, SubHeading, Table)
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.attached.annex import AttachmentWriter, Loaded
 from toolkit.render.docx.write.fields import Bookmarks, annex_entry_field, cited_anchors, toc_paragraphs
 from toolkit.render.docx.write.figure import FigureWriter
 from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.numbering import Lists
-from toolkit.render.docx.write.ooxml import el, num_pr, paragraph, run
+from toolkit.render.docx.oxml.ooxml import el, num_pr, paragraph, run
 from toolkit.render.docx.reference.target import Target
 from toolkit.render.docx.write.emblem import emblem_run
 from toolkit.render.docx.write.pictures import Picture

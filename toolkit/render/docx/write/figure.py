@@ -20,10 +20,10 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
 from toolkit.model.document import Figure
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.captions import InlineRuns, caption, notes_below
 from toolkit.render.docx.write.fields import Bookmarks
-from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run
 from toolkit.render.docx.write.pictures import Picture
 from toolkit.render.docx.reference.target import Target
 from toolkit.render.docx.reference.target import EMU_PER_TWIP
