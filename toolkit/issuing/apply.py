@@ -88,7 +88,7 @@ def apply(root: Path, meeting: Meeting, notes: list[Note], written: Written, dia
         elif others is not None and stem not in others:
             diags.warning(Position(path, 1), f"the record of {name}, which is no longer a document of the meeting "
                                              f"(no notes/{stem}.md): delete it if the document was withdrawn")
-    # the documents in the loader's order, each corrigendum right after its document
+    # the documents in the build's order, each corrigendum right after its document
     index = {n.stem: i for i, n in enumerate(notes)}
     out.sort(key=lambda n: (index.get(n.base if n.kind == "corrigendum" else n.stem, 0), n.kind == "corrigendum"))
     return out, issuing

@@ -64,7 +64,7 @@ def report_item(meeting: Meeting) -> AgendaItem | None:
 
 def generated_annexes(meeting: Meeting, w: Wording) -> list[AnnexSource]:
     """Annex I, the list of participants (when the meeting has a registration export), and the
-    list of documents: their content is made by the loader once every document is known."""
+    list of documents: their content is made by the model build once every document is known."""
     out = []
     if getattr(meeting, "participants", None) is not None:
         out.append(AnnexSource(PARTICIPANTS_STEM, meeting.source, runs(w.participants_list), ()))
