@@ -53,65 +53,94 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         raise ToolkitError(f"{root}: not a meeting folder (it has no {MEETING_FILE})")
     diags = Diagnostics()
     meeting = load_meeting(root, diags)
-    written = Written()
-    notes: list[Note] = []
-    annexes: list[Note] = []
-    issuing = Issuing()
-    # Originals first: a translation (NAME.ru.md) takes its original's item and symbol.
-    note_files = sorted(((root / NOTES_DIR).glob("*.md")) if (root / NOTES_DIR).is_dir() else [],
-                        key=lambda p: (translation_of(p.stem) is not None, p.name))
-    if meeting is not None:
+    if meeting is None:
+        diags.raise_if_errors()
+        raise AssertionError("meeting.yaml read with no error and no meeting")
+    built = _Built(root, meeting, diags, grids)
+    reports = built.notes_read_and_numbered()
+    # Revisions, corrigenda and addenda against the records in issued/ (toolkit/issuing): before the
+    # report, which cites the documents' symbols as they are now.
+    built.notes, built.issuing = apply_issuing(root, meeting, built.notes, built.written, diags,
+                                               citable(meeting, built.notes), others=frozenset(p.stem for p in reports))
+    built.reports(reports)
+    if built.issuing.revisions or any(note.base for note in built.notes):
+        built.annexes = annexes_of(built.annexes, built.notes)
+    participants, participants_list, agenda_documents = built.made_documents()
+    listed = [participants_list] if participants_list is not None else []
+    # the checks a careful officer makes before sending (toolkit/checks)
+    checks.run(meeting, [*agenda_documents, *listed], built.notes, built.written, diags)
+    diags.raise_if_errors()
+    return LoadedMeeting(root, meeting, tuple(built.notes), tuple(built.annexes), tuple(agenda_documents), diags,
+                         participants, participants_list, built.issuing)
+
+
+@dataclass
+class _Built:
+    """The documents as the build makes them, step by step."""
+
+    root: Path
+    meeting: Meeting
+    diags: Diagnostics
+    grids: GridCache | None
+    written: Written = field(default_factory=Written)  # where the checks' facts are written (sources/written.py)
+    notes: list[Note] = field(default_factory=list)
+    annexes: list[Note] = field(default_factory=list)
+    issuing: Issuing = field(default_factory=Issuing)
+
+    def notes_read_and_numbered(self) -> list[Path]:
+        """Every note but the report, read (sources/note.py) then numbered and assembled; -> the reports,
+        which wait for the other documents' symbols."""
+        # Originals first: a translation (NAME.ru.md) takes its original's item and symbol.
+        folder = self.root / NOTES_DIR
+        note_files = sorted(folder.glob("*.md") if folder.is_dir() else [],
+                            key=lambda p: (translation_of(p.stem) is not None, p.name))
         reports = []
         for path in note_files:
             if not path.is_file():
-                diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
+                self.diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
-            read = read_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, written=written,
-                             originals={n.stem: n for n in notes})
+            read = read_note(self.root, f"{NOTES_DIR}/{path.name}", self.meeting, self.diags, self.grids,
+                             written=self.written, originals={n.stem: n for n in self.notes})
             if read == DEFER:
                 reports.append(path)
             elif isinstance(read, NotePart):
-                loaded = build_note(read, diags, GENERATED)
-                notes.append(loaded[0])
-                annexes.extend(loaded[1])
-        notes = number_information_documents(meeting, notes)
-        # Revisions, corrigenda and addenda against the records in issued/ (toolkit/issuing): before the
-        # report, which cites the documents' symbols as they are now.
-        notes, issuing = apply_issuing(root, meeting, notes, written, diags, citable(meeting, notes),
-                                       others=frozenset(p.stem for p in reports))
-        # The report cites the other documents' symbols and lists them: it is read last.
-        documents = citable(meeting, notes)
+                note, alone = build_note(read, self.diags, GENERATED)
+                self.notes.append(note)
+                self.annexes.extend(alone)
+        self.notes = number_information_documents(self.meeting, self.notes)
+        return reports
+
+    def reports(self, reports: list[Path]) -> None:
+        """The report cites the other documents' symbols and lists them: it is read last."""
+        documents = citable(self.meeting, self.notes)
         for path in reports:
-            read = read_note(root, f"{NOTES_DIR}/{path.name}", meeting, diags, grids, documents=documents,
-                             written=written, originals={n.stem: n for n in notes})
+            read = read_note(self.root, f"{NOTES_DIR}/{path.name}", self.meeting, self.diags, self.grids,
+                             documents=documents, written=self.written, originals={n.stem: n for n in self.notes})
             if isinstance(read, NotePart):
-                loaded = build_note(read, diags, GENERATED)
-                done, issuing = apply_issuing(root, meeting, [loaded[0]], written, diags, documents, issuing=issuing)
-                notes.extend(done)
-                annexes.extend(loaded[1])
-    if issuing.revisions or any(note.base for note in notes):
-        annexes = annexes_of(annexes, notes)
-    participants: tuple[Participant, ...] = ()
-    participants_list = None
-    if meeting is not None and meeting.participants is not None:
-        participants = read_participants(root, meeting, diags, grids) or ()
-        participants_list = list_of_participants(meeting, issue_date(meeting, notes), participants)
-    listed = [participants_list] if participants_list is not None else []
-    # A translation shares its original's symbol: the agenda documents list the document once.
-    originals = [n for n in notes if n.original_stem in ("", n.stem)]
-    agenda_documents = (make_agenda_documents(meeting, originals, annotations(root, meeting, diags), diags, listed)
-                        if meeting is not None else [])
-    if meeting is not None:
+                note, alone = build_note(read, self.diags, GENERATED)
+                done, self.issuing = apply_issuing(self.root, self.meeting, [note], self.written, self.diags,
+                                                   documents, issuing=self.issuing)
+                self.notes.extend(done)
+                self.annexes.extend(alone)
+
+    def made_documents(self) -> tuple[tuple[Participant, ...], Note | None, list[Note]]:
+        """The list of participants and the agenda documents, made from the notes; the report's made
+        annexes filled in; every document's language lines. -> (participants, their list, agenda documents)."""
+        meeting, diags = self.meeting, self.diags
+        participants: tuple[Participant, ...] = ()
+        participants_list = None
+        if meeting.participants is not None:
+            participants = read_participants(self.root, meeting, diags, self.grids) or ()
+            participants_list = list_of_participants(meeting, issue_date(meeting, self.notes), participants)
+        listed = [participants_list] if participants_list is not None else []
+        # A translation shares its original's symbol: the agenda documents list the document once.
+        originals = [n for n in self.notes if n.original_stem in ("", n.stem)]
+        agenda_documents = make_agenda_documents(meeting, originals, annotations(self.root, meeting, diags), diags,
+                                                 listed)
         made = {DOCUMENTS_STEM: next(d for d in agenda_documents if d.kind == "documents").chapters}
         if participants_list is not None:
             made[PARTICIPANTS_STEM] = participants_list.chapters
-        notes = [fill_generated_annexes(n, made) if n.kind == "report" else n for n in notes]
-        notes = apply_language_lines(meeting, notes)
-        annexes = apply_language_lines(meeting, [*notes, *annexes])[len(notes):]
-        agenda_documents = apply_language_lines(meeting, agenda_documents)
-    if meeting is not None:  # the checks a careful officer makes before sending (toolkit/checks)
-        checks.run(meeting, [*agenda_documents, *listed], notes, written, diags)
-    diags.raise_if_errors()
-    assert meeting is not None  # no errors means the meeting loaded
-    return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
-                         participants, participants_list, issuing)
+        notes = [fill_generated_annexes(n, made) if n.kind == "report" else n for n in self.notes]
+        self.notes = apply_language_lines(meeting, notes)
+        self.annexes = apply_language_lines(meeting, [*self.notes, *self.annexes])[len(self.notes):]
+        return participants, participants_list, apply_language_lines(meeting, agenda_documents)
