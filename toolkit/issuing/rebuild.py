@@ -20,7 +20,7 @@ from toolkit.model.walk import transform
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
 from toolkit.model.assemble import build_note
 from toolkit.model.parts import NotePart
-from toolkit.sources.note import read_note
+from toolkit.sources.note import Reading, read_note
 from toolkit.sources.report import GENERATED
 
 TEMP_PREFIX = "toolkit-issued-"  # the hostile-input tests allow reading these folders only
@@ -48,7 +48,7 @@ def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[
             elif source.copy is not None:
                 target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
         meeting = load_meeting(folder, local)
-        read = read_note(folder, rel, meeting, local, documents=documents or {}) if meeting else None
+        read = read_note(Reading(folder, meeting, local, documents=documents or {}), rel) if meeting else None
         loaded = build_note(read, local, GENERATED) if isinstance(read, NotePart) else None
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -20,7 +20,7 @@ from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
 from toolkit.model.supplements import annexes_of
 from toolkit.model.assemble import build_note
-from toolkit.sources.note import DEFER, read_note
+from toolkit.sources.note import DEFER, Reading, read_note
 from toolkit.sources.note_language import translation_of
 from toolkit.model.language_lines import apply_language_lines
 from toolkit.model.parts import NotePart
@@ -87,6 +87,10 @@ class _Built:
     annexes: list[Note] = field(default_factory=list)
     issuing: Issuing = field(default_factory=Issuing)
 
+    def _reading(self, documents: dict[str, str] | None = None) -> Reading:
+        return Reading(self.root, self.meeting, self.diags, self.grids, self.written,
+                       {n.stem: n for n in self.notes}, documents)
+
     def notes_read_and_numbered(self) -> list[Path]:
         """Every note but the report, read (sources/note.py) then numbered and assembled; -> the reports,
         which wait for the other documents' symbols."""
@@ -99,8 +103,7 @@ class _Built:
             if not path.is_file():
                 self.diags.error(Position(f"{NOTES_DIR}/{path.name}", 1), "not a regular file")
                 continue
-            read = read_note(self.root, f"{NOTES_DIR}/{path.name}", self.meeting, self.diags, self.grids,
-                             written=self.written, originals={n.stem: n for n in self.notes})
+            read = read_note(self._reading(), f"{NOTES_DIR}/{path.name}")
             if read == DEFER:
                 reports.append(path)
             elif isinstance(read, NotePart):
@@ -114,8 +117,7 @@ class _Built:
         """The report cites the other documents' symbols and lists them: it is read last."""
         documents = citable(self.meeting, self.notes)
         for path in reports:
-            read = read_note(self.root, f"{NOTES_DIR}/{path.name}", self.meeting, self.diags, self.grids,
-                             documents=documents, written=self.written, originals={n.stem: n for n in self.notes})
+            read = read_note(self._reading(documents), f"{NOTES_DIR}/{path.name}")
             if isinstance(read, NotePart):
                 note, alone = build_note(read, self.diags, GENERATED)
                 done, self.issuing = apply_issuing(self.root, self.meeting, [note], self.written, self.diags,
