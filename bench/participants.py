@@ -49,7 +49,7 @@ def write_meeting(root: Path, count: int = 300) -> None:
 
 
 def main() -> None:
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     work = Path(tempfile.mkdtemp(prefix="toolkit-bench-participants-"))
     meeting = work / "meeting"

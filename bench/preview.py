@@ -94,13 +94,13 @@ def _client(preview, rounds: int, results: list, failure: list) -> None:
 
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    from toolkit.diagnostics import Diagnostics
+    from toolkit.errors import Diagnostics
     from toolkit.pipeline.build import TEMPLATES
     from toolkit.pipeline.jobs import plan
     from toolkit.pipeline.worker import _environment
     from toolkit.preview.session import Preview
     from toolkit.render.pdf import note_pdf
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     work = Path(tempfile.mkdtemp(prefix="toolkit-bench-preview-"))
     meeting = work / "som-26"

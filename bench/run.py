@@ -35,9 +35,9 @@ def floor_pdf(meeting: Path) -> tuple[float, dict[str, float], int]:
     import weasyprint
 
     from toolkit.pipeline.jobs import plan
-    from toolkit.render.pdf.fetcher import RestrictedFetcher
+    from toolkit.render.fetcher import RestrictedFetcher
     from toolkit.render.pdf.html import environment, render_note_html
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     templates = REPO / "templates"
     env = environment(templates)
@@ -60,11 +60,11 @@ def floor_docx(meeting: Path) -> float:
     """python-docx's own time to save the same documents (Document.save alone, timed in-process)."""
     import docx.document
 
-    from toolkit.diagnostics import Diagnostics
+    from toolkit.errors import Diagnostics
     from toolkit.pipeline.jobs import plan
     from toolkit.render.docx import render_docx
     from toolkit.render.docx.write.pictures import load_pictures
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     spent = 0.0
     original = docx.document.Document.save

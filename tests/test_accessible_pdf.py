@@ -20,7 +20,7 @@ import pytest
 from conftest import SAMPLE, copy_meeting, run_cli
 from pdf_structure import structure
 from toolkit.model.plain import inline_text
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 SAMPLE_PDFS = ["provisional-agenda", "annotated-agenda", "list-of-documents", "list-of-participants",
                "5a-air-pollution", "5a-air-pollution-annex-I", "5d-low-carbon-cities",

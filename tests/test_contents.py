@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import copy_meeting
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 SHORT = "---\nitem: 2 (b)\ntitle: A short note\ndate: 2023-10-06\nsymbol: ESCAP/NEASPEC/SOM(T)/2b\n---\n{body}\n"
 

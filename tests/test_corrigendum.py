@@ -14,8 +14,8 @@ import pytest
 
 from toolkit.model.document import Emphasis, Paragraph, Text
 from toolkit.revisions.corrections import corrections, text_lines
-from toolkit.revisions.lines import issued_lines
-from toolkit.sources.loader import load
+from toolkit.render.pdf.lines import issued_lines
+from toolkit.model.build import load
 
 from conftest import MEETINGS, REPO, read_pdf, run_cli
 

@@ -28,7 +28,7 @@ from toolkit.errors import Diagnostics, Position
 from toolkit.render import office
 from toolkit.render.docx import note_docx, render_docx
 from toolkit.render.docx.attached.annex import load_attachments
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -287,7 +287,7 @@ def test_each_pdf_page_follows_as_a_picture_on_its_own_page(with_pdf):
     assert [style_of(n) for n in nodes] == ["AttachmentPage"] * 3
     assert [len(pictures([n])) for n in nodes] == [1, 1, 1], "one page, one picture, one paragraph"
     assert [p.find("wp:docPr", ALL_NS).get("descr") for p in pictures(nodes)] == [
-        f"Annex II, page {n} of 3" for n in (1, 2, 3)]
+        f"Annex II. A signed statement, page {n} of 3 of the attached document" for n in (1, 2, 3)]
     after = annex_ii_and_next(data)[1]
     assert (style_of(after), paragraph_text(after)) == ("AnnexHeading", "Annex III")
     styles = part(data, "word/styles.xml")
@@ -327,7 +327,28 @@ def test_an_annex_issued_alone_carries_the_pdf_pages(with_pdf):
     data = render(alone, meeting)[0]
     nodes = annex_ii(data)
     assert style_of(nodes[0]) == "AttachmentPage" and len(nodes) == 3
-    assert pictures(nodes)[0].find("wp:docPr", ALL_NS).get("descr") == "Annex II, page 1 of 3"
+    assert pictures(nodes)[0].find("wp:docPr", ALL_NS).get("descr") == \
+        "Annex II. A signed statement, page 1 of 3 of the attached document"
+
+
+def test_a_translated_notes_pages_are_described_in_its_language_in_both_formats(tmp_path):
+    """The model's wording describes an attached page once, in the document's language: the DOCX
+    picture's description is the PDF's alternative text (it was English in the DOCX)."""
+    from toolkit.render.pdf.html import environment, render_note_html
+    from toolkit import TEMPLATES
+
+    meeting = meeting_with(tmp_path, "statement.pdf", attached_pdf())
+    settings = meeting / "meeting.yaml"
+    settings.write_text("language: ru\n" + settings.read_text(encoding="utf-8"), encoding="utf-8")
+    note, _ = documents_of(meeting)
+    annex = note.annexes[1]
+    assert annex.heading == "Приложение II"
+    pages = [node for node in body_of(render(note, meeting)[0]) if style_of(node) == "AttachmentPage"]
+    described = [inline.find("wp:docPr", ALL_NS).get("descr") for inline in pictures(pages)]
+    expected = [f"Приложение II. A signed statement, страница {n} из 3 прилагаемого документа" for n in (1, 2, 3)]
+    assert described == expected
+    html = render_note_html(note, environment(TEMPLATES), {annex.anchor: 3}, meeting)
+    assert [f'data-pdf-alt="{alt}"' in html for alt in expected] == [True] * 3
 
 
 @needs_office

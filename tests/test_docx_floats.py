@@ -21,7 +21,7 @@ from toolkit.model.document import (Emphasis, Figure, Image, Paragraph, Ref, Tab
 from toolkit.render import office
 from toolkit.render.docx import note_docx
 from toolkit.render.docx.write.fields import ref_bookmark
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 MEETINGS = ROOT / "tests" / "meetings"
 FIGURES = MEETINGS / "figures"  # the pictures of the synthetic figures below are this meeting's files

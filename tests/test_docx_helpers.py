@@ -18,7 +18,7 @@ from lxml import etree
 
 from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "agendas" / "som-26"

@@ -14,7 +14,7 @@ from lxml import etree
 from docx.oxml.ns import qn
 
 from toolkit.render.docx.write.ideographs import flush_left_ideographs, style_alignments
-from toolkit.render.docx.write.revisions import RevisionMarks, TrackedChanges
+from toolkit.render.docx.oxml.revisions import RevisionMarks, TrackedChanges
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STYLES = f"""<w:styles xmlns:w="{W}">

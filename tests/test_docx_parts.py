@@ -12,7 +12,7 @@ import docx
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE
+from conftest import REPO, SAMPLE
 from test_docx_helpers import (NS, REFERENCE, W, document, documents, docx_without_office, notes, paragraph_text,
                                part, part_names)
 from toolkit.errors import Diagnostics
@@ -190,3 +190,10 @@ def test_a_node_the_writer_has_no_rule_for_is_an_error():
     with pytest.raises(TypeError, match="no rule for Table"):
         render_docx(dataclasses.replace(note, chapters=(chapter,)), REFERENCE, {})
 
+
+
+def test_the_text_area_is_computed_in_one_place():
+    """Tables, pictures and attached pages are fitted to reference/target.py's text_area() alone."""
+    found = [path.relative_to(REPO).as_posix() for path in sorted((REPO / "toolkit" / "render" / "docx").rglob("*.py"))
+             if "left_margin - " in path.read_text(encoding="utf-8")]
+    assert found == ["toolkit/render/docx/reference/target.py"]

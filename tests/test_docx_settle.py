@@ -11,7 +11,7 @@ from toolkit.render.docx import render_docx
 from toolkit.render.docx.write.pictures import load_pictures
 from toolkit.render.docx.chapter_pages import chapter_pages
 from toolkit.render.docx.contents_pages import Draft, settle
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 pytestmark = pytest.mark.skipif(office.find() is None,
                                 reason="LibreOffice (deps/debian.txt) is not installed")

@@ -17,7 +17,7 @@ from toolkit.model.document import Figure, Paragraph, Ref, Table
 from toolkit.model.walk import nodes
 from toolkit.render import office
 from toolkit.render.docx.chapter_pages import pdf_page_texts
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 pytestmark = pytest.mark.skipif(office.find() is None, reason="LibreOffice is not installed (deps/debian.txt)")
 

@@ -17,7 +17,7 @@ from toolkit.errors import Position
 from toolkit.model.document import Footnote, FootnoteRef, Paragraph
 from toolkit.model.plain import inline_text
 from toolkit.render.pdf.footnote_check import Misplaced, message
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 FOOTNOTES = MEETINGS / "footnotes"  # notes/cities.md: footnotes in the body, the considerations and an annex
 

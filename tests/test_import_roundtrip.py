@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import SAMPLE, run_cli
 from toolkit.model.document import BulletList, Figure, Paragraph, SubHeading, Table
 from toolkit.model.plain import inline_text
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 NOTES = ("5a-air-pollution", "5d-low-carbon-cities", "7-core-fund", "information-note")
 

@@ -17,7 +17,7 @@ from PIL import Image
 from tests.conftest import SAMPLE, run_cli
 from toolkit.model.document import Paragraph
 from toolkit.model.plain import inline_text
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 MASTHEAD = ["ESCAP/NEASPEC/SOM(26)/6", "Distr.: Limited", "12 October 2023", "English only", "UNITED NATIONS",
             "ECONOMIC AND SOCIAL COMMISSION FOR ASIA AND THE PACIFIC",

@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import SAMPLE, copy_meeting, read_pdf, run_cli
+from conftest import REPO, SAMPLE, copy_meeting, read_pdf, run_cli
 from toolkit.errors import Diagnostics
 from toolkit.issuing import record as records
 
@@ -224,6 +226,37 @@ def test_a_tampered_record_is_refused_at_its_line(issued):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"issued/cities.yaml:{line}:11: error: the text kept for notes/cities.md does "
                                     "not match its sha256")
+
+
+def test_check_lays_out_nothing_for_a_corrigendum(issued):
+    """The model makes the corrigendum without the lines of the issued PDF: checking never renders."""
+    meeting, _ = issued
+    _corrected(meeting)
+    code = ("import sys; from pathlib import Path; from toolkit.pipeline.build import check; "
+            f"loaded = check(Path({str(meeting)!r})); "
+            "corr = next(n for n in loaded.notes if n.kind == 'corrigendum'); "
+            "print(corr.chapters[0].blocks[0].content[0].text, sorted(loaded.issuing.counts)); "
+            "print([m for m in ('weasyprint', 'toolkit.render.pdf.lines') if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Paragraph 1 ['cities-corr1']", "[]"]
+
+
+def test_the_corrigendum_lines_are_counted_with_the_builds_templates(issued, tmp_path: Path):
+    """A narrow text column in --templates puts the corrected word on a later line of the issued PDF."""
+    meeting, out = issued
+    _corrected(meeting)
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    with (templates / "note.css").open("a", encoding="utf-8") as css:
+        css.write("\n.para { padding-right: 12cm; }\n")
+    result = run_cli("build", meeting, "--out", out, "--only", "cities-corr1", "--format", "pdf", "-q",
+                     "--templates", templates)
+    assert result.exit_code == 0, result.stderr
+    text = _flat(out / "cities-corr1.pdf")
+    line = re.search(r"Paragraph 1, lines? (\d+)[ \w]* For background read introduction", text)
+    assert line and int(line.group(1)) > 1, text
 
 
 def test_a_record_change_rebuilds_the_corrigendum_only(issued):

@@ -13,7 +13,7 @@ from toolkit.model.plain import inline_text
 from toolkit.model.scripts import split_scripts
 from toolkit.model.wording import ENGLISH
 from toolkit.model.words import letter, roman
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +111,66 @@ def test_script_runs_carry_language():
     # Cyrillic: Russian, or Mongolian with a letter only Mongolian has
     assert split_scripts("Moscow (Москва)") == [("Moscow (", None), ("Москва", "ru"), (")", None)]
     assert split_scripts("Өвөрхангай") == [("Өвөрхангай", "mn")]
+
+
+def _kinds_made() -> set[str]:
+    """Every kind the package gives a document: `kind="..."` in a call, or the kind argument of
+    model/agenda.py's _document(meeting, "agenda", ...)."""
+    import ast
+
+    from conftest import REPO
+
+    made = set()
+    for path in (REPO / "toolkit").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name in ("Note", "NotePart", "replace"):
+                made.update(k.value.value for k in node.keywords
+                            if k.arg == "kind" and isinstance(k.value, ast.Constant))
+            if name == "_document" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+                made.add(node.args[1].value)
+    return made
+
+
+def test_every_kind_the_model_makes_is_a_kind():
+    """Kind is the one closed list of document kinds: the corrigendum and the made documents are in it."""
+    from toolkit.model.document import KINDS, WRITTEN_KINDS
+
+    made = _kinds_made()
+    assert {"corrigendum", "annex", "agenda", "participants"} <= made
+    assert made | set(WRITTEN_KINDS) == set(KINDS)
+    loaded = load(MEETINGS / "basic")
+    every = [*loaded.notes, *loaded.annexes, *loaded.agenda_documents]
+    assert {d.kind for d in every} <= set(KINDS)
+
+
+def _calls_and_definitions():
+    import ast
+
+    from conftest import REPO
+
+    for path in sorted((REPO / "toolkit").rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            yield rel, node
+
+
+def test_one_masthead_builder_and_one_runs():
+    """The masthead's words are decided in model/masthead.py only, and text is split into runs by its
+    script in model/scripts.py only (there were two masthead builders and four _runs)."""
+    import ast
+
+    built, runs = set(), set()
+    for rel, node in _calls_and_definitions():
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Masthead":
+            built.add(rel)
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        body = [n for n in node.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+        if len(body) == 1 and isinstance(body[0], ast.Return) \
+                and "split_scripts(" in ast.unparse(body[0]) and "Text(" in ast.unparse(body[0]):
+            runs.add(f"{rel}:{node.name}")  # a helper that only turns text into Text runs
+    assert built == {"toolkit/model/masthead.py"}
+    assert runs == {"toolkit/model/scripts.py:runs"}

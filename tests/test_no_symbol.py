@@ -66,7 +66,7 @@ def test_no_empty_header_box_in_the_pdf_layout():
     import weasyprint
 
     from toolkit.render.pdf.html import environment, render_note_html
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     templates = Path(__file__).parent.parent / "templates"
     note = next(n for n in load(NO_SYMBOL).notes if n.stem == NOTE)
@@ -101,7 +101,7 @@ def test_list_of_documents_has_no_symbol_and_no_distribution_column(build: Path)
 
 def test_the_columns_and_widths_are_the_models():
     from toolkit.model.agenda import documents_columns
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     loaded = load(NO_SYMBOL)
     columns = documents_columns(loaded.meeting, list(loaded.notes))

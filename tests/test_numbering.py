@@ -10,9 +10,10 @@ import toolkit.sources.markdown as markdown
 from conftest import MEETINGS, SAMPLE
 from toolkit.errors import Diagnostics
 from toolkit.model.document import Chapter, FootnoteRef, ListItem, Paragraph, Ref, Table, Text
-from toolkit.model.numbering import AnnexSource, FootnoteText, number_document
+from toolkit.model.numbering import number_document
+from toolkit.model.parts import AnnexSource, FootnoteText
 from toolkit.model.plain import inline_text
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 
 def _para(text: str, **kw) -> Paragraph:

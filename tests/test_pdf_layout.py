@@ -11,7 +11,7 @@ from conftest import SAMPLE, read_pdf
 from pdf_reading import (CALL_SIZE, INDENT, LEFT, MARKER_SIZE, contents_entries, heading_pages, near,
                          paragraph_labels, superscripts)
 from toolkit.model.document import Paragraph
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 NOTE = "5d-low-carbon-cities"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 
 from conftest import SAMPLE, read_pdf
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 
 def _text(path: Path) -> str:

@@ -19,7 +19,7 @@ from toolkit.errors import Diagnostics
 from toolkit.render import office
 from toolkit.render.docx import note_docx
 from toolkit.revisions.tracked import tracked_docx
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 
 from conftest import MEETINGS, REPO
 

@@ -46,7 +46,7 @@ import sys
 from pathlib import Path
 import weasyprint
 from toolkit.render.pdf.html import environment, render_note_html
-from toolkit.sources.loader import load
+from toolkit.model.build import load
 templates = Path(sys.argv[2])
 note = load(Path(sys.argv[1])).notes[0]
 html = render_note_html(note, environment(templates))

@@ -1,12 +1,12 @@
 """What a careful officer checks before sending: each rule in a module named after it.
 
-They run on the sources as loaded (toolkit/sources/loader.py calls run()), so `toolkit check`
+They run on the model as built (toolkit/model/build.py calls run()), so `toolkit check`
 and `toolkit build` report the same problems."""
 
 from __future__ import annotations
 
 from toolkit.checks import dates, previous, symbols, words
-from toolkit.checks.written import Written
+from toolkit.sources.written import Written
 from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting

@@ -9,7 +9,7 @@ import datetime as dt
 from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
-from toolkit.checks.written import Written
+from toolkit.sources.written import Written
 
 DEFAULT_WEEKS = 6  # ESCAP's rule: documents are issued six weeks before the session
 

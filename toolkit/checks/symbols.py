@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
-from toolkit.checks.written import Written
+from toolkit.sources.written import Written
 
 _MEETING_KEYS = {"agenda": "agenda_symbol", "annotated-agenda": "annotated_agenda_symbol",
                  "documents": "documents_list_symbol", "participants": "participants"}

@@ -11,8 +11,6 @@ from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Figure, FootnoteRef, LineBreak, Link,
                                     ListItem, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef, Text)
 
-HARD_LIMIT_FACTOR = 10  # a source past ten times the word limit is refused before it is read as Markdown
-
 
 def count(note: Note) -> int:
     pieces: list[str] = [note.title]
@@ -68,19 +66,6 @@ def _inline(runs) -> str:
         elif isinstance(run, (FootnoteRef, TableNoteRef)):
             continue  # a superscript number or letter against a word: not a word of its own
     return "".join(text)
-
-
-def too_long(text: str, rel: str, word_limit: int, diags: Diagnostics) -> bool:
-    """Whether a source is past the hard size; counted before any Markdown parsing, which on a
-    pasted file of tens of thousands of paragraphs would take long to reach the same answer."""
-    hard = word_limit * HARD_LIMIT_FACTOR
-    words = len(text.split())
-    if words <= hard:
-        return False
-    diags.error(Position(rel, 1, 1), f"the file has {words:,} words, more than ten times the word limit "
-                                     f"({hard:,}): a document this long cannot be a meeting document; was "
-                                     "something pasted into it by mistake?")
-    return True
 
 
 def check(note: Note, word_limit: int, diags: Diagnostics) -> int:

@@ -19,7 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from toolkit.render.docx.reference.guard import ReferenceRefused, checked_word
+from toolkit.render.docx.oxml.guard import ReferenceRefused, checked_word
 
 MAX_BYTES = 50 * 1024 * 1024  # the limit of an attached Word annex
 

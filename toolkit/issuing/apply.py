@@ -1,6 +1,6 @@
 """The meeting's documents and their issued records -> revisions, corrigenda and addenda.
 
-Run by the loader once every document is read: each declaration is checked against the
+Run by the model build (model/build.py) once every document is read: each declaration is checked against the
 records in issued/ (a revision or corrigendum of a document never issued, a number that skips,
 an addendum to an unknown document are errors at their line), the symbols are set
 (<symbol>/Rev.N, <base>/Add.N), each declared corrigendum becomes a document of its own, and
@@ -9,45 +9,23 @@ an issued document whose sources changed with nothing declared is a warning."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from toolkit import TEMPLATES
-from toolkit.checks.suggest import did_you_mean
-from toolkit.checks.written import Written
+from toolkit.suggest import did_you_mean
+from toolkit.sources.written import Written
 from toolkit.errors import Diagnostics, Position
 from toolkit.issuing import record as records
 from toolkit.issuing.content import content_digest
-from toolkit.issuing.declarations import Declared
+from toolkit.sources.declarations import Declared
 from toolkit.issuing.rebuild import issued_note
 from toolkit.model import supplements, wording
 from toolkit.model.wording import ENGLISH
 from toolkit.model.document import Note
+from toolkit.model.issued import Changes, Issuing, LineCount
 from toolkit.model.meeting import Meeting
 from toolkit.revisions.corrections import corrections
-from toolkit.revisions.lines import issued_lines
 from toolkit.sources.meeting import MEETING_FILE
-
-
-@dataclass(frozen=True)
-class Changes:
-    """A revision's Word file with tracked changes against the version issued: NAME-revN-changes.docx."""
-
-    name: str
-    issued: Note
-    current: Note
-    author: str
-    date: dt.datetime
-    record: str  # issued/NAME.yaml
-
-
-@dataclass
-class Issuing:
-    records: dict[str, str] = field(default_factory=dict)  # document name -> its record, issued/NAME.yaml
-    changes: list[Changes] = field(default_factory=list)
-    # document name -> the files it is made of (the note's own, meeting.yaml first), for records and jobs
-    files: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    revisions: dict[str, int] = field(default_factory=dict)  # document name -> its revision (none: 0)
 
 
 def record_names(root: Path) -> dict[str, str]:
@@ -110,7 +88,7 @@ def apply(root: Path, meeting: Meeting, notes: list[Note], written: Written, dia
         elif others is not None and stem not in others:
             diags.warning(Position(path, 1), f"the record of {name}, which is no longer a document of the meeting "
                                              f"(no notes/{stem}.md): delete it if the document was withdrawn")
-    # the documents in the loader's order, each corrigendum right after its document
+    # the documents in the build's order, each corrigendum right after its document
     index = {n.stem: i for i, n in enumerate(notes)}
     out.sort(key=lambda n: (index.get(n.base if n.kind == "corrigendum" else n.stem, 0), n.kind == "corrigendum"))
     return out, issuing
@@ -146,10 +124,6 @@ def _number_addenda(notes: list[Note], written: Written, by_stem: dict[str, Note
         counts[base.stem] = counts.get(base.stem, 0) + 1
         out[note.stem] = (base.stem, counts[base.stem])
     return out
-
-
-def _masthead(note: Note) -> object:
-    return replace(note.masthead, symbol=None)
 
 
 class _Document:
@@ -263,8 +237,9 @@ class _Document:
         issued = issued_note(self.root, baseline, self.diags, self.documents)
         if issued is None or declared.corrigendum_date is None:
             return [note]
-        # "Paragraph 5, line 3": the lines of the issued paragraphs as the PDF lays them out
-        listed = corrections(issued, note, issued_lines(issued, TEMPLATES, self.root))
+        # "Paragraph 5": the line ("line 3") is added by the pipeline, which lays the issued note out with
+        # the build's templates (pipeline/counting.py); `toolkit check` renders nothing
+        listed = corrections(issued, note)
         if not listed:
             self.diags.error(declared.corrigendum_pos, f"'corrigendum: {number}', but nothing differs from the "
                                                        f"version issued as {self._issued_as(baseline)}: "
@@ -279,6 +254,7 @@ class _Document:
         if own is not None:  # Corr.N issued: later changes need Corr.N+1
             self._warn_if_changed(note, own, next_corrigendum=number + 1)
         self.issuing.files[corr.stem] = self.issuing.files[note.stem]
+        self.issuing.counts[corr.stem] = LineCount(issued, note, number, declared.corrigendum_date)
         return [note, corr]
 
     def _warn_if_changed(self, note: Note, record: records.Record, next_corrigendum: int = 1) -> None:
@@ -287,8 +263,9 @@ class _Document:
             return
         if MEETING_FILE in changed:  # the meeting's other parts may change: only what this document shows counts
             issued = issued_note(self.root, record, Diagnostics(), self.documents)
+            unsymbolled = (replace(issued.masthead, symbol=None), replace(note.masthead, symbol=None)) if issued else ()
             if issued is not None and (content_digest(issued) == content_digest(note) if changed == [MEETING_FILE]
-                                       else _masthead(issued) == _masthead(note)):
+                                       else unsymbolled[0] == unsymbolled[1]):
                 changed.remove(MEETING_FILE)
             if not changed:
                 return

@@ -31,7 +31,7 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
     """confirm(question) -> bool: asked before replacing a record (None: refuse without force)."""
     from toolkit.pipeline.build import Options, stale
     from toolkit.pipeline.jobs import plan
-    from toolkit.sources.loader import load
+    from toolkit.model.build import load
 
     loaded = load(meeting_dir)  # a problem in the sources raises SourceError: nothing recorded
     documents = {note.stem: note for note in loaded.notes}
@@ -39,7 +39,7 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
     if name not in documents:
         import click
 
-        from toolkit.checks.suggest import did_you_mean
+        from toolkit.suggest import did_you_mean
 
         raise click.UsageError(f"{name!r} is not a document of {meeting_dir}{did_you_mean(name, documents)} "
                                "Give a note's file name without .md or a corrigendum's output name: "

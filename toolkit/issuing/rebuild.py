@@ -1,4 +1,4 @@
-"""An issued record -> the Note as it was issued, read by the same loader as any note.
+"""An issued record -> the Note as it was issued, read and built the same way as any note.
 
 The record's sources are set out in a fresh temporary folder (texts as kept, copies from
 issued/NAME/), which is then read as a meeting folder: the same path rules, limits and checks
@@ -18,7 +18,10 @@ from toolkit.issuing.record import Record
 from toolkit.model.document import Attachment, Image, Note
 from toolkit.model.walk import transform
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
-from toolkit.sources.note import load_note
+from toolkit.model.assemble import build_note
+from toolkit.model.parts import NotePart
+from toolkit.sources.note import Reading, read_note
+from toolkit.sources.report import GENERATED
 
 TEMP_PREFIX = "toolkit-issued-"  # the hostile-input tests allow reading these folders only
 
@@ -45,7 +48,8 @@ def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[
             elif source.copy is not None:
                 target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
         meeting = load_meeting(folder, local)
-        loaded = load_note(folder, rel, meeting, local, documents=documents or {}) if meeting else None
+        read = read_note(Reading(folder, meeting, local, documents=documents or {}), rel) if meeting else None
+        loaded = build_note(read, local, GENERATED) if isinstance(read, NotePart) else None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     # The registration export is not kept (the note does not show it, and it holds personal data).

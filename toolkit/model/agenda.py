@@ -3,34 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
+from toolkit.errors import Diagnostics
 from toolkit.model.wording import AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Wording, for_language
-from toolkit.model.document import (Block, Chapter, Emphasis, Inline, LineBreak, ListItem, Masthead, Note,
-                                    Paragraph, SubHeading, Table, Text)
+from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, ListItem, Note,
+                                    Paragraph, SubHeading, Table)
 from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.scripts import split_scripts
+from toolkit.model.numbering import number_document
+from toolkit.model.masthead import masthead
+from toolkit.model.scripts import runs
 
 
-def _runs(text: str) -> tuple[Inline, ...]:
-    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
-
-
-def _masthead(meeting: Meeting, symbol: str | None, distribution: str | None, date: dt.date, title: str) -> Masthead:
-    w = for_language(meeting.language)
-    return Masthead(
-        symbol=symbol, distribution=w.distribution_line(distribution), date=w.block.date(date),
-        language=w.only_line([w.code]), organization=tuple(line.upper() for line in meeting.organization),
-        meeting_title=meeting.title, meeting_dates=meeting.dates, meeting_venue=meeting.venue,
-        agenda_heading=None, item_line=None, title=_runs(title), author_line=None,
-        emblem=meeting.emblem, emblem_alt=meeting.emblem_alt)
-
-
-def _document(meeting: Meeting, kind: str, stem: str, title: str, symbol: str | None, distribution: str | None,
+def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str | None, distribution: str | None,
               date: dt.date, chapters: tuple[Chapter, ...], item: str | None = None) -> Note:
     distribution = distribution if meeting.distribution_shown else None  # meeting.yaml `distribution: none`
+    w = for_language(meeting.language)
     return Note(
-        stem=stem, source=meeting.source, title=title, date=date, language=for_language(meeting.language).tag,
-        masthead=_masthead(meeting, symbol, distribution, date, title), contents_heading=None, contents=(),
+        stem=stem, source=meeting.source, title=title, date=date, language=w.tag,
+        masthead=masthead(meeting, w, symbol, distribution, date, title), contents_heading=None, contents=(),
         chapters=chapters, annexes=(), footnotes=(), running_head=symbol, meeting_title=meeting.title,
         organization=for_language(meeting.language).author, keywords=tuple(k for k in (meeting.short_title, title) if k),
         agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution, language_code=meeting.language,
@@ -44,11 +35,11 @@ def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
     for item in meeting.agenda:
         ending = ":" if item.subitems else "."
         subitems = tuple(
-            ListItem(_w(meeting).list_label(sub.letter), _runs(sub.title + (";" if index < len(item.subitems) else ".")))
+            ListItem(_w(meeting).list_label(sub.letter), runs(sub.title + (";" if index < len(item.subitems) else ".")))
             for index, sub in enumerate(item.subitems, 1))
         number = int(item.number)
         # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
-        paragraphs.append(Paragraph(number, _runs(item.title + ending), subitems, item.position,
+        paragraphs.append(Paragraph(number, runs(item.title + ending), subitems, item.position,
                                     restart=number != expected))
         expected = number + 1
     return tuple(paragraphs)
@@ -73,8 +64,8 @@ def _documentation(item: AgendaItem, issued: list[tuple[str, str | None, str | N
     for line in lines:
         if content:
             content.append(LineBreak())
-        content.extend(_runs(line))
-    return [Paragraph(None, (Emphasis(_runs(w.documentation)),), keep=True), Paragraph(None, tuple(content))]
+        content.extend(runs(line))
+    return [Paragraph(None, (Emphasis(runs(w.documentation)),), keep=True), Paragraph(None, tuple(content))]
 
 
 def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tuple[Block, ...]],
@@ -88,16 +79,16 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
     issued += [(w.listed_title(n.title, n.masthead.supplement), n.symbol, n.item_citation) for n in notes]
     blocks: list[Block] = []
     for item in meeting.agenda:
-        blocks.append(SubHeading(_runs(f"{item.number}. {item.title}"), item.position))
+        blocks.append(SubHeading(runs(f"{item.number}. {item.title}"), item.position))
         blocks.extend(annotations.get(item.key, ()))
         blocks.extend(_documentation(item, issued, w))
         for sub in item.subitems:
-            blocks.append(SubHeading(_runs(f"{w.list_label(sub.letter)} {sub.title}"), sub.position))
+            blocks.append(SubHeading(runs(f"{w.list_label(sub.letter)} {sub.title}"), sub.position))
             blocks.extend(annotations.get(sub.key, ()))
             blocks.extend(_documentation(sub, issued, w))
     chapters = (
-        Chapter("I", _runs(w.provisional_agenda.upper()), agenda_list(meeting), "chI", written=w.provisional_agenda),
-        Chapter("II", _runs(w.annotations.upper()), tuple(blocks), "chII", written=w.annotations),
+        Chapter("I", runs(w.provisional_agenda.upper()), agenda_list(meeting), "chI", written=w.provisional_agenda),
+        Chapter("II", runs(w.annotations.upper()), tuple(blocks), "chII", written=w.annotations),
     )
     return _document(meeting, "annotated-agenda", "annotated-agenda", w.annotated_agenda,
                      meeting.annotated_agenda_symbol, AGENDA_DISTRIBUTION, date, chapters, adopted)
@@ -133,9 +124,49 @@ def documents_columns(meeting: Meeting, documents: list[Note]) -> tuple[tuple[st
 def documents_list(meeting: Meeting, date: dt.date, documents: list[Note]) -> Note:
     columns = documents_columns(meeting, documents)
     cells = {key: cell for key, cell, _ in _CELLS}
-    rows = tuple(tuple(_runs(cells[key](doc)) for key, _, _ in columns) for doc in documents)
-    table = Table(tuple(_runs(heading) for _, heading, _ in columns), rows, tuple(w for _, _, w in columns),
+    rows = tuple(tuple(runs(cells[key](doc)) for key, _, _ in columns) for doc in documents)
+    table = Table(tuple(runs(heading) for _, heading, _ in columns), rows, tuple(w for _, _, w in columns),
                   unbroken=tuple(i for i, (key, _, _) in enumerate(columns) if key in _UNBROKEN))
     chapter = Chapter(None, (), (table,), "documents")
     return _document(meeting, "documents", "list-of-documents", _w(meeting).documents_list,
                      meeting.documents_list_symbol, DOCUMENTS_LIST_DISTRIBUTION, date, (chapter,))
+
+
+def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
+    """meeting.yaml `issued`; else SOURCE_DATE_EPOCH; else the latest note's date; else the first day."""
+    if meeting.issued:
+        return meeting.issued
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    # the report is issued at the meeting's end: the agenda goes out with the documents before it; a
+    # revision or a corrigendum goes out later, on its own
+    return max((n.date for n in notes if n.kind not in ("report", "corrigendum") and not n.revision),
+               default=meeting.start)
+
+
+def agenda_documents(meeting: Meeting, notes: list[Note], annotations: dict[str, tuple[Chapter, ...]],
+                     diags: Diagnostics, information: list[Note] | None = None) -> list[Note]:
+    """-> the provisional agenda, the annotated agenda and the list of documents.
+    annotations: each item's annotation as read (sources/agenda.py), lettered here;
+    information: other documents the list of documents lists after the notes (the list of participants)."""
+    date = issue_date(meeting, notes)
+    agenda = provisional_agenda(meeting, date)
+    ordered = sorted(notes, key=lambda n: _agenda_order(meeting, n))
+    lettered = {}
+    for key, chapters in annotations.items():  # (a), (b) of its lists, lettered as the meeting's language does
+        numbered = number_document(chapters, (), {}, diags, wording=for_language(meeting.language)).chapters
+        lettered[key] = tuple(block for chapter in numbered for block in chapter.blocks)
+    annotated = annotated_agenda(meeting, date, lettered, ordered)
+    listed = [agenda, annotated] + ordered + list(information or ())
+    return [agenda, annotated, documents_list(meeting, date, listed)]
+
+
+def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str, int, str]:
+    """By agenda item, then file name; a corrigendum or addendum right under its base document."""
+    base = note.base or note.stem
+    rank = {"corrigendum": 1}.get(note.kind, 2 if note.base else 0)
+    for index, item in enumerate(i for top in meeting.agenda for i in (top, *top.subitems)):
+        if item.citation == note.item_citation:
+            return index, base, rank, note.stem
+    return 10_000, base, rank, note.stem

@@ -3,66 +3,35 @@ contents, running head."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from toolkit.model.document import Chapter, ContentsEntry, Inline, Masthead, Note, Text
-from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.numbering import AnnexSource, FootnoteText, Numbered
-from toolkit.model.scripts import split_scripts
-from toolkit.model.wording import Wording
-
-
-@dataclass(frozen=True)
-class NotePart:
-    stem: str
-    source: str
-    meeting: Meeting
-    item: AgendaItem
-    parent: AgendaItem | None
-    title: str
-    date: dt.date
-    distribution: str
-    wording: Wording  # the document's language
-    symbol: str | None
-    chapters: tuple[Chapter, ...]  # as read: numbered by assemble_note
-    annexes: tuple[AnnexSource, ...]
-    footnotes: dict[str, FootnoteText]
-    kind: str = "note"  # note | information | report (item None for an information document without one)
-    author_line: str | None = None  # front matter `author_line:`, replacing "Note by the Secretariat"
-    original_stem: str = ""  # a translation's original (notes/NAME.ru.md -> NAME); its own stem otherwise
+from toolkit.model.document import ContentsEntry, Note
+from toolkit.model.masthead import masthead
+from toolkit.errors import Diagnostics
+from toolkit.model.numbering import Numbered, number_note
+from toolkit.model.parts import NotePart
 
 
-def _runs(text: str) -> tuple[Inline, ...]:
-    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
+def build_note(part: NotePart, diags: Diagnostics, made: tuple[str, ...] = ()) -> tuple[Note, list[Note]]:
+    """A note as read -> (the document, numbered, each of its annexes as a document of its own).
+    made: the stems of annexes that are documents of their own already (the report's lists)."""
+    numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags, part.wording)
+    note = assemble_note(part, numbered)
+    # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
+    standalone = [standalone_annex(note, annex) for annex in alone if annex.annexes[0].stem not in made]
+    return note, standalone
 
 
 def assemble_note(part: NotePart, numbered: Numbered) -> Note:
     """numbered: what the numbering pass decided for the note (numbering.number_note)."""
     meeting = part.meeting
     w = part.wording
-    words = meeting.words(w.code)  # the loader has checked that the meeting has words in it
-    assert words is not None
-    heading_item = part.parent or part.item
     note_kind = part.kind == "note"  # only a note stands under its item and is "by the Secretariat"
     # Only the meeting's own distribution words are printed; `distribution: none` prints none.
     distribution = part.distribution if meeting.distribution_shown else None
-    masthead = Masthead(
-        symbol=part.symbol,
-        distribution=w.distribution_line(distribution),
-        date=w.block.date(part.date),
-        language=w.only_line([w.code]),  # until the loader knows its other versions (language_lines.py)
-        organization=tuple(line.upper() for line in words.organization),
-        meeting_title=words.title,
-        meeting_dates=w.date_range(meeting.start, meeting.end),
-        meeting_venue=words.venue,
-        agenda_heading=(words.item_title(heading_item) or heading_item.title).upper() if note_kind else None,
-        item_line=w.item_line(part.item.number, part.item.letter) if note_kind else None,
-        title=_runs(part.title),
-        author_line=part.author_line or (w.author_line if note_kind else None),
-        emblem=meeting.emblem,
-        emblem_alt=meeting.emblem_alt,
-    )
+    head = masthead(meeting, w, part.symbol, distribution, part.date, part.title,
+                    item=part.item if note_kind else None, parent=part.parent,
+                    author_line=part.author_line or (w.author_line if note_kind else None))
     citation = part.item.citation if part.item else None
     annexes = numbered.annexes
     contents = tuple(
@@ -74,7 +43,7 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
         title=part.title,
         date=part.date,
         language=w.tag,
-        masthead=masthead,
+        masthead=head,
         contents_heading=w.contents if contents else None,  # no empty CONTENTS over nothing
         contents=contents,
         chapters=numbered.chapters,

@@ -7,8 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from toolkit.errors import Position
+
+# What a document is. A note's front matter declares one of the written kinds; the model makes the others:
+# an annex issued on its own, a corrigendum, the agenda documents and the list of participants.
+Kind = Literal["note", "information", "report", "annex", "corrigendum", "agenda", "annotated-agenda", "documents",
+               "participants"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+WRITTEN_KINDS: tuple[Kind, ...] = ("note", "information", "report")  # front matter `kind:`
 
 # ---- inline content -------------------------------------------------------
 
@@ -364,7 +372,7 @@ class Note:
     organization: str
     keywords: tuple[str, ...] = field(default=())
     agenda_keys: tuple[str, ...] = field(default=())  # "5d", "5": what --only may name
-    kind: str = "note"  # note | information | report | annex | agenda | annotated-agenda | documents | participants
+    kind: Kind = "note"
     symbol: str | None = None
     distribution: str | None = None  # "Limited"; None: not printed (meeting.yaml `distribution: none`)
     item_citation: str | None = None  # "5 (d)"

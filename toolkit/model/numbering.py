@@ -18,35 +18,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from toolkit.checks.suggest import did_you_mean
+from toolkit.suggest import did_you_mean
 from toolkit.errors import Diagnostics, Position
 from toolkit.model.wording import ENGLISH, Wording
-from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
+from toolkit.model.document import (Annex, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
                                     Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table,
                                     TableNoteRef, Text)
+from toolkit.model.parts import AnnexSource, FootnoteText
 from toolkit.model.words import letter, roman
-
-
-@dataclass(frozen=True)
-class FootnoteText:
-    """`[^key]: text` as read; key is unique in the document (the reader prefixes its file)."""
-
-    key: str
-    content: tuple[Inline, ...]
-    position: Position | None = None
-
-
-@dataclass(frozen=True)
-class AnnexSource:
-    """An annex as read: its chapters are not numbered yet."""
-
-    stem: str  # its label too: ref("activity-plan") cites it
-    source: str
-    title: tuple[Inline, ...]
-    chapters: tuple[Chapter, ...]
-    numbered: bool = True  # front matter `numbered: false`: its paragraphs carry no numbers
-    attachment: Attachment | None = None
-    position: Position | None = None
 
 
 @dataclass(frozen=True)

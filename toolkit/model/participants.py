@@ -17,31 +17,15 @@ documents write names; the capitals mark the family name either way.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from toolkit.errors import Position
 from toolkit.model import wording
 from toolkit.model.wording import Wording, for_language
-from toolkit.model.agenda import _document, _runs
+from toolkit.model.agenda import _document
+from toolkit.model.parts import Participant
+from toolkit.model.scripts import runs
 from toolkit.model.document import Chapter, Inline, LineBreak, Note, Paragraph, Strong, SubHeading
 from toolkit.model.meeting import Meeting
 from toolkit.model.words import roman
-
-
-@dataclass(frozen=True)
-class Participant:
-    """One row of the registration export, validated. No e-mail address or telephone number: the
-    reader never takes them."""
-
-    title: str
-    given_name: str
-    family_name: str
-    position: str
-    organization: str
-    delegation: str  # the member State (its name as meeting.yaml writes it) or the organization
-    group: str  # one of wording.PARTICIPANT_GROUP_KEYS
-    head: bool
-    row: Position  # where the row starts, for messages
 
 
 def display_title(title: str) -> str:
@@ -59,11 +43,11 @@ def display_name(person: Participant, family_first: bool) -> str:
 def _entry(person: Participant, family_first: bool) -> Paragraph:
     """The name, then the position and the organization on lines of their own; the organization
     is left out where it only repeats the sub-heading above it."""
-    content: list[Inline] = list(_runs(display_name(person, family_first)))
+    content: list[Inline] = list(runs(display_name(person, family_first)))
     for line in (person.position, person.organization):
         if line and line.casefold() != person.delegation.casefold():
             content.append(LineBreak())
-            content.extend(_runs(line))
+            content.extend(runs(line))
     return Paragraph(None, tuple(content), (), person.row, numbered=False)
 
 
@@ -86,10 +70,10 @@ def participant_chapters(participants: tuple[Participant, ...] | list[Participan
         blocks = []
         for name in sorted(delegations, key=lambda n: (n.casefold(), n)):
             people = sorted(delegations[name], key=_delegation_order)
-            blocks.append(SubHeading((Strong(_runs(name)),), people[0].row))
+            blocks.append(SubHeading((Strong(runs(name)),), people[0].row))
             blocks.extend(_entry(p, name.casefold() in family_first) for p in people)
         numeral = roman(len(chapters) + 1)
-        chapters.append(Chapter(numeral, _runs(title.upper()), tuple(blocks), f"ch{numeral}", written=title))
+        chapters.append(Chapter(numeral, runs(title.upper()), tuple(blocks), f"ch{numeral}", written=title))
     return tuple(chapters)
 
 

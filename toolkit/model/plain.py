@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from toolkit.model.wording import for_language
+
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, Figure, FootnoteRef, Inline, LineBreak,
                                     Link, ListItem, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
                                     Text, Tracked)
@@ -72,3 +74,11 @@ def note_strings(note: Note) -> Iterator[str]:
         yield from _chapters(annex.chapters)
     for footnote in note.footnotes:
         yield inline_text(footnote.content)
+
+
+def attached_page(language_code: str, heading: str | None, title: tuple[Inline, ...] | None, page: int,
+                  pages: int) -> str:
+    """What a page of an annex attached as a PDF or Word file is, in the document's language ("Annex II.
+    A signed statement, page 1 of 3 of the attached document"): the PDF's alternative text of the page
+    and the DOCX picture's description, decided here for both."""
+    return for_language(language_code).attached_page(heading or "", inline_text(title or ()), page, pages)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from toolkit.model.document import Inline, Text
+
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uff65"
@@ -48,3 +50,8 @@ def split_scripts(text: str) -> list[tuple[str, str | None]]:
     if last < len(text):
         out.append((text[last:], None))
     return out
+
+
+def runs(text: str) -> tuple[Inline, ...]:
+    """Plain text -> Text runs, each tagged with its script's language (the one place this is done)."""
+    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))

@@ -28,7 +28,7 @@ from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, interrupts_held, render
 from toolkit.sources.grid_cache import GridCache
-from toolkit.sources.loader import LoadedMeeting, load
+from toolkit.model.build import LoadedMeeting, load
 
 
 
@@ -88,7 +88,7 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
     wrong = unmatched(jobs, options.only)
     if wrong:
         # A mistyped option, not a problem of the sources: exit 2, with what was likely meant and what would match.
-        from toolkit.checks.suggest import did_you_mean
+        from toolkit.suggest import did_you_mean
 
         names = accepted(jobs)
         raise click.UsageError("\n".join(
@@ -115,7 +115,7 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
                 _accept(unit, rendered, out_dir, manifest, report)
             _settle_docx(drafts, out_dir, manifest, report)
             if any(unit.fmt == "pdf" for unit in units):
-                from toolkit.render.pdf.warnings import missing_subsetter
+                from toolkit.render.warnings import missing_subsetter
 
                 said = missing_subsetter()
                 if said:
@@ -148,7 +148,7 @@ def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]
                 digests[name] = file_digest(loaded.root / name)
             sources[name] = digests[name]
         for fmt in (f for f in options.formats if f in job.formats):
-            named = inputs(model, fmt, _templates_for(fmt, all_templates), sources, job.uses_office(fmt))
+            named = inputs(model, fmt, _templates_for(job, fmt, all_templates), sources, job.uses_office(fmt))
             fingerprint = combine(named)
             output = job.output(fmt)
             old = manifest.outputs.get(output)
@@ -166,9 +166,10 @@ def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]
     return units
 
 
-def _templates_for(fmt: str, templates: dict[str, str]) -> dict[str, str]:
-    """The DOCX is styled by the reference .docx alone; the PDF by everything else."""
-    if fmt == "docx":
+def _templates_for(job: Job, fmt: str, templates: dict[str, str]) -> dict[str, str]:
+    """The DOCX is styled by the reference .docx alone; the PDF by everything else. A corrigendum's
+    lines are counted on the PDF layout: both its formats depend on every template."""
+    if fmt == "docx" and job.count is None:
         return {name: digest for name, digest in templates.items() if name.endswith(".docx")}
     return {name: digest for name, digest in templates.items() if not name.endswith(".docx")}
 
@@ -224,7 +225,7 @@ def _settle_docx(drafts: list[tuple[_Unit, Rendered]], out_dir: Path, manifest, 
     if not drafts:
         return
     from toolkit.errors import Diagnostics
-    from toolkit.render.docx.contents_pages import settle
+    from toolkit.render.docx import settle
 
     diags = Diagnostics()
     settle([rendered.draft for _, rendered in drafts], diags)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.issuing.apply import Changes
 from toolkit.model.document import Note
-from toolkit.sources.loader import LoadedMeeting
+from toolkit.model.issued import Changes, LineCount
+from toolkit.model.build import LoadedMeeting
 
 FORMATS = ("pdf", "docx")
 
@@ -24,12 +24,15 @@ class Job:
     root: Path = Path(".")  # the meeting folder the sources are in
     formats: tuple[str, ...] = FORMATS  # the formats it has (a revision's tracked changes: a DOCX only)
     changes: Changes | None = None  # kind "changes": the versions a Word file with tracked changes compares
+    count: LineCount | None = None  # kind "corrigendum": its places' lines, counted before it is rendered
 
     def model_repr(self) -> str:
         """Everything the output shows, as text: what its fingerprint is made of."""
         if self.changes is not None:
             c = self.changes
             return repr((c.issued, c.current, c.author, c.date))
+        if self.count is not None:  # its lines come from the issued note's layout
+            return repr((self.document, self.count.issued))
         return repr(self.document)
 
     def output(self, fmt: str) -> str:
@@ -68,7 +71,8 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
             records = tuple(path for name, path in sorted(issuing.records.items())
                             if name == note.base or name.startswith(f"{note.base}-corr"))
             sources = (*issuing.files.get(note.stem, sources), *records)
-            jobs.append(Job(note.stem, "corrigendum", note, sources, selectors | {note.stem}, loaded.root))
+            jobs.append(Job(note.stem, "corrigendum", note, sources, selectors | {note.stem}, loaded.root,
+                            count=issuing.counts.get(note.stem)))
             continue
         jobs.append(Job(note.stem, "note", note, sources, selectors, loaded.root))
         for changes in (c for c in issuing.changes if c.current.stem == note.stem):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.errors import Diagnostic, Diagnostics, Position
+from toolkit.pipeline.counting import with_lines
 from toolkit.pipeline.jobs import Job
 
 
@@ -37,7 +38,7 @@ _ENV_CACHE: dict[str, object] = {}
 
 
 def _environment(templates: Path):
-    from toolkit.render.pdf.html import environment
+    from toolkit.render.pdf import environment
 
     key = str(templates)
     if key not in _ENV_CACHE:
@@ -51,6 +52,7 @@ def render(work: tuple[Job, tuple[str, ...], Path, Path, bytes | None]) -> list[
     existing_pdf: the document's current PDF when only the DOCX is rebuilt.
     """
     job, formats, templates, meeting_root, existing_pdf = work
+    job = with_lines(job, templates, meeting_root)  # a corrigendum's lines, with this build's templates
     diags = Diagnostics()
     if not _glyphs_ok(job, diags):  # both formats accept the same text
         return [Rendered(job.output(fmt), None, None, list(diags.items)) for fmt in formats]
@@ -104,7 +106,7 @@ def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | No
 
         return note_pdf(job.document, _environment(templates), templates, root, diags)
     if fmt == "docx":
-        from toolkit.render.docx.contents_pages import draft
+        from toolkit.render.docx import draft
 
         return draft(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf, meeting_root=root)
     raise ValueError(f"unknown format {fmt!r}")

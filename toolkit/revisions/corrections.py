@@ -3,7 +3,7 @@
     corrections(issued, current, lines=None) -> tuple[Correction, ...]
 
 Everything is cited as issued: paragraph, table, figure, annex and footnote numbers of the
-issued note, never pages; `lines` (lines.py) adds the line of the issued PDF where the
+issued note, never pages; `lines` (render/pdf/lines.py) adds the line of the issued PDF where the
 changed words start ("Paragraph 5, line 3"), and without it the line is left out. A few
 changed words: "*For* 150 *read* 200" (a lone added or dropped word is cited with its
 neighbour, "*For* cities *read* member cities"); a paragraph mostly rewritten (or changed
@@ -29,7 +29,7 @@ from toolkit.model.walk import nodes
 from toolkit.revisions import wording as W
 from toolkit.revisions.atoms import Atom, atoms, similarity
 from toolkit.revisions.edits import Edit, edits, printed, quote, quote_inline, shown
-from toolkit.revisions.lines import Lines
+from toolkit.model.issued import Lines
 from toolkit.revisions.units import PAIRED, Region, Unit, align, regions
 
 MAX_EDITS = 3  # more changed places than this in one paragraph: the paragraph is replaced

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
-from toolkit.render.docx.contents_pages import draft, settle
-from toolkit.render.docx.write.revisions import TrackedChanges
+from toolkit.render.docx import TrackedChanges, draft, settle
 from toolkit.revisions.redline import redline
 
 

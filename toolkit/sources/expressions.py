@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from toolkit.checks.suggest import did_you_mean
+from toolkit.suggest import did_you_mean
 from toolkit.errors import Diagnostics, Position
 
 

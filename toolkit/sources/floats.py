@@ -28,7 +28,7 @@ from toolkit.errors import Position
 from toolkit.model import wording
 from toolkit.model.document import Emphasis, Figure, Image, Inline, Table, TableNote, Text
 from toolkit.model.plain import inline_text
-from toolkit.model.scripts import split_scripts
+from toolkit.model.scripts import runs
 from toolkit.model.tables import column_widths, looks_numeric, numeric_columns
 from toolkit.sources.paths import inside_meeting
 
@@ -270,8 +270,7 @@ class Floats:
                      ident=pending.attrs.get("id"))
 
     def _cell(self, text: str) -> tuple[Inline, ...]:
-        return tuple(self.conv._note_calls(text)) if "^" in text else tuple(
-            Text(t, lang) for t, lang in split_scripts(text))
+        return tuple(self.conv._note_calls(text)) if "^" in text else runs(text)
 
     def _totals(self, pending: _Pending, body) -> tuple[int, ...] | None:
         """total=last, or total="7" / "7,12": the row numbers of the file."""

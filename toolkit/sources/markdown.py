@@ -16,12 +16,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from toolkit.checks import spaces
+from toolkit.sources import spaces
 from toolkit.errors import Diagnostics, Position
 from toolkit.model.document import (BulletList, Chapter, Code, Emphasis, FootnoteRef, Inline, LineBreak, Link,
                                     ListItem, Paragraph, Ref, Strong, SubHeading, TableNoteRef, Text)
-from toolkit.model.numbering import FootnoteText
-from toolkit.model.scripts import split_scripts
+from toolkit.model.parts import FootnoteText
+from toolkit.model.scripts import runs
 from toolkit.sources.attributes import take_attributes
 from toolkit.sources.expressions import REF_MARK, Expressions
 
@@ -386,17 +386,17 @@ class _Converter:
             elif self.in_table and "^" in piece:
                 out.extend(self._note_calls(piece))
             else:
-                out.extend(Text(text, lang) for text, lang in split_scripts(piece))
+                out.extend(runs(piece))
         return out
 
     def _note_calls(self, text: str) -> list[Inline]:
         out: list[Inline] = []
         last = 0
         for match in _TABLE_NOTE_CALL.finditer(text):
-            out.extend(Text(t, lang) for t, lang in split_scripts(text[last:match.start()]))
+            out.extend(runs(text[last:match.start()]))
             out.append(TableNoteRef(match.group(1)))
             last = match.end()
-        out.extend(Text(t, lang) for t, lang in split_scripts(text[last:]))
+        out.extend(runs(text[last:]))
         return out
 
     def _evaluate(self, match: re.Match, refs: list[Position]) -> str:

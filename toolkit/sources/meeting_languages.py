@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.checks.suggest import did_you_mean
+from toolkit.suggest import did_you_mean
 from toolkit.errors import Diagnostics
 from toolkit.model.meeting import AgendaItem, MeetingWords
 from toolkit.model.wording import DEFAULT_LANGUAGE, LANGUAGES

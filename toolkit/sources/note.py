@@ -1,41 +1,39 @@
-"""notes/NAME.md and its annexes -> a validated Note of the document model."""
+"""notes/NAME.md and its annexes -> the note's parts as read and validated (model/parts.py NotePart),
+with their positions; the model numbers and assembles them (model/assemble.py build_note)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from toolkit.checks import words
-from toolkit.checks.suggest import did_you_mean
-from toolkit.checks.written import Written
+from toolkit.suggest import did_you_mean
+from toolkit.sources.written import Written
 from toolkit.errors import Diagnostics, Position
-from toolkit.issuing import declarations
+from toolkit.sources import declarations
 from toolkit.model import wording
-from toolkit.model.wording import for_language
-from toolkit.model.assemble import NotePart, assemble_note, standalone_annex
-from toolkit.model.document import Chapter, Inline, ListItem, Note, Paragraph, Text
-from toolkit.model.meeting import Meeting
-from toolkit.model.numbering import AnnexSource, number_note
-from toolkit.model.scripts import split_scripts
+from toolkit.model.wording import Wording, for_language
+from toolkit.model.document import WRITTEN_KINDS, Chapter, ListItem, Note, Paragraph
+from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.parts import AnnexSource, NotePart
+from toolkit.model.scripts import runs
 from toolkit.sources import placeholders, schema
 from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
 from toolkit.sources.attachments import check_attachment
 from toolkit.sources import attributes
 from toolkit.sources.attributes import LABEL
-from toolkit.sources.frontmatter import split
+from toolkit.sources.frontmatter import Split, split
 from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body, parse_inline, unused_footnotes
-from toolkit.sources.note_language import check_translation, note_language, translation_of
+from toolkit.sources.note_language import NoteLanguage, check_translation, note_language, translation_of
 from toolkit.sources.paths import inside_meeting
-from toolkit.sources.report import GENERATED, document_symbol, generated_annexes, report_item, report_sections
-from toolkit.sources.text import read_source
+from toolkit.sources.report import document_symbol, generated_annexes, report_item, report_sections
+from toolkit.sources.text import read_source, too_long
 from toolkit.sources.yamlfile import Map, Str, load_mapping
 
 _NOTE_KEYS = {"kind", "item", "title", "date", "distribution", "language", "symbol", "annexes", "considerations",
               "adopted", "author_line", *declarations.KEYS}
-KINDS = ("note", "information", "report")
 DEFER = "defer"  # a report waits for every other document (it cites their symbols)
 _ANNEX_ENTRY_KEYS = {"title", "file"}
 _ANNEX_KEYS = {"title", "numbered"}
@@ -51,22 +49,50 @@ class _AnnexEntry:
     pos: Position
 
 
-def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids: GridCache | None = None,
-              documents: dict[str, str] | None = None,
-              written: Written | None = None,
-              originals: dict[str, Note] | None = None) -> tuple[Note, list[Note]] | str | None:
-    """-> (the document, each of its annexes as a document of its own), or None when errors leave
-    nothing sensible to build. grids: spreadsheets already read (grid_cache.py).
+@dataclass
+class Reading:
+    """What each note of a meeting is read against, and what reading gathers."""
+
+    root: Path
+    meeting: Meeting
+    diags: Diagnostics
+    grids: GridCache | None = None  # spreadsheets already read (grid_cache.py)
+    written: Written = field(default_factory=Written)  # where the checks' facts stand (sources/written.py)
+    # the documents read so far, by stem: a translation (notes/NAME.ru.md) takes its original's kind,
+    # item, symbol and distribution
+    originals: dict[str, Note] = field(default_factory=dict)
+    documents: dict[str, str] | None = None  # file stem -> its symbol (report.citable); None: not known yet
+
+
+@dataclass(frozen=True)
+class _Front:
+    """A note's front matter, validated (None where a mistake was reported)."""
+
+    data: Map
+    stem: str
+    translated: tuple[str, str] | None
+    kind: str
+    language: NoteLanguage | None
+    w: Wording
+    citation: Str | None
+    title: Str | None
+    date: dt.date | None
+    adopted: dt.date | None
+    distribution: str
+    symbol: Str | None
+    found: tuple[AgendaItem, AgendaItem | None] | None  # the agenda item cited, and its parent
+
+
+def read_note(reading: Reading, rel: str) -> NotePart | str | None:
+    """-> the document's parts as read (its annexes among them, not numbered yet), or None when errors
+    leave nothing sensible to build.
 
     A note (kind: note) belongs to an agenda item; an information document (kind: information)
     may; the report of the meeting (kind: report) cites the other documents, so without
-    `documents` (file stem -> its symbol, report.citable) it is left for later: DEFER.
-    written: where the checks' facts stand (toolkit/checks), filled in when given.
-    originals: the documents read so far, by stem: a translation (notes/NAME.ru.md) takes its
-    original's kind, item, symbol and distribution."""
-    written = written if written is not None else Written()
-    text = read_source(root, rel, diags)
-    if text is None or words.too_long(text, rel, meeting.word_limit, diags):
+    `reading.documents` it is left for later: DEFER."""
+    diags = reading.diags
+    text = read_source(reading.root, rel, diags)
+    if text is None or too_long(text, rel, reading.meeting.word_limit, diags):
         return None
     parts = split(text)
     if isinstance(parts, str):
@@ -78,20 +104,27 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
     data = load_mapping(parts.yaml, rel, diags, "the front matter (item, title, date, ...)", line_offset=1)
     if data is None:
         return None
+    front = _front(reading, rel, data)
+    if not isinstance(front, _Front):
+        return front
+    reading.written.texts[rel] = text
+    return _contents(reading, rel, parts, front)
 
+
+def _front(reading: Reading, rel: str, data: Map) -> _Front | str | None:
+    meeting, diags, written = reading.meeting, reading.diags, reading.written
     stem = PurePosixPath(rel).stem
     translated = translation_of(stem)
-    original = (originals or {}).get(translated[0]) if translated else None
+    original = reading.originals.get(translated[0]) if translated else None
     # A bad kind is reported here, once: it is then read as a note, never deferred as a report.
-    kind = schema.choice(data, "kind", KINDS, original.kind if original else "note", diags)
-    if kind == "report" and documents is None:
+    kind = schema.choice(data, "kind", WRITTEN_KINDS, original.kind if original else "note", diags)
+    if kind == "report" and reading.documents is None:
         return DEFER
     language = note_language(data, rel, stem, meeting, diags)
     if translated and (language is None or not check_translation(
             data, rel, original, f"notes/{translated[0]}.md", language.code, diags)):
         return None  # a translation is read only against its original
     w = for_language(language.code if language else meeting.language)
-    written.texts[rel] = text
     schema.check_keys(data, _NOTE_KEYS, diags, "a note's front matter")
     _check_kind_keys(data, kind, diags)
     citation = schema.string(data, "item", diags, required=kind == "note" and original is None)
@@ -127,8 +160,12 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
             every = _all_citations(meeting)
             diags.error(citation.pos, f"unknown agenda item {str(citation)!r} (the agenda has {', '.join(every)})"
                                       f"{did_you_mean(str(citation), every)}")
+    return _Front(data, stem, translated, kind, language, w, citation, title, date, adopted, distribution, symbol,
+                  found)
 
-    entries = _annex_entries(root, data, diags)
+
+def _expressions(reading: Reading, front: _Front, entries: list[_AnnexEntry]) -> Expressions:
+    """The names a note's {{ }} expressions may use: meeting, annex(), ref(), and the report's document()."""
     by_stem = {entry.stem: entry for entry in entries}
 
     def annex(stem: str) -> str:
@@ -145,34 +182,43 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
                                   "letter, as in ref(\"core-fund\")")
         return ref_mark(label, capital=bool(capital))
 
-    names = {"meeting": meeting_names(meeting, w), "annex": annex, "ref": ref}
-    if kind == "report":
-        names["document"] = document_symbol(documents or {})
-    expressions = Expressions(names)
+    names = {"meeting": meeting_names(reading.meeting, front.w), "annex": annex, "ref": ref}
+    if front.kind == "report":
+        names["document"] = document_symbol(reading.documents or {})
+    return Expressions(names)
+
+
+def _contents(reading: Reading, rel: str, parts: Split, front: _Front) -> NotePart | None:
+    """The title, body, considerations and annexes, read with the front matter's names -> the note's parts."""
+    root, meeting, diags, written = reading.root, reading.meeting, reading.diags, reading.written
+    data, kind, w, found, title = front.data, front.kind, front.w, front.found, front.title
+    entries = _annex_entries(root, data, diags)
+    expressions = _expressions(reading, front, entries)
     title_text = _plain(expressions, title, diags) if title else w.report_title(meeting_names(meeting, w)["title"])
     author_line = _author_line(data, expressions, diags)
-    note_names = {k: v for k, v in {"title": title_text, "symbol": symbol,
+    note_names = {k: v for k, v in {"title": title_text, "symbol": front.symbol,
                                     "item": found[0].citation if found else None}.items() if v}
     expressions.names["note"] = note_names
 
     md = markdown_parser()
-    ctx = BodyContext(md, expressions, diags, root, grids=grids)
+    ctx = BodyContext(md, expressions, diags, root, grids=reading.grids)
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx, lend_footnotes=True)
     placeholders.check_body(parts.body, rel, parts.body_first_line, diags)
     if kind == "report":
-        chapters = report_sections(chapters, meeting, rel, adopted, diags, w)
+        chapters = report_sections(chapters, meeting, rel, front.adopted, diags, w)
     considerations = _considerations(data, ctx)  # may cite the body's footnotes
     unused_footnotes(ctx)
     if considerations:
-        chapters.append(Chapter(None, _runs(w.considerations_title.upper()), tuple(considerations),
+        chapters.append(Chapter(None, runs(w.considerations_title.upper()), tuple(considerations),
                                 "", data.key_pos.get("considerations"),
                                 written=w.considerations_title))
 
     annexes = [_load_annex(root, entry, expressions, ctx, diags, meeting.word_limit, written) for entry in entries]
     written.files[rel] = tuple(dict.fromkeys([*(entry.rel for entry in entries), *ctx.files]))
-    if kind == "report":  # its annexes I and II are made, not written (loader.py fills them)
+    if kind == "report":  # its annexes I and II are made, not written (model/build.py fills them)
         annexes = [*generated_annexes(meeting, w), *annexes]
 
+    citation, language, date = front.citation, front.language, front.date
     if (kind == "note" and (citation is None or found is None)) or (kind != "report" and title is None) \
             or date is None or (citation is not None and found is None and kind == "information") or language is None:
         return None
@@ -183,17 +229,11 @@ def load_note(root: Path, rel: str, meeting: Meeting, diags: Diagnostics, grids:
                                        f"'\"{heading.citation}\": ...'")
         return None
     item, parent = found if found else (report_item(meeting) if kind == "report" else None, None)
-    part = NotePart(
-        stem=stem, source=rel, meeting=meeting, item=item, parent=parent,
-        title=title_text, date=date, distribution=distribution, wording=w, symbol=symbol,
+    return NotePart(
+        stem=front.stem, source=rel, meeting=meeting, item=item, parent=parent,
+        title=title_text, date=date, distribution=front.distribution, wording=w, symbol=front.symbol,
         chapters=tuple(chapters), annexes=tuple(a for a in annexes if a is not None), footnotes=ctx.footnotes,
-        kind=kind, author_line=author_line, original_stem=translated[0] if translated else stem)
-    numbered, alone = number_note(part.chapters, part.annexes, part.footnotes, diags, w)
-    note = assemble_note(part, numbered)
-    # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
-    standalone = [standalone_annex(note, annex) for annex in alone
-                  if annex.annexes[0].stem not in GENERATED]  # those are documents of their own already
-    return note, standalone
+        kind=kind, author_line=author_line, original_stem=front.translated[0] if front.translated else front.stem)
 
 
 def _check_kind_keys(data: Map, kind: str, diags: Diagnostics) -> None:
@@ -237,10 +277,6 @@ def _all_citations(meeting: Meeting) -> list[str]:
         out.append(item.citation)
         out.extend(sub.citation for sub in item.subitems)
     return out
-
-
-def _runs(text: str) -> tuple[Inline, ...]:
-    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
 
 
 def _annex_entries(root: Path, data: Map, diags: Diagnostics) -> list[_AnnexEntry]:
@@ -304,9 +340,9 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: B
         if attachment is None:
             return None
         title = _plain(expressions, entry.title, diags)
-        return AnnexSource(entry.stem, entry.rel, _runs(title), (), attachment=attachment, position=entry.pos)
+        return AnnexSource(entry.stem, entry.rel, runs(title), (), attachment=attachment, position=entry.pos)
     text = read_source(root, entry.rel, diags)
-    if text is None or words.too_long(text, entry.rel, word_limit, diags):
+    if text is None or too_long(text, entry.rel, word_limit, diags):
         return None
     written.texts[entry.rel] = text
     parts = split(text)
@@ -329,4 +365,4 @@ def _load_annex(root: Path, entry: _AnnexEntry, expressions: Expressions, ctx: B
     finally:
         ctx.numbered = True
     title_text = _plain(expressions, title, diags)
-    return AnnexSource(entry.stem, entry.rel, _runs(title_text), tuple(chapters), numbered, position=entry.pos)
+    return AnnexSource(entry.stem, entry.rel, runs(title_text), tuple(chapters), numbered, position=entry.pos)

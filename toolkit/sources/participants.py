@@ -18,7 +18,7 @@ from pathlib import Path
 
 from toolkit.errors import Diagnostics, Position
 from toolkit.model.meeting import PARTICIPANT_COLUMNS, REQUIRED_PARTICIPANT_COLUMNS, Meeting, ParticipantsSource
-from toolkit.model.participants import Participant
+from toolkit.model.parts import Participant
 from toolkit.sources.grid_cache import GridCache
 from toolkit.sources.spreadsheet import MAX_ROWS, SheetCell, read_grid
 from toolkit.sources.text import MAX_SOURCE_BYTES

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from toolkit.checks.suggest import closest
+from toolkit.suggest import closest
 from toolkit.errors import Diagnostics, Position
 
 

@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from toolkit.errors import Diagnostics, Position
 from toolkit.model.wording import Wording, for_language
-from toolkit.model.document import Chapter, Inline, Note, Paragraph, SubHeading, Text
+from toolkit.model.document import Chapter, Inline, Note, Paragraph, SubHeading
 from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.numbering import AnnexSource
+from toolkit.model.parts import AnnexSource
 from toolkit.model.plain import inline_text
-from toolkit.model.scripts import split_scripts
+from toolkit.model.scripts import runs
 from toolkit.sources.expressions import ExpressionError
 
 _CITATION = re.compile(r"^(?:item\s+)?(\d{1,3}\s*(?:\(?[a-z]\)?)?)$", re.I)
@@ -28,10 +28,6 @@ _ADOPTION_ITEM = re.compile(r"\badoption of the report\b", re.I)
 PARTICIPANTS_STEM = "list-of-participants"
 DOCUMENTS_STEM = "list-of-documents"
 GENERATED = (PARTICIPANTS_STEM, DOCUMENTS_STEM)
-
-
-def _runs(text: str) -> tuple[Inline, ...]:
-    return tuple(Text(piece, lang) for piece, lang in split_scripts(text))
 
 
 def document_symbol(documents: dict[str, str]):
@@ -70,11 +66,11 @@ def report_item(meeting: Meeting) -> AgendaItem | None:
 
 def generated_annexes(meeting: Meeting, w: Wording) -> list[AnnexSource]:
     """Annex I, the list of participants (when the meeting has a registration export), and the
-    list of documents: their content is made by the loader once every document is known."""
+    list of documents: their content is made by the model build once every document is known."""
     out = []
     if getattr(meeting, "participants", None) is not None:
-        out.append(AnnexSource(PARTICIPANTS_STEM, meeting.source, _runs(w.participants_list), ()))
-    out.append(AnnexSource(DOCUMENTS_STEM, meeting.source, _runs(w.documents_list), ()))
+        out.append(AnnexSource(PARTICIPANTS_STEM, meeting.source, runs(w.participants_list), ()))
+    out.append(AnnexSource(DOCUMENTS_STEM, meeting.source, runs(w.documents_list), ()))
     return out
 
 
@@ -101,7 +97,7 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
                                                            f"is at line {first.line if first else '?'})")
             continue
         blocks = _subsections(chapter, item, meeting, diags, w)
-        sections[item.key] = replace(chapter, title=_runs(item.title.upper()), blocks=blocks, written=item.title)
+        sections[item.key] = replace(chapter, title=runs(item.title.upper()), blocks=blocks, written=item.title)
     for item in meeting.agenda:
         if item.key not in sections:
             diags.warning(Position(rel, 1), f"the report has no section for agenda item {item.citation} "
@@ -110,7 +106,7 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
     if adopted is not None and ordered:
         target = report_item(meeting)
         index = next((i for i, c in enumerate(ordered) if target and c is sections.get(target.key)), len(ordered) - 1)
-        line = Paragraph(None, _runs(w.adoption_line(adopted)))
+        line = Paragraph(None, runs(w.adoption_line(adopted)))
         ordered[index] = replace(ordered[index], blocks=ordered[index].blocks + (line,))
     return before + ordered
 
@@ -154,6 +150,6 @@ def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Di
                             f"sub-item {sub.citation} comes after ({letters[last]}) in the agenda's order: "
                             "keep the sub-items' sections in that order")
             last = max(last, index)
-            block = replace(block, content=_runs(f"{w.list_label(sub.letter)} {sub.title}"))
+            block = replace(block, content=runs(f"{w.list_label(sub.letter)} {sub.title}"))
         blocks.append(block)
     return tuple(blocks)

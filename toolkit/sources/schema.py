@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from toolkit.checks.suggest import did_you_mean
+from toolkit.suggest import did_you_mean
 from toolkit.errors import Diagnostics
 from toolkit.sources import placeholders
 from toolkit.sources.yamlfile import Map, Seq, Str

@@ -80,3 +80,19 @@ def _byte_position(data: bytes, offset: int, rel: str) -> Position:
     line = data.count(b"\n", 0, offset) + 1
     col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
     return Position(rel, line, col)
+
+
+HARD_LIMIT_FACTOR = 10  # a source past ten times the word limit is refused before it is read as Markdown
+
+
+def too_long(text: str, rel: str, word_limit: int, diags: Diagnostics) -> bool:
+    """Whether a source is past the hard size; counted before any Markdown parsing, which on a
+    pasted file of tens of thousands of paragraphs would take long to reach the same answer."""
+    hard = word_limit * HARD_LIMIT_FACTOR
+    words = len(text.split())
+    if words <= hard:
+        return False
+    diags.error(Position(rel, 1, 1), f"the file has {words:,} words, more than ten times the word limit "
+                                     f"({hard:,}): a document this long cannot be a meeting document; was "
+                                     "something pasted into it by mistake?")
+    return True

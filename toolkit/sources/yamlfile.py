@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from toolkit.checks import spaces
+from toolkit.sources import spaces
 from toolkit.errors import Diagnostics, Position
 from toolkit.sources.yaml_words import explain
 

@@ -1,9 +1,16 @@
 """A Note of the model -> DOCX bytes styled by templates/reference.docx, for editors in Word.
 
-`render_docx` (write/note.py) writes one DOCX with given contents page numbers (annexes
-attached as files: attached/; the reference document: reference/). The page numbers are
-made right by laying the DOCX out with LibreOffice (contents_pages.py: a build settles
-all its notes in batched LibreOffice runs); `note_docx` does it for one note.
+The renderer's entry points, as the PDF renderer's (render/pdf/__init__.py): `note_docx` renders
+one note; a build `draft`s its notes and `settle`s their contents page numbers together in batched
+LibreOffice runs (contents_pages.py); `render_docx` writes one DOCX with given page numbers, with
+`TrackedChanges` for a revision's tracked changes. Code outside render/ imports these, not the
+modules under them, which are grouped by layer:
+
+    oxml/       WordprocessingML elements, styles.xml lookups, settings, revision marks, the guard
+                that reads untrusted OOXML (imports nothing above it)
+    write/      the note written into the reference's empty document (body, inline, tables, notes)
+    attached/   annexes attached as PDF or Word files
+    reference/  templates/reference.docx: made (make.py) and opened as the target (target.py)
 """
 
 from __future__ import annotations
@@ -13,10 +20,11 @@ from pathlib import Path
 
 from toolkit.errors import Diagnostics
 from toolkit.model.document import Note
-from toolkit.render.docx.contents_pages import draft, settle
+from toolkit.render.docx.contents_pages import Draft, draft, settle
+from toolkit.render.docx.oxml.revisions import TrackedChanges
 from toolkit.render.docx.write.note import render_docx
 
-__all__ = ["note_docx", "render_docx"]
+__all__ = ["Draft", "TrackedChanges", "draft", "note_docx", "render_docx", "settle"]
 
 AUTO = "auto"
 

@@ -18,7 +18,7 @@ from toolkit.model.document import Note
 from toolkit.render.docx.attached.annex import load_attachments
 from toolkit.render import office
 from toolkit.render.docx.chapter_pages import LayoutError, chapter_pages
-from toolkit.render.docx.reference.guard import ReferenceRefused, safe_reference
+from toolkit.render.docx.oxml.guard import ReferenceRefused, safe_reference
 from toolkit.render.docx.reference.target import ReferenceProblem
 from toolkit.render.docx.write.note import render_docx
 from toolkit.render.docx.write.numbering import NumberingMismatch

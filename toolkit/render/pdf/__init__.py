@@ -1,4 +1,9 @@
-"""A Note of the model -> PDF bytes, by the HTML template and WeasyPrint."""
+"""A Note of the model -> PDF bytes, by the HTML template and WeasyPrint.
+
+The renderer's entry points, as the DOCX renderer's (render/docx/__init__.py): `note_pdf` renders
+one note; `environment` is the templates a build loads once; `issued_lines` lays an issued note out
+for a corrigendum's lines (lines.py). Code outside render/ imports these, not the modules under them.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,11 @@ from toolkit.model.document import Note
 from toolkit.render.pdf import archival
 from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, embeds_its_fonts, page_count, splice
 from toolkit.render.pdf.footnote_check import message, misplaced
-from toolkit.render.pdf.warnings import weasyprint_warnings
-from toolkit.render.pdf.html import TemplateProblem, render_note_html
+from toolkit.render.warnings import weasyprint_warnings
+from toolkit.render.pdf.html import TemplateProblem, environment, render_note_html
+from toolkit.render.pdf.lines import issued_lines
+
+__all__ = ["environment", "issued_lines", "note_pdf"]
 
 STYLESHEET = "note.css"
 
@@ -82,7 +90,7 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
         return None
 
     from toolkit.render.pdf import tagging
-    from toolkit.render.pdf.fetcher import RestrictedFetcher
+    from toolkit.render.fetcher import RestrictedFetcher
     from toolkit.render.pdf.weasyprint_fix import install
 
     install()
@@ -113,7 +121,7 @@ def _finisher(claims: bool):
 def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: bool, diags: Diagnostics) -> tuple[bytes, int] | None:
     import weasyprint  # heavy: imported only when something is rendered
 
-    from toolkit.render.pdf.fetcher import RefusedFetch
+    from toolkit.render.fetcher import RefusedFetch
 
     try:
         source = weasyprint.HTML(string=html, base_url=templates.resolve().as_uri() + "/", url_fetcher=fetcher)

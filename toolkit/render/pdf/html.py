@@ -11,8 +11,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from toolkit.errors import Position
-from toolkit.model import wording
-from toolkit.model.plain import inline_text
+from toolkit.model.plain import attached_page
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote, FootnoteRef, Image, Inline,
                                     LineBreak, Link, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
@@ -92,12 +91,6 @@ def runs(blocks) -> list[tuple[str, object]]:
     return out
 
 
-def attached_alt(words: wording.Wording, heading: str | None, title: tuple[Inline, ...] | None, page: int,
-                 pages: int) -> str:
-    """The alternative text of an attached annex's page, which the PDF shows as a picture."""
-    return words.attached_page(heading or "", inline_text(title or ()), page, pages)
-
-
 class TemplateProblem(Exception):
     """A mistake in a (user) template: `position` names the template and its line."""
 
@@ -121,7 +114,7 @@ def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[s
         template = env.get_template(NOTE_TEMPLATE)
         return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind, runs=runs,
                                attached_pages=attached_pages or {}, image_url=image_url,
-                               attached_alt=functools.partial(attached_alt, wording.for_language(note.language_code)))
+                               attached_alt=functools.partial(attached_page, note.language_code))
     except jinja2.TemplateSyntaxError as exc:
         name = exc.name or NOTE_TEMPLATE
         raise TemplateProblem(Position(f"{folder}/{name}", exc.lineno or 1),

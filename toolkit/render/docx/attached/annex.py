@@ -18,12 +18,14 @@ from pathlib import Path
 
 from docx.oxml.shape import CT_Inline
 from toolkit.errors import Diagnostics, Position
-from toolkit.model.document import Attachment, Note
-from toolkit.render.docx.write import styles as S
+from toolkit.model.document import Attachment, Inline, Note
+from toolkit.model.plain import attached_page
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import Bookmarks, bookmark_name, cited_anchors, ref_bookmark
-from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run
 from toolkit.render.docx.reference.target import Target
-from toolkit.render.docx.attached.place import EMU_PER_TWIP, WordPlacer
+from toolkit.render.docx.attached.place import WordPlacer
+from toolkit.render.docx.reference.target import EMU_PER_TWIP
 from toolkit.render.docx.attached.source import WordBody, WordSourceError, read_word
 
 DPI = 150  # small print stays legible on screen and paper; an A4 page is 1240 x 1754 pixels
@@ -124,28 +126,28 @@ class AttachmentWriter:
         reserved = {bookmark_name(c.anchor) for c in note.chapters} | {bookmark_name(a.anchor) for a in note.annexes}
         reserved |= {ref_bookmark(anchor) for anchor in cited_anchors(note)}  # and the cross-references' ones
         self.word = WordPlacer(target, bookmarks, reserved)
+        self.language = note.language_code  # of the pages' descriptions
 
-    def place(self, attachment: Attachment, heading: str) -> None:
+    def place(self, attachment: Attachment, heading: str, title: tuple[Inline, ...] = ()) -> None:
         content = self.loaded.get(attachment.path)
         if content is None:
             raise ValueError(f"annex file {attachment.path!r} was not loaded for the DOCX")
         if isinstance(content, PdfPages):
-            self._pages(content, heading)
+            self._pages(content, heading, title)
         else:
             self.word.place(content)
 
-    def _pages(self, content: PdfPages, heading: str) -> None:
+    def _pages(self, content: PdfPages, heading: str, title: tuple[Inline, ...]) -> None:
         """One Attachment Page paragraph per page: the style breaks the page before it."""
         part = self.target.document.part
-        section = self.target.document.sections[0]
-        box_width = section.page_width - section.left_margin - section.right_margin
-        box_height = section.page_height - section.top_margin - section.bottom_margin - SLACK * EMU_PER_TWIP
+        box_width, height = self.target.text_area()
+        box_height = height - SLACK * EMU_PER_TWIP
         style = self.target.styles.para(S.ATTACHMENT_PAGE)
         total = len(content.pages)
         for number, page in enumerate(content.pages, 1):
             r_id, _ = part.get_or_add_image(io.BytesIO(page.png))
             scale = min(box_width / page.width, box_height / page.height)
-            label = f"{heading}, page {number} of {total}"
+            label = attached_page(self.language, heading, title, number, total)
             inline = CT_Inline.new_pic_inline(part.next_id, r_id, f"page-{number}.png",
                                               int(page.width * scale), int(page.height * scale))
             inline.docPr.set("name", label)

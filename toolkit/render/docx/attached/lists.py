@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from toolkit.render.docx.write.ooxml import W, el, val
+from toolkit.render.docx.oxml.ooxml import W, el, val
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import Bookmarks
-from toolkit.render.docx.write.ooxml import R, paragraph, val
+from toolkit.render.docx.oxml.ooxml import R, paragraph, val
 from toolkit.render.docx.reference.target import Target
 from toolkit.render.docx.attached.lists import OurLists
 from toolkit.render.docx.attached.source import Resource, WordBody
@@ -26,7 +26,6 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 STYLE_KINDS = {"pStyle": "paragraph", "rStyle": "character", "tblStyle": "table"}
 # CT_TblPr children that come after w:tblBorders (schema order).
 _AFTER_TBL_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange")
-EMU_PER_TWIP = 635
 
 
 class WordPlacer:
@@ -156,7 +155,7 @@ class WordPlacer:
     def _drawings(self, blocks: list[etree._Element]) -> None:
         """Unique drawing ids; an inline picture wider than our text column shrinks to fit it."""
         next_id = self.part.next_id
-        width = self.target.text_width() * EMU_PER_TWIP
+        width = self.target.text_area()[0]
         for block in blocks:
             for doc_pr in block.iter(f"{{{WP}}}docPr"):
                 doc_pr.set("id", str(next_id))

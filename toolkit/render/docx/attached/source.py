@@ -22,7 +22,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from toolkit.render.docx.write.ooxml import R, W
+from toolkit.render.docx.oxml.ooxml import R, W
 from toolkit.render.docx.attached.fields import remove, safe_url, unfield, unwrap
 from toolkit.render.docx.attached.lists import SourceList, SourceStyle, read_lists, read_styles
 

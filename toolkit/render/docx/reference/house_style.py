@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from toolkit.render.docx.write import styles as S
-from toolkit.render.docx.write.ooxml import el, ppr, rpr, val
+from toolkit.render.docx.oxml import styles as S
+from toolkit.render.docx.oxml.ooxml import el, ppr, rpr, val
 
 SERIF = "Times New Roman"
 SERIF_METRIC_TWIN = "Liberation Serif"  # same metrics, shipped with Linux distributions

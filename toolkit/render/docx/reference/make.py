@@ -19,7 +19,7 @@ from lxml import etree
 from toolkit.render.docx.reference.house_style import (BULLET_LIST, CHAPTER_LIST, MARGIN, PAGE, PARAGRAPH_LIST, SERIF,
                                              SERIF_METRIC_TWIN, STEP, specs, styles_xml)
 from toolkit.render.docx.write.numbering import BULLET_LEVELS, CHAPTER_LEVELS, PARAGRAPH_LEVELS, abstract_num, num
-from toolkit.render.docx.write.ooxml import el, paragraph, run, val
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run, val
 from toolkit.render.docx.write.package import zip_entries
 
 DEFAULT_PATH = Path(__file__).resolve().parents[4] / "templates" / "reference.docx"

@@ -20,7 +20,10 @@ from lxml import etree
 
 from toolkit.render.docx.write.inline import CJK_FONTS, word_language
 from toolkit.render.docx.write.numbering import Lists, NumberingMismatch
-from toolkit.render.docx.write.styles import StyleMap
+from toolkit.render.docx.oxml.styles import StyleMap
+
+
+EMU_PER_TWIP = 635
 
 
 class ReferenceProblem(Exception):
@@ -40,10 +43,16 @@ class Target:
     def append(self, node: etree._Element) -> None:
         self.body.sectPr.addprevious(node)  # the body ends with the section's properties
 
-    def text_width(self) -> int:
-        """Page width less the side margins, in twips (from the reference's page setup)."""
+    def text_area(self) -> tuple[int, int]:
+        """The page less its margins, (width, height) in EMU, from the reference's page setup: the one
+        place the DOCX's text area is computed (tables, pictures and attached pages are fitted to it)."""
         section = self.document.sections[0]
-        return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+        return (section.page_width - section.left_margin - section.right_margin,
+                section.page_height - section.top_margin - section.bottom_margin)
+
+    def text_width(self) -> int:
+        """The text area's width in twips."""
+        return int(self.text_area()[0] / EMU_PER_TWIP)
 
     def set_language(self, tag: str) -> None:
         """The document's default language (docDefaults), from the note.

@@ -13,15 +13,15 @@ from lxml import etree
 
 from docx.oxml.ns import qn
 
-from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Figure, ListItem, Note, Paragraph,
-                                    SubHeading, Table)
-from toolkit.render.docx.write import styles as S
+from toolkit.model.document import (Annex, Attachment, BulletList, Chapter, Figure, Inline, ListItem, Note,
+                                    Paragraph, SubHeading, Table)
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.attached.annex import AttachmentWriter, Loaded
 from toolkit.render.docx.write.fields import Bookmarks, annex_entry_field, cited_anchors, toc_paragraphs
 from toolkit.render.docx.write.figure import FigureWriter
 from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.numbering import Lists
-from toolkit.render.docx.write.ooxml import el, num_pr, paragraph, run
+from toolkit.render.docx.oxml.ooxml import el, num_pr, paragraph, run
 from toolkit.render.docx.reference.target import Target
 from toolkit.render.docx.write.emblem import emblem_run
 from toolkit.render.docx.write.pictures import Picture
@@ -116,7 +116,7 @@ class BodyWriter:
         if m.annex_heading:  # an annex issued on its own
             self._line(S.MASTHEAD_ANNEX_HEADING, m.annex_heading)
             self._add(S.ANNEX_TITLE, *self.inline(m.annex_title))
-            self._attached(self.note.attachment, m.annex_heading)
+            self._attached(self.note.attachment, m.annex_heading, m.annex_title)
         if m.emblem:  # floats at the top left, anchored to the masthead's first line
             picture = self.pictures.get(m.emblem.path)
             if picture is None:
@@ -131,7 +131,7 @@ class BodyWriter:
         entries = [e for e in self.note.contents if e.anchor == annex.anchor]
         self._add(S.ANNEX_HEADING, *heading, *(annex_entry_field(entries[0]) if entries else []))
         self._add(S.ANNEX_TITLE, *self.inline(annex.title))
-        self._attached(annex.attachment, annex.heading)
+        self._attached(annex.attachment, annex.heading, annex.title)
         self._chapters(annex.chapters, self._runs(restarts=True), S.ANNEX_CHAPTER, toc=False)
 
     def _annex_heading(self, annex: Annex) -> list[etree._Element]:
@@ -150,10 +150,10 @@ class BodyWriter:
         return (NumberRun(self.lists, self.lists.chapter_num, restarts),
                 NumberRun(self.lists, self.lists.paragraph_num, restarts))
 
-    def _attached(self, attachment: Attachment | None, heading: str) -> None:
+    def _attached(self, attachment: Attachment | None, heading: str, title: tuple[Inline, ...]) -> None:
         """An annex appended as it is: its content follows the title (attached/annex.py)."""
         if attachment is not None:
-            self.attachments.place(attachment, heading)
+            self.attachments.place(attachment, heading, title)
 
     # ---- chapters and blocks -------------------------------------------------
 

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from lxml import etree
 
 from toolkit.model.document import Inline, Strong
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import Bookmarks, field, seq_instruction
-from toolkit.render.docx.write.ooxml import el, paragraph, run
-from toolkit.render.docx.write.styles import StyleMap
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run
+from toolkit.render.docx.oxml.styles import StyleMap
 
 InlineRuns = Callable[[tuple[Inline, ...]], list[etree._Element]]
 

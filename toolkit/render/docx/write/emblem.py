@@ -13,7 +13,7 @@ from lxml import etree
 from docx.oxml.shape import CT_Inline
 from toolkit.model.document import Image
 from toolkit.render.docx.reference.target import Target
-from toolkit.render.docx.write.ooxml import el, run
+from toolkit.render.docx.oxml.ooxml import el, run
 from toolkit.render.docx.write.pictures import Picture
 
 HEIGHT = int(18 / 25.4 * 914400)  # EMU: 18 mm, the height note.css gives it

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from toolkit.model.document import ContentsEntry, Inline, Note, Ref
 from toolkit.model.plain import inline_text
 from toolkit.model.walk import nodes
-from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run
 
 TOC_INSTRUCTION = ' TOC \\o "1-1" \\f \\h \\z '
 ANNEX_LEVEL = 2  # annex lines use the toc 2 style

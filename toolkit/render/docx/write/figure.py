@@ -20,13 +20,13 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
 from toolkit.model.document import Figure
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.captions import InlineRuns, caption, notes_below
 from toolkit.render.docx.write.fields import Bookmarks
-from toolkit.render.docx.write.ooxml import el, paragraph, run
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run
 from toolkit.render.docx.write.pictures import Picture
 from toolkit.render.docx.reference.target import Target
-from toolkit.render.docx.attached.place import EMU_PER_TWIP
+from toolkit.render.docx.reference.target import EMU_PER_TWIP
 
 EMU_PER_PIXEL = 9525  # at 96 pixels an inch, CSS's pixel
 SLACK = 2268  # twips (4 cm) of the text area kept for the caption and source with a very tall picture
@@ -51,9 +51,8 @@ class FigureWriter:
                 *notes_below(self.styles, self.inline, figure.source, ())]
 
     def _size(self, figure: Figure) -> tuple[int, int]:
-        section = self.target.document.sections[0]
-        box_width = section.page_width - section.left_margin - section.right_margin
-        box_height = section.page_height - section.top_margin - section.bottom_margin - SLACK * EMU_PER_TWIP
+        box_width, height = self.target.text_area()
+        box_height = height - SLACK * EMU_PER_TWIP
         image = figure.image
         if image.width <= 0 or image.height <= 0:
             raise ValueError(f"{figure.position}: picture {image.path!r} has no width or height")

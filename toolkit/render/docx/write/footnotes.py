@@ -18,10 +18,10 @@ from docx.opc.part import XmlPart
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from toolkit.model.document import Footnote
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.numbering import NumberingMismatch
-from toolkit.render.docx.write.ooxml import el, paragraph, run, text
-from toolkit.render.docx.write.styles import StyleMap
+from toolkit.render.docx.oxml.ooxml import el, paragraph, run, text
+from toolkit.render.docx.oxml.styles import StyleMap
 
 # Word's own ids for the two separator footnotes; real footnotes start at 1.
 SEPARATOR_IDS = (-1, 0)

@@ -20,7 +20,7 @@ from lxml import etree
 from docx.oxml.ns import qn
 
 from toolkit.model.scripts import HAN_OR_KANA
-from toolkit.render.docx.write.revisions import RevisionMarks
+from toolkit.render.docx.oxml.revisions import RevisionMarks
 
 _JUSTIFIED = ("both", "distribute")
 # CT_PPr children that come after w:jc (ECMA-376 schema order).

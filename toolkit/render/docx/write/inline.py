@@ -16,11 +16,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from toolkit.model.document import (Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef,
                                     Text, Tracked)
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import field, ref_instruction
-from toolkit.render.docx.write.ooxml import el, run
-from toolkit.render.docx.write.revisions import RevisionMarks
-from toolkit.render.docx.write.styles import StyleMap
+from toolkit.render.docx.oxml.ooxml import el, run
+from toolkit.render.docx.oxml.revisions import RevisionMarks
+from toolkit.render.docx.oxml.styles import StyleMap
 
 # The faces of templates/note.css, for the same languages.
 CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",

@@ -10,15 +10,15 @@ from toolkit.model.wording import for_language
 from toolkit.render.docx.attached.annex import Loaded
 from toolkit.render.docx.reference.target import open_reference
 from toolkit.render.docx.write.body import BodyWriter
-from toolkit.render.docx.write.compat import set_layout_options
+from toolkit.render.docx.oxml.compat import set_layout_options
 from toolkit.render.docx.write.footnotes import Footnotes
 from toolkit.render.docx.write.ideographs import flush_left_ideographs
 from toolkit.render.docx.write.inline import InlineWriter
 from toolkit.render.docx.write.package import save, set_core_properties
 from toolkit.render.docx.write.page import write_page_furniture
 from toolkit.render.docx.write.pictures import Picture
-from toolkit.render.docx.write.styles import PARAGRAPH_STYLES
-from toolkit.render.docx.write.revisions import RevisionMarks, TrackedChanges
+from toolkit.render.docx.oxml.styles import PARAGRAPH_STYLES
+from toolkit.render.docx.oxml.revisions import RevisionMarks, TrackedChanges
 
 
 def render_docx(note: Note, reference: Path, pages: Mapping[str, int],

@@ -20,8 +20,8 @@ from lxml import etree
 
 from docx.oxml.ns import qn
 from toolkit.model.words import letter, roman
-from toolkit.render.docx.write.ooxml import el, ppr, val
-from toolkit.render.docx.write.styles import BULLET, CHAPTER, NUMBERED, StyleMap
+from toolkit.render.docx.oxml.ooxml import el, ppr, val
+from toolkit.render.docx.oxml.styles import BULLET, CHAPTER, NUMBERED, StyleMap
 
 # ---- the lists of the reference document (used by reference/make.py) ----------
 

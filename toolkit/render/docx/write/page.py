@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.section import _Footer, _Header
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import page_field
-from toolkit.render.docx.write.ooxml import paragraph, run, val
-from toolkit.render.docx.write.styles import StyleMap
+from toolkit.render.docx.oxml.ooxml import paragraph, run, val
+from toolkit.render.docx.oxml.styles import StyleMap
 
 
 def _replace_content(story: _Header | _Footer, *paragraphs) -> None:

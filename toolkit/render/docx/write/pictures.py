@@ -83,8 +83,8 @@ def svg_to_png(root: Path, path: str, width: float, height: float) -> bytes:
     import pypdfium2 as pdfium  # heavy: imported only when an SVG is placed
     import weasyprint
 
-    from toolkit.render.pdf.fetcher import RefusedFetch, RestrictedFetcher
-    from toolkit.render.pdf.warnings import weasyprint_warnings
+    from toolkit.render.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.warnings import weasyprint_warnings
 
     if width <= 0 or height <= 0:
         raise PictureUnreadable("has no width or height to draw it at")

@@ -15,12 +15,12 @@ from lxml import etree
 
 from toolkit.model.document import Inline, Strong, Table
 from toolkit.model.plain import inline_text
-from toolkit.render.docx.write import styles as S
+from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.captions import InlineRuns, caption, notes_below
 from toolkit.render.docx.write.fields import Bookmarks
 from toolkit.render.docx.write.measure import text_twips
-from toolkit.render.docx.write.ooxml import el, paragraph, val
-from toolkit.render.docx.write.styles import StyleMap
+from toolkit.render.docx.oxml.ooxml import el, paragraph, val
+from toolkit.render.docx.oxml.styles import StyleMap
 
 # A cell's paragraph style by its base style and its column's alignment (the model's).
 _ALIGNED = {(S.TABLE_TEXT, "right"): S.TABLE_FIGURES, (S.TABLE_TEXT, "center"): S.TABLE_TEXT_CENTRED,

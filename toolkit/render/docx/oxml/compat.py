@@ -17,7 +17,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from toolkit.render.docx.write.ooxml import el
+from toolkit.render.docx.oxml.ooxml import el
 
 # CT_Settings children that come after w:compat (schema order).
 _AFTER_COMPAT = {"docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from docx.oxml.ns import qn
-from toolkit.render.docx.write.ooxml import el
+from toolkit.render.docx.oxml.ooxml import el
 
 CHANGES = ("ins", "del")
 _RANGE_MARKS = {"bookmarkStart", "bookmarkEnd"}  # may sit inside a revision, beside its runs

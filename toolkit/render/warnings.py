@@ -1,4 +1,5 @@
-"""WeasyPrint's warnings, collected while it works: the toolkit treats them as errors."""
+"""WeasyPrint's warnings, collected while it works (the PDF, and the DOCX's drawn pictures): the toolkit
+treats them as errors."""
 
 from __future__ import annotations
 

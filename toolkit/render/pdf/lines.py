@@ -1,4 +1,5 @@
-"""The issued note laid out as its PDF was -> the printed lines of each paragraph and sub-item.
+"""The issued note laid out as its PDF was -> the printed lines of each paragraph and sub-item
+(a render step: the pipeline runs it with the build's templates, pipeline/counting.py).
 
 A corrigendum cites "Paragraph 5, line 3": the line of the issued paragraph in the
 issued PDF. The note is laid out again by WeasyPrint through the PDF renderer's own HTML
@@ -13,34 +14,15 @@ the text of the lines is the paragraph's text, broken where the PDF breaks it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from toolkit.model.document import Chapter, Note, Paragraph
-
-ItemKey = tuple[int, int, int | None]  # region index, unit index, sub-item index (None: the paragraph itself)
+from toolkit.model.issued import ItemKey, Lines
 
 
 def anchor_of(region: int, unit: int) -> str:
     return f"rv-{region}-{unit}"
-
-
-@dataclass(frozen=True)
-class Lines:
-    lines: dict[ItemKey, tuple[str, ...]]
-
-    def line_of(self, region: int, unit: int, item: int | None, offset: int) -> int | None:
-        """The line holding the `offset`-th printed character (spaces not counted) of the
-        paragraph (item None) or its item-th sub-item; None when unknown."""
-        found = self.lines.get((region, unit, item))
-        if not found:
-            return None
-        seen = 0
-        for number, line in enumerate(found, 1):
-            seen += sum(1 for ch in line if not ch.isspace())
-            if offset < seen:
-                return number
-        return len(found)
 
 
 def _with_anchors(note: Note) -> Note:
@@ -124,9 +106,9 @@ def issued_lines(note: Note, templates: Path, meeting_root: Path) -> Lines | Non
     """Lays the issued note out as the PDF renderer does; None when it cannot be (the lines are then left out)."""
     import weasyprint
 
-    from toolkit.render.pdf.fetcher import RefusedFetch, RestrictedFetcher
+    from toolkit.render.fetcher import RefusedFetch, RestrictedFetcher
     from toolkit.render.pdf.html import TemplateProblem, environment, render_note_html
-    from toolkit.render.pdf.warnings import weasyprint_warnings
+    from toolkit.render.warnings import weasyprint_warnings
     from toolkit.render.pdf.weasyprint_fix import install
 
     install()

@@ -1,4 +1,5 @@
-"""Resource URLs in HTML/CSS -> file contents, only from allowed folders; never the network.
+"""Resource URLs in HTML/CSS -> file contents, only from allowed folders; never the network (both
+renderers: the PDF, and the DOCX's pictures that WeasyPrint draws).
 
 WeasyPrint's own fetcher opens any URL and any readable file. This one serves
 `file:` URLs under the allowed roots (templates, meeting folder) and refuses
