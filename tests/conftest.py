@@ -1,8 +1,15 @@
-"""Shared fixtures: fixture meetings copied to a temporary folder, built once per session."""
+"""Shared fixtures: fixture meetings copied to a temporary folder, built once per session.
+
+A long set-up says what it does on the terminal (`announce`), so the whole suite never sits
+silent for minutes; the tiers (markers slow, office, browser, stress, visual) are declared in
+pyproject.toml and checked by tests/test_tiers.py.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,10 +65,41 @@ def read_pdf(path: Path) -> list[PdfPage]:
     return pages
 
 
+_config: pytest.Config | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _config
+    _config = config
+
+
+def announce(message: str) -> None:
+    """A line on the terminal now, through pytest's reporter, even while a test's output is captured."""
+    config = _config
+    if config is None:
+        return
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:  # run with -p no:terminal
+        return
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        reporter.write_line(f"[set-up] {message}")
+
+
+@contextlib.contextmanager
+def announced(what: str):
+    """Announces a long set-up step before it starts and says how long it took."""
+    announce(f"{what} ...")
+    start = time.monotonic()
+    yield
+    announce(f"{what}: done in {time.monotonic() - start:.0f} s")
+
+
 def built(tmp_path_factory, meeting: Path, name: str) -> Path:
     """Every document of `meeting`, built into a fresh folder (for a fixture that builds once)."""
     out = tmp_path_factory.mktemp(name)
-    result = run_cli("build", meeting, "--out", out)
+    with announced(f"building the {name} meeting once for the tests that read it"):
+        result = run_cli("build", meeting, "--out", out)
     assert result.exit_code == 0, result.stderr
     return out
 
