@@ -66,11 +66,55 @@ def read_pdf(path: Path) -> list[PdfPage]:
 
 
 _config: pytest.Config | None = None
+_running: pytest.Item | None = None  # the test being set up, run or torn down
 
 
 def pytest_configure(config: pytest.Config) -> None:
     global _config
     _config = config
+    _guard_tiers()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    global _running
+    _running = item
+    try:
+        return (yield)
+    finally:
+        _running = None
+
+
+def _guard_tiers() -> None:
+    """The tiers kept honest as the tests run: a test (or a fixture it set up) that builds a whole
+    meeting fails unless marked slow, and one that starts LibreOffice fails unless marked office."""
+    from toolkit.pipeline import build as pipeline
+    from toolkit.render import office
+
+    if getattr(pipeline.build, "tiers_guarded", False):
+        return
+    real_build, real_convert, real_office = pipeline.build, office.convert, office.find()
+
+    def build(*args, **kwargs):
+        report = real_build(*args, **kwargs)
+        if report.built:
+            _needs("slow", f"built a meeting ({len(report.built)} outputs)")
+        return report
+
+    def convert(documents, program, **kwargs):
+        if real_office and Path(program).resolve() == Path(real_office).resolve():
+            _needs("office", "started LibreOffice")
+        return real_convert(documents, program, **kwargs)
+
+    build.tiers_guarded = True
+    pipeline.build, office.convert = build, convert
+
+
+def _needs(marker: str, what: str) -> None:
+    test = _running
+    if test is not None and test.get_closest_marker(marker) is None:
+        pytest.fail(f"{test.nodeid} {what} (itself or a fixture it uses) but is not marked {marker}: "
+                    f"mark it pytest.mark.{marker} (tiers: pyproject.toml)", pytrace=False)
 
 
 def announce(message: str) -> None:

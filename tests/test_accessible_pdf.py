@@ -34,6 +34,8 @@ def _note(name: str):
     return next(n for n in load(SAMPLE).notes if n.source == f"notes/{name}.md")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_sample_list_is_every_pdf_of_the_sample(sample_build: Path):
     assert sorted(SAMPLE_PDFS) == sorted(p.stem for p in sample_build.glob("*.pdf"))
 
@@ -43,6 +45,8 @@ def language_of(name: str) -> str:
     return {"ru": "ru", "zh": "zh-CN"}.get(name.rpartition(".")[2], "en") if "." in name else "en"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_pdfinfo_says_tagged(sample_build: Path, name: str):
     info = subprocess.run(["pdfinfo", str(sample_build / f"{name}.pdf")], capture_output=True, text=True,
@@ -50,6 +54,8 @@ def test_pdfinfo_says_tagged(sample_build: Path, name: str):
     assert re.search(r"^Tagged:\s+yes$", info, re.M), info
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("profile", ["ua1", "2a"])
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_the_checker_finds_nothing(sample_build: Path, name: str, profile: str):
@@ -58,6 +64,8 @@ def test_the_checker_finds_nothing(sample_build: Path, name: str, profile: str):
     assert report.is_compliant
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_catalog_and_metadata_name_both_standards(sample_build: Path, name: str):
     with pikepdf.open(sample_build / f"{name}.pdf") as pdf:
@@ -72,6 +80,8 @@ def test_catalog_and_metadata_name_both_standards(sample_build: Path, name: str)
         assert [str(i.S) for i in pdf.Root.OutputIntents] == ["/GTS_PDFA1"]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_every_font_is_embedded(sample_build: Path, name: str):
     with pikepdf.open(sample_build / f"{name}.pdf") as pdf:
@@ -82,6 +92,8 @@ def test_every_font_is_embedded(sample_build: Path, name: str):
             assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(described.FontDescriptor.keys()), font
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_headings_are_the_chapters_and_annexes_in_order(sample_build: Path):
     note = _note("5d-low-carbon-cities")
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
@@ -94,6 +106,8 @@ def test_headings_are_the_chapters_and_annexes_in_order(sample_build: Path):
     assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_paragraph_numbers_and_letters_are_list_labels(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     body = tree.find("Part")  # <main>: the note's body, page by page
@@ -113,6 +127,8 @@ def test_paragraph_numbers_and_letters_are_list_labels(sample_build: Path):
     assert letters[:2] == ["(a)", "(b)"]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_footnotes_are_notes_read_after_their_call(sample_build: Path):
     note = _note("5d-low-carbon-cities")
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
@@ -130,6 +146,8 @@ def test_footnotes_are_notes_read_after_their_call(sample_build: Path):
     assert inline_text(first.content)[:40] in notes[0].text
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_contents_is_a_toc_of_links(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     (toc,) = tree.find("TOC")
@@ -138,6 +156,8 @@ def test_contents_is_a_toc_of_links(sample_build: Path):
     assert "." * 5 not in toc.text  # the dot leaders are artifacts
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_masthead_comes_first_in_reading_order(sample_build: Path):
     note = _note("5d-low-carbon-cities")
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
@@ -146,6 +166,8 @@ def test_masthead_comes_first_in_reading_order(sample_build: Path):
     assert masthead.text.index(note.masthead.organization[0]) < masthead.text.index(inline_text(note.masthead.title))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_tables_have_header_cells_with_scope(sample_build: Path):
     tree = structure(sample_build / "7-core-fund.pdf")
     (table,) = tree.find("Table")
@@ -154,12 +176,16 @@ def test_tables_have_header_cells_with_scope(sample_build: Path):
     assert table.find("TD")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_figures_carry_their_description(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     alts = [figure.attrs.get("Alt", "") for figure in tree.find("Figure")]
     assert all(alts) and any(alt.startswith("Bar chart of forum participants.") for alt in alts)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_runs_in_other_scripts_have_their_language(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     langs: dict[str, str] = {}
@@ -178,6 +204,8 @@ def _artifact_kinds(page_) -> list[tuple[str, str | None]]:
     return kinds
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_page_numbers_and_running_heads_are_artifacts(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     assert "ESCAP/NEASPEC/SOM(26)/5d" not in tree.text.replace(tree.kids[0].text, "")  # only the masthead's
@@ -198,6 +226,8 @@ def _attach(tmp_path: Path, pdf: Path) -> Path:
     return meeting
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_an_attached_pdf_is_a_figure_per_page_and_the_document_stays_conformant(tmp_path: Path,
                                                                                 sample_build: Path):
     attached = sample_build / "annotated-agenda.pdf"  # a tagged PDF (its own tags are not kept)
@@ -305,6 +335,8 @@ def _lzw(data: bytes) -> bytes:
     return bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_spliced_file_has_no_lzw_and_no_stream_ending_in_cr(sample_build: Path):
     """Every sample PDF as the splice writes it: no stream ends with a carriage return, object streams
     kept in most. Streams in LZW (forbidden in PDF/A) are compressed again with Flate, also in a
@@ -334,6 +366,8 @@ def test_the_spliced_file_has_no_lzw_and_no_stream_ending_in_cr(sample_build: Pa
             _gray(32 * 32))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_spliced_file_drops_its_object_streams_when_qpdf_made_a_stream_end_in_cr(sample_build: Path):
     """qpdf compresses the object streams itself; should one end with a carriage return (as this
     stream's bytes look to a scan of the file), the file is written again without them."""

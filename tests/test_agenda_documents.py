@@ -19,6 +19,8 @@ def _flat(path: Path) -> str:
     return " ".join("\n".join(p.text for p in read_pdf(path)).split())
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_provisional_agenda(sample_build: Path):
     text = _flat(sample_build / "provisional-agenda.pdf")
     assert text.startswith("ESCAP/NEASPEC/SOM(26)/L.1 Distr.: Limited 6 October 2023 English only UNITED NATIONS")
@@ -29,6 +31,8 @@ def test_provisional_agenda(sample_build: Path):
     assert text.endswith("10. Adoption of the report.")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_annotated_agenda_lists_annotations_and_documents(sample_build: Path):
     text = _flat(sample_build / "annotated-agenda.pdf")
     assert text.startswith("ESCAP/NEASPEC/SOM(26)/L.1/Add.1")
@@ -43,6 +47,8 @@ def test_annotated_agenda_lists_annotations_and_documents(sample_build: Path):
                      r"\(ESCAP/NEASPEC/SOM\(26\)/7/ ?Corr\.1\)", text)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_list_of_documents(sample_build: Path):
     page = read_pdf(sample_build / "list-of-documents.pdf")[0]
     rows = [line["text"].replace("\xa0", " ") for line in page.lines]
@@ -52,6 +58,8 @@ def test_list_of_documents(sample_build: Path):
         assert row in rows
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_annex_on_its_own_names_its_note(sample_build: Path):
     pages = read_pdf(sample_build / "5d-low-carbon-cities-annex-II.pdf")
     text = " ".join(pages[0].text.split())
@@ -71,6 +79,8 @@ def test_annex_on_its_own_numbers_footnotes_from_one(tmp_path: Path):
     assert "First paragraph of the first annex.1" in alone and "1 A footnote of the annex." in alone
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_manifest_records_every_output(sample_build: Path):
     manifest = json.loads((sample_build / "manifest.json").read_text())
     outputs = manifest["outputs"]

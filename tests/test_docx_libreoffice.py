@@ -22,8 +22,9 @@ from toolkit.render import office
 from toolkit.render.docx import note_docx
 
 pdfplumber = pytest.importorskip("pdfplumber")
-pytestmark = pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice or libreoffice) is not installed: "
-                                "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")
+pytestmark = [pytest.mark.slow, pytest.mark.office,
+              pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice or libreoffice) is not installed: "
+                                 "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")]
 
 ALL = sorted(documents())
 NOTES = [key for key in ALL if documents()[key].kind == "note"]

@@ -23,6 +23,8 @@ def _drawn_in_corner(page) -> int:
                if shape["x1"] < CORNER and shape["bottom"] < CORNER)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("stem", STEMS)
 def test_the_pdf_draws_the_emblem_at_the_top_left_of_the_first_page_only(sample_build: Path, stem: str):
     with pdfplumber.open(sample_build / f"{stem}.pdf") as pdf:
@@ -35,6 +37,8 @@ def _body(path: Path) -> etree._Element:
         return etree.fromstring(package.read("word/document.xml"))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("stem", STEMS)
 def test_the_docx_floats_the_emblem_in_the_first_paragraph_with_its_alternative_text(sample_build: Path, stem: str):
     body = _body(sample_build / f"{stem}.docx")

@@ -19,7 +19,8 @@ from toolkit.render import office
 from toolkit.render.docx.chapter_pages import pdf_page_texts
 from toolkit.sources.loader import load
 
-pytestmark = pytest.mark.skipif(office.find() is None, reason="LibreOffice is not installed (deps/debian.txt)")
+pytestmark = [pytest.mark.slow, pytest.mark.office,
+              pytest.mark.skipif(office.find() is None, reason="LibreOffice is not installed (deps/debian.txt)")]
 
 CASES = [(MEETINGS / "refs", "refs"), (MEETINGS / "tables", "fund"), (MEETINGS / "figures", "progress"),
          (MEETINGS / "figures", "progress-annex-I"), (SAMPLE, "7-core-fund"), (SAMPLE, "5d-low-carbon-cities"),

@@ -194,6 +194,8 @@ def _documents_rows(pdf: Path) -> list[str]:
             if line["text"].startswith("ESCAP/") and len(line["text"].split()) > 1]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_list_of_documents_symbols_and_dates_stay_on_one_line(sample_build: Path, sample_docx_pdfs, fmt: str):
     pdf = sample_build / "list-of-documents.pdf" if fmt == "pdf" else sample_docx_pdfs["list-of-documents"]
@@ -210,6 +212,8 @@ def test_list_of_documents_symbols_and_dates_stay_on_one_line(sample_build: Path
     assert not re.search(r"^(INF/\d|Add\.1|1/Add\.1|20\d\d)$", text, re.M)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_list_of_documents_column_headings_sit_on_the_rule_in_both_formats(sample_build: Path):
     from conftest import read_pdf as _read
 
@@ -222,6 +226,8 @@ def test_list_of_documents_column_headings_sit_on_the_rule_in_both_formats(sampl
     assert header_cells and all(c.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "bottom" for c in header_cells)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_agenda_documents_belong_to_the_adoption_of_the_agenda(sample_build: Path):
     rows = {row.split()[0]: row for row in _documents_rows(sample_build / "list-of-documents.pdf")}
     assert re.search(r"Provisional agenda\s+3\s+Limited", rows["ESCAP/NEASPEC/SOM(26)/L.1"])
@@ -252,6 +258,8 @@ def _outline(pdf: Path) -> list[tuple[int, str]]:
     return found
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_bookmarks_read_as_written_and_annex_headings_nest_under_their_annex(sample_build: Path):
     outline = _outline(sample_build / f"{NOTE}.pdf")
     assert outline[:2] == [(0, "I. Background"), (0, "II. Progress of the activities on low carbon cities")]
@@ -264,6 +272,8 @@ def test_pdf_bookmarks_read_as_written_and_annex_headings_nest_under_their_annex
     assert report[members - 1] == (0, "Annex I. List of participants") and report[members + 1] == (2, "China")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_contents_dot_leaders_alike_on_every_line(sample_build: Path):
     for name in (NOTE, "report", "7-core-fund"):
         ends, starts, gaps = set(), set(), set()
@@ -279,6 +289,8 @@ def test_contents_dot_leaders_alike_on_every_line(sample_build: Path):
         assert len(ends) == 1 and len(starts) == 1 and len(gaps) == 1, (name, ends, starts, gaps)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_lines_with_korean_chinese_or_japanese_keep_the_line_pitch(sample_build: Path, sample_docx_pdfs):
     """Both formats (the DOCX as LibreOffice lays it out): every line of the paragraph 14.4 pt apart."""
     for pdf in (sample_build / f"{NOTE}.pdf", sample_docx_pdfs[NOTE]):
@@ -303,6 +315,8 @@ def _han_gaps(pdf: Path) -> list[float]:
     return gaps
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_chinese_words_in_an_english_note_are_never_letter_spaced(sample_build: Path, sample_docx_pdfs):
     """上海, 京都, 北九州市 in paragraph 10 of the 5 (d) note: set solid in the justified PDF, and in
     the DOCX as LibreOffice lays it out, where their paragraph is flush left (docx/write/ideographs.py)."""
@@ -317,6 +331,8 @@ def test_chinese_words_in_an_english_note_are_never_letter_spaced(sample_build: 
     assert others and all(p.find(f"{W}pPr/{W}jc") is None for p in others)  # justified by their style
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_running_head_on_the_outer_side(sample_build: Path, sample_docx_pdfs):
     for pdf in (sample_build / f"{NOTE}.pdf", sample_docx_pdfs[NOTE]):
         pages = read_pdf(pdf)
@@ -330,6 +346,8 @@ def test_running_head_on_the_outer_side(sample_build: Path, sample_docx_pdfs):
                 assert abs(x0 - 70.9) < 2, (pdf.name, page.number, x0)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_docx_alternates_headers_and_hyphenates(sample_build: Path):
     with zipfile.ZipFile(sample_build / f"{NOTE}.docx") as z:
         settings = etree.fromstring(z.read("word/settings.xml"))

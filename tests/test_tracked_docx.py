@@ -198,6 +198,8 @@ def changed_text(fodt: etree._Element, region: etree._Element) -> str:
     return kept + "".join(re.sub(r"<[^>]+>", "", m) for m in marked)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_a_bullet_added_to_a_list_is_one_insertion(sample_build: Path):
     """The sample's 5a revision adds one Technical Centre to a list of four: only that item is inserted,
     and the four that stay are not deleted and inserted again."""
