@@ -8,6 +8,7 @@ the tagged text with pdfplumber (pdf_structure.py).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import zlib
@@ -103,7 +104,7 @@ def test_headings_are_the_chapters_and_annexes_in_order(sample_build: Path):
     subheadings = [node.text for node in tree.walk() if node.role == "H2"]
     assert inline_text(note.chapters[1].blocks[1].content) in subheadings
     levels = [int(node.role[1]) for node in tree.walk() if re.fullmatch(r"H[1-6]", node.role)]
-    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(levels))
 
 
 @pytest.mark.slow

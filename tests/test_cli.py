@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 from pathlib import Path
 
@@ -14,6 +16,8 @@ def test_check_ok():
     assert "meeting and 1 note(s) are valid" in result.stdout
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_build_writes_every_document(basic_build: Path):
     documents = ["annotated-agenda", "cities-annex-I", "cities-annex-II", "cities", "list-of-documents",
                  "provisional-agenda"]
@@ -93,6 +97,8 @@ def test_multilingual_fixture_uses_real_glyphs(tmp_path: Path):
     assert "Liberation-Serif" in fonts["л"] and "Liberation-Serif" in fonts["В"]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_basic_fixture_pdf_reads_right(basic_build: Path):
     pages = read_pdf(basic_build / "cities.pdf")
     text = "\n".join(p.text for p in pages)

@@ -56,6 +56,8 @@ def test_the_docx_floats_the_emblem_in_the_first_paragraph_with_its_alternative_
     assert any(name.endswith(".svg") for name in media) and any(name.endswith(".png") for name in media)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_a_meeting_without_an_emblem_draws_none(basic_build: Path):
     body = _body(basic_build / "cities.docx")
     assert body.findall(".//wp:anchor", NS) == []

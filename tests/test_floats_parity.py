@@ -41,7 +41,7 @@ def texts(tmp_path_factory) -> dict[str, tuple[str, str]]:
     docx = [(built[root] / f"{name}.docx").read_bytes() for root, name in CASES]
     laid_out = office.convert(docx, office.find())
     out = {}
-    for (root, name), office_pdf in zip(CASES, laid_out):
+    for (root, name), office_pdf in zip(CASES, laid_out, strict=True):
         pdf = (built[root] / f"{name}.pdf").read_bytes()
         out[name] = (_lines(pdf), _lines(office_pdf))
     assert set(out) == set(names)
@@ -90,7 +90,8 @@ def test_every_reference_reads_the_same_in_both(texts, name):
     pdf, docx = (" ".join(t.split()) for t in texts[name])
     refs = _refs(_document(name))
     for words in refs:
-        assert pdf.count(words) == docx.count(words) >= 1, f"{words!r}: PDF {pdf.count(words)}, DOCX {docx.count(words)}"
+        assert pdf.count(words) == docx.count(words) >= 1, \
+            f"{words!r}: PDF {pdf.count(words)}, DOCX {docx.count(words)}"
 
 
 def test_the_cases_hold_what_they_are_for():

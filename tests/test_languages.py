@@ -4,6 +4,7 @@ language tags; translations listed once; the old `language:` line and a translat
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -58,8 +59,9 @@ def _docx_text(path: Path) -> str:
 
 @pytest.mark.parametrize("code", list(EXPECTED))
 def test_each_version_prints_its_words_and_dates(build: Path, code: str):
-    pdf = _pdf_text(build / f"{_name(code)}.pdf").replace("\u00a0", " ")  # the no-break space of dates read as a space
-    words = _docx_text(build / f"{_name(code)}.docx").replace("\u00a0", " ")  # the no-break space of dates read as a space
+    # the no-break space of dates read as a space
+    pdf = _pdf_text(build / f"{_name(code)}.pdf").replace("\u00a0", " ")
+    words = _docx_text(build / f"{_name(code)}.docx").replace("\u00a0", " ")
     for text in EXPECTED[code]:
         assert text in pdf, (code, text)
         assert text in words, (code, text)
@@ -102,7 +104,7 @@ def test_chinese_lines_never_start_with_closing_punctuation_nor_are_spread(build
     assert not [line["text"] for line in lines if line["text"][:1] in "，。、；：？！）」》"]
     han = 0
     for line in lines:  # no space added between two Han characters to fill a line
-        for left, right in zip(line["chars"], line["chars"][1:]):
+        for left, right in itertools.pairwise(line["chars"]):
             if "\u4e00" <= left["text"] <= "\u9fff" and "\u4e00" <= right["text"] <= "\u9fff":
                 han += 1
                 assert abs(right["x0"] - left["x1"]) < 0.5, (line["text"], right["x0"] - left["x1"])

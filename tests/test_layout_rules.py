@@ -7,6 +7,7 @@ change with the script of a line; Chinese and Japanese words are never letter-sp
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -182,7 +183,7 @@ def sample_docx_pdfs(sample_build: Path) -> dict[str, Path]:
     names = ["list-of-documents", NOTE]
     pdfs = office.convert([(sample_build / f"{n}.docx").read_bytes() for n in names], program)
     out = {}
-    for name, data in zip(names, pdfs):
+    for name, data in zip(names, pdfs, strict=True):
         out[name] = sample_build.parent / f"{sample_build.name}-{name}-docx.pdf"
         out[name].write_bytes(data)
     return out
@@ -282,7 +283,7 @@ def test_contents_dot_leaders_alike_on_every_line(sample_build: Path):
             if len(dots) < 5:
                 continue
             number = [c for c in line["chars"] if c["x0"] > dots[-1]["x1"]]
-            assert {round(b["x0"] - a["x0"], 2) for a, b in zip(dots, dots[1:])} == {3.0}, line["text"]
+            assert {round(b["x0"] - a["x0"], 2) for a, b in itertools.pairwise(dots)} == {3.0}, line["text"]
             ends.add(round(dots[-1]["x1"], 2))
             starts.add(round(number[0]["x0"], 2))
             gaps.add(round(number[0]["x0"] - dots[-1]["x1"], 2))
@@ -301,7 +302,7 @@ def test_lines_with_korean_chinese_or_japanese_keep_the_line_pitch(sample_build:
         assert rows  # the paragraph naming Shanghai (上海), Kyoto (京都), Kitakyushu (北九州市), Seoul (서울)
         paragraph = [b for b in baselines if rows[0]["top"] - 30 < b < rows[-1]["bottom"] + 20]
         assert len(paragraph) >= 4, pdf.name
-        assert {round(b - a, 1) for a, b in zip(paragraph, paragraph[1:])} == {14.4}, pdf.name
+        assert {round(b - a, 1) for a, b in itertools.pairwise(paragraph)} == {14.4}, pdf.name
 
 
 def _han_gaps(pdf: Path) -> list[float]:
@@ -309,7 +310,7 @@ def _han_gaps(pdf: Path) -> list[float]:
     gaps = []
     for page in read_pdf(pdf):
         for line in page.lines:
-            for left, right in zip(line["chars"], line["chars"][1:]):
+            for left, right in itertools.pairwise(line["chars"]):
                 if HAN_OR_KANA.match(left["text"]) and HAN_OR_KANA.match(right["text"]):
                     gaps.append(right["x0"] - left["x1"])
     return gaps

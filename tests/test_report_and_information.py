@@ -32,7 +32,7 @@ def test_report_sections_follow_the_agenda_whatever_the_source_order(sample_buil
     # the sample writes item 4's section after item 1's and 2's... in agenda order, and every item
     titles = [item.title.upper() for item in meeting.agenda]
     found = found[:len(titles)]  # then come the annexes' own chapters (the list of participants' groups)
-    assert all(title.startswith(" ".join(h.split())) for h, title in zip(found, titles)), found
+    assert all(title.startswith(" ".join(h.split())) for h, title in zip(found, titles, strict=True)), found
     text = _text(sample_build / "report.pdf")
     assert "(a) Air pollution" in text and "(d) Low carbon cities" in text  # sub-items, titled by the agenda
 

@@ -11,6 +11,7 @@ import re
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -193,8 +194,8 @@ def changed_text(fodt: etree._Element, region: etree._Element) -> str:
     ident = region.get(f"{{{TEXT}}}id")
     kept = "".join(t for p in region.iter(f"{{{TEXT}}}p") for t in p.itertext())
     body = etree.tostring(fodt, encoding="unicode")
-    marked = re.findall(f'<text:change-start text:change-id="{ident}"/>(.*?)<text:change-end text:change-id="{ident}"/>',
-                        body, re.S)
+    marked = re.findall(f'<text:change-start text:change-id="{ident}"/>(.*?)'
+                        f'<text:change-end text:change-id="{ident}"/>', body, re.S)
     return kept + "".join(re.sub(r"<[^>]+>", "", m) for m in marked)
 
 
