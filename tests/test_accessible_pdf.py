@@ -273,6 +273,7 @@ def _pdf_with_a_picture_ending_in_cr(path: Path) -> Path:
                      b"q 200 0 0 200 100 500 cm /Im0 Do Q")
 
 
+@pytest.mark.slow
 def test_an_attached_stream_ending_in_a_carriage_return_keeps_its_length_right(tmp_path: Path):
     """One compressed stream in 256 ends with a carriage return; the line feed that closes it would
     make a strict reader count one byte less than its /Length (PDF/A-2 6.1.7.1)."""
@@ -401,6 +402,7 @@ def _one_page(pdf: pikepdf.Pdf, path: Path, resources: pikepdf.Dictionary, conte
     return path
 
 
+@pytest.mark.slow
 def test_an_attached_pdf_without_its_fonts_makes_no_claim_and_says_so(tmp_path: Path):
     meeting = _attach(tmp_path, _pdf_with_a_font_it_does_not_embed(tmp_path / "statement.pdf"))
     out = tmp_path / "out"

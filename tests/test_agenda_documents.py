@@ -68,6 +68,8 @@ def test_annex_on_its_own_names_its_note(sample_build: Path):
     assert labels[:2] == ["1", "2"], "paragraphs numbered from 1, on the first page after the masthead"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_annex_on_its_own_numbers_footnotes_from_one(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     out = tmp_path / "out"
@@ -99,6 +101,7 @@ def test_manifest_records_every_output(sample_build: Path):
     assert "notes/5a-air-pollution.md" in outputs["annotated-agenda.pdf"]["sources"]
 
 
+@pytest.mark.slow
 def test_agenda_symbols_and_issue_date_can_be_given(tmp_path: Path, monkeypatch):
     meeting = copy_meeting("basic", tmp_path)
     yaml = (meeting / "meeting.yaml").read_text()
@@ -108,6 +111,7 @@ def test_agenda_symbols_and_issue_date_can_be_given(tmp_path: Path, monkeypatch)
     assert _flat(out / "provisional-agenda.pdf").startswith("SOM/T/AGENDA Distr.: Limited 1 September 2023")
 
 
+@pytest.mark.slow
 def test_issue_date_from_source_date_epoch_when_sources_give_none(tmp_path: Path, monkeypatch):
     meeting = copy_meeting("basic", tmp_path)
     for note in (meeting / "notes").glob("*.md"):
@@ -139,6 +143,8 @@ def test_annotation_errors_name_the_line(tmp_path: Path):
 
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
 def test_agenda_numbers_that_skip_show_in_word_as_written(tmp_path: Path):
     """The generated meeting's agenda is numbered 1, 5, 6, 7: Word numbering must restart at 5."""

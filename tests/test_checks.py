@@ -3,6 +3,8 @@ and the command line's -v word counts, --only an annex, and `build .`."""
 
 from __future__ import annotations
 
+import pytest
+
 import os
 from pathlib import Path
 
@@ -90,6 +92,7 @@ def test_a_source_past_the_hard_size_is_refused_before_it_is_parsed(tmp_path: Pa
                       "by mistake?"]
 
 
+@pytest.mark.slow
 def test_only_names_an_annex_and_a_miss_is_a_usage_error(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     out = tmp_path / "out"
@@ -103,6 +106,7 @@ def test_only_names_an_annex_and_a_miss_is_a_usage_error(tmp_path: Path):
            in result.stderr
 
 
+@pytest.mark.slow
 def test_build_dot_writes_beside_the_meeting_folder(tmp_path: Path, monkeypatch):
     meeting = copy_meeting("basic", tmp_path)
     before = sorted(p.relative_to(meeting) for p in meeting.rglob("*"))

@@ -331,6 +331,8 @@ def test_an_annex_issued_alone_carries_the_pdf_pages(with_pdf):
     assert pictures(nodes)[0].find("wp:docPr", ALL_NS).get("descr") == "Annex II, page 1 of 3"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @needs_office
 def test_libreoffice_lays_the_pages_out_after_the_annex_heading_page(with_pdf):
     *_, note, _, data = with_pdf
@@ -538,6 +540,8 @@ def test_an_annex_issued_alone_carries_the_word_content(with_docx):
     assert paragraph_text(nodes[0]) == "Joint statement" and paragraph_text(nodes[-1]) == "After the break"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @needs_office
 def test_libreoffice_shows_the_word_content_on_the_annex_heading_page(with_docx):
     *_, data, _ = with_docx
@@ -554,6 +558,8 @@ def test_libreoffice_shows_the_word_content_on_the_annex_heading_page(with_docx)
 
 # ---- the build, end to end ------------------------------------------------------------------
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_build_writes_the_attached_pages_into_the_docx(tmp_path):
     from conftest import run_cli
 

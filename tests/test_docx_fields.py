@@ -153,8 +153,9 @@ def test_without_libreoffice_the_pages_passed_in_are_used_and_said():
     data = note_docx(note, REFERENCE, diags, soffice=None, meeting_root=root_of("som-26/5d-low-carbon-cities"))
     body = part(data, "word/document.xml")
     results = [p for p in body.iterfind("w:body/w:p", NS) if _style(p) == "TOC1"]
+    assert len(results) == 3  # the chapters' lines (TOC1); the annexes' follow them in a style of their own
     assert all(paragraph_text(p).endswith(inline_text(e.title) + " ")
-               for p, e in zip(results, note.contents, strict=True))
+               for p, e in zip(results, note.contents, strict=False))
     assert "left empty" in diags.items[0].message
 
 

@@ -308,6 +308,8 @@ def test_a_changed_picture_is_an_error(tmp_path):
 # ---- laid out by LibreOffice ----------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_shows_the_model_numbers():
     """LibreOffice recomputes SEQ and REF fields and list numbers: what it prints is what

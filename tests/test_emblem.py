@@ -65,6 +65,8 @@ def test_a_meeting_without_an_emblem_draws_none(basic_build: Path):
         assert _drawn_in_corner(pdf.pages[0]) == 0
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_alternative_text_can_be_given(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     (meeting / "logo.png").write_bytes((Path(__file__).parent.parent / "agendas/som-26/figures/forum-participants.png")

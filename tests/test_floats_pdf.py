@@ -10,6 +10,8 @@ import pytest
 
 from conftest import MEETINGS, read_pdf, run_cli
 
+pytestmark = [pytest.mark.slow]
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:

@@ -63,6 +63,8 @@ def _last_body_line(page) -> str:
     return lines[-1] if lines else ""
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_lead_in_stays_with_its_first_item(keep_build: Path):
     pages = read_pdf(keep_build / "cities.pdf")
     assert len(pages) > 8
@@ -75,6 +77,8 @@ def test_pdf_lead_in_stays_with_its_first_item(keep_build: Path):
         assert not _last_body_line(page).rstrip().endswith("States to:"), page.number
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_heading_stays_with_its_first_paragraph(keep_build: Path):
     for page in read_pdf(keep_build / "cities.pdf")[1:]:
         assert not _last_body_line(page).startswith("(Sub-heading"), page.number
@@ -112,6 +116,8 @@ def _text(paragraph: etree._Element) -> str:
     return "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_docx_lead_ins_and_headings_keep_with_next(keep_build: Path):
     docx = keep_build / "cities.docx"
     styles = _style_props(docx)
@@ -132,6 +138,7 @@ CAPITALS = ("the Meeting heard the REPRESENTATIVES of INTERGOVERNMENTAL ORGANIZA
             "PROGRAMMES, ")
 
 
+@pytest.mark.slow
 def test_words_in_capitals_are_never_hyphenated(tmp_path: Path):
     """The PDF hyphenates justified text, but never a word in capitals (NEASPEC, PROGRAMMES), as Word's
     doNotHyphenateCaps does for the DOCX; other long words still are, so the lines stay even."""

@@ -123,6 +123,7 @@ def test_list_of_documents_lists_it(sample_build: Path):
 
 # ---- what the export may hold ----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_formula_text_is_printed_as_text(tmp_path: Path):
     rows = [_row("Wei", "Zhang", "China", position='=HYPERLINK("http://x","y")'),
             _row("Aiko", "Ueda", "Japan", position="=cmd|' /C calc'!A0")]
@@ -139,6 +140,7 @@ def test_formula_text_is_printed_as_text(tmp_path: Path):
     assert "w:instrText" not in body and "w:fldSimple" not in body and "w:hyperlink" not in body
 
 
+@pytest.mark.slow
 def test_family_name_first_for_the_delegations_named(tmp_path: Path):
     rows = [_row("Hyunsoo", "Yun", "Republic of Korea"), _row("Kenta", "Mori", "Japan")]
     meeting = _meeting(tmp_path, rows, extra="  family_name_first: [Republic of Korea]\n")
@@ -251,6 +253,7 @@ def test_a_hundred_thousand_rows_are_refused(tmp_path: Path):
         "the participants of this meeting only"]
 
 
+@pytest.mark.slow
 def test_three_hundred_participants_build(tmp_path: Path):
     states = ["China", "Japan", "Mongolia", "Republic of Korea", "Russian Federation"]
     rows = [_row(f"Given{i}", f"Family{i}", states[i % 5], head="yes" if i < 5 else "") for i in range(300)]
@@ -260,6 +263,7 @@ def test_three_hundred_participants_build(tmp_path: Path):
     assert (out / "list-of-participants.pdf").is_file() and (out / "list-of-participants.docx").is_file()
 
 
+@pytest.mark.slow
 def test_a_new_registration_rebuilds_the_list_of_participants_only(tmp_path: Path):
     meeting, out = _meeting(tmp_path, [_row("Wei", "Zhang", "China")]), tmp_path / "out"
     assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 0

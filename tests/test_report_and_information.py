@@ -138,6 +138,7 @@ def test_sections_written_out_of_order_are_set_in_the_agendas_order(tmp_path: Pa
     assert not loaded.diagnostics.errors and not loaded.diagnostics.warnings
 
 
+@pytest.mark.slow
 def test_a_new_registration_rebuilds_the_list_and_the_reports_annex_nothing_else(tmp_path: Path):
     import shutil
 

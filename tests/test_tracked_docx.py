@@ -172,6 +172,8 @@ ON = {"text": TEXT, "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
       "dc": "http://purl.org/dc/elements/1.1/"}
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(OFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_reads_the_changes(tracked):
     fodt = etree.fromstring(office.convert([tracked], OFFICE, source="docx", target="fodt")[0])
