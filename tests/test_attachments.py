@@ -31,6 +31,7 @@ def attached_pdf(tmp_path_factory) -> Path:
     return out / "annotated-agenda.pdf"
 
 
+@pytest.mark.office
 @pytest.mark.slow
 def test_attached_pdf_pages_follow_the_annex_heading_page(tmp_path: Path, attached_pdf: Path):
     meeting = _with_attachment(tmp_path, "statement.pdf")
@@ -52,6 +53,7 @@ def test_attached_pdf_pages_follow_the_annex_heading_page(tmp_path: Path, attach
     assert [p.text for p in alone[1:]] == [p.text for p in attached]
 
 
+@pytest.mark.office
 @pytest.mark.slow
 def test_a_changed_attachment_rebuilds_what_shows_it(tmp_path: Path, attached_pdf: Path):
     meeting = _with_attachment(tmp_path, "statement.pdf")
