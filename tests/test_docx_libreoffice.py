@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from conftest import announced
 from test_docx_helpers import (REFERENCE, ROOT, document, documents, footnote_calls, numbered_labels,
                                printed_paragraphs, root_of)
 from toolkit.diagnostics import Diagnostics
@@ -43,13 +44,14 @@ def laid_out() -> dict[str, tuple[bytes, list[str]]]:
     """As the build does it: the PDF's chapter pages are the first guess, LibreOffice corrects them,
     every document in the same batched LibreOffice runs (one start-up, not one a document)."""
     drafts, said = {}, {}
-    for key in ALL:
-        diags = Diagnostics()
-        made = draft(document(key), REFERENCE, diags, pdf=weasy_pdf(key), meeting_root=root_of(key))
-        assert made is not None, [str(d) for d in diags.items]
-        drafts[key], said[key] = made, [str(d) for d in diags.items]
-    settling = Diagnostics()
-    settle(list(drafts.values()), settling)
+    with announced(f"laying {len(ALL)} documents out as PDF and DOCX, the DOCX files with LibreOffice"):
+        for key in ALL:
+            diags = Diagnostics()
+            made = draft(document(key), REFERENCE, diags, pdf=weasy_pdf(key), meeting_root=root_of(key))
+            assert made is not None, [str(d) for d in diags.items]
+            drafts[key], said[key] = made, [str(d) for d in diags.items]
+        settling = Diagnostics()
+        settle(list(drafts.values()), settling)
     for item in settling.items:  # each names its note's source: counted against every document of that name
         for key, made in drafts.items():
             if item.position.path == made.note.source:

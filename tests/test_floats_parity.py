@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MEETINGS, SAMPLE, run_cli
+from conftest import MEETINGS, SAMPLE, announced, run_cli
 from toolkit.model.document import Figure, Paragraph, Ref, Table
 from toolkit.model.walk import nodes
 from toolkit.render import office
@@ -31,15 +31,17 @@ CASES = [(MEETINGS / "refs", "refs"), (MEETINGS / "tables", "fund"), (MEETINGS /
 def texts(tmp_path_factory) -> dict[str, tuple[str, str]]:
     """document -> (PDF text, DOCX-laid-out-by-LibreOffice text), whitespace squeezed per line."""
     built: dict[Path, Path] = {}
-    for root, _ in CASES:
-        if root not in built:
-            out = tmp_path_factory.mktemp(root.name)
-            result = run_cli("build", root, "--out", out, "-j", "2")
-            assert result.exit_code == 0, result.stderr
-            built[root] = out
-    names = [name for _, name in CASES]
-    docx = [(built[root] / f"{name}.docx").read_bytes() for root, name in CASES]
-    laid_out = office.convert(docx, office.find())
+    with announced(f"building {len({root for root, _ in CASES})} meetings and laying {len(CASES)} of their DOCX "
+                   "files out with LibreOffice"):
+        for root, _ in CASES:
+            if root not in built:
+                out = tmp_path_factory.mktemp(root.name)
+                result = run_cli("build", root, "--out", out, "-j", "2")
+                assert result.exit_code == 0, result.stderr
+                built[root] = out
+        names = [name for _, name in CASES]
+        docx = [(built[root] / f"{name}.docx").read_bytes() for root, name in CASES]
+        laid_out = office.convert(docx, office.find())
     out = {}
     for (root, name), office_pdf in zip(CASES, laid_out, strict=True):
         pdf = (built[root] / f"{name}.pdf").read_bytes()
