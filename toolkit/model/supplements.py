@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from toolkit.model import wording
-from toolkit.model.document import Block, Chapter, FootnoteRef, Note, Paragraph, Ref, Text
+from toolkit.model.document import Block, Chapter, FootnoteRef, Note, Ref, Text
 from toolkit.model.walk import transform
 
 
