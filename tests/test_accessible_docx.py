@@ -12,6 +12,8 @@ from lxml import etree
 
 from test_accessible_pdf import SAMPLE_PDFS
 
+pytestmark = [pytest.mark.slow, pytest.mark.office]
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "dc": "http://purl.org/dc/elements/1.1/",
       "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}

@@ -8,6 +8,7 @@ the tagged text with pdfplumber (pdf_structure.py).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import zlib
@@ -34,6 +35,8 @@ def _note(name: str):
     return next(n for n in load(SAMPLE).notes if n.source == f"notes/{name}.md")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_sample_list_is_every_pdf_of_the_sample(sample_build: Path):
     assert sorted(SAMPLE_PDFS) == sorted(p.stem for p in sample_build.glob("*.pdf"))
 
@@ -43,6 +46,8 @@ def language_of(name: str) -> str:
     return {"ru": "ru", "zh": "zh-CN"}.get(name.rpartition(".")[2], "en") if "." in name else "en"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_pdfinfo_says_tagged(sample_build: Path, name: str):
     info = subprocess.run(["pdfinfo", str(sample_build / f"{name}.pdf")], capture_output=True, text=True,
@@ -50,6 +55,8 @@ def test_pdfinfo_says_tagged(sample_build: Path, name: str):
     assert re.search(r"^Tagged:\s+yes$", info, re.M), info
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("profile", ["ua1", "2a"])
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_the_checker_finds_nothing(sample_build: Path, name: str, profile: str):
@@ -58,6 +65,8 @@ def test_the_checker_finds_nothing(sample_build: Path, name: str, profile: str):
     assert report.is_compliant
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_catalog_and_metadata_name_both_standards(sample_build: Path, name: str):
     with pikepdf.open(sample_build / f"{name}.pdf") as pdf:
@@ -72,6 +81,8 @@ def test_catalog_and_metadata_name_both_standards(sample_build: Path, name: str)
         assert [str(i.S) for i in pdf.Root.OutputIntents] == ["/GTS_PDFA1"]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("name", SAMPLE_PDFS)
 def test_every_font_is_embedded(sample_build: Path, name: str):
     with pikepdf.open(sample_build / f"{name}.pdf") as pdf:
@@ -82,6 +93,8 @@ def test_every_font_is_embedded(sample_build: Path, name: str):
             assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(described.FontDescriptor.keys()), font
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_headings_are_the_chapters_and_annexes_in_order(sample_build: Path):
     note = _note("5d-low-carbon-cities")
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
@@ -91,9 +104,11 @@ def test_headings_are_the_chapters_and_annexes_in_order(sample_build: Path):
     subheadings = [node.text for node in tree.walk() if node.role == "H2"]
     assert inline_text(note.chapters[1].blocks[1].content) in subheadings
     levels = [int(node.role[1]) for node in tree.walk() if re.fullmatch(r"H[1-6]", node.role)]
-    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(levels))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_paragraph_numbers_and_letters_are_list_labels(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     body = tree.find("Part")  # <main>: the note's body, page by page
@@ -113,6 +128,8 @@ def test_paragraph_numbers_and_letters_are_list_labels(sample_build: Path):
     assert letters[:2] == ["(a)", "(b)"]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_footnotes_are_notes_read_after_their_call(sample_build: Path):
     note = _note("5d-low-carbon-cities")
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
@@ -130,6 +147,8 @@ def test_footnotes_are_notes_read_after_their_call(sample_build: Path):
     assert inline_text(first.content)[:40] in notes[0].text
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_contents_is_a_toc_of_links(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     (toc,) = tree.find("TOC")
@@ -138,6 +157,8 @@ def test_contents_is_a_toc_of_links(sample_build: Path):
     assert "." * 5 not in toc.text  # the dot leaders are artifacts
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_masthead_comes_first_in_reading_order(sample_build: Path):
     note = _note("5d-low-carbon-cities")
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
@@ -146,6 +167,8 @@ def test_masthead_comes_first_in_reading_order(sample_build: Path):
     assert masthead.text.index(note.masthead.organization[0]) < masthead.text.index(inline_text(note.masthead.title))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_tables_have_header_cells_with_scope(sample_build: Path):
     tree = structure(sample_build / "7-core-fund.pdf")
     (table,) = tree.find("Table")
@@ -154,12 +177,16 @@ def test_tables_have_header_cells_with_scope(sample_build: Path):
     assert table.find("TD")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_figures_carry_their_description(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     alts = [figure.attrs.get("Alt", "") for figure in tree.find("Figure")]
     assert all(alts) and any(alt.startswith("Bar chart of forum participants.") for alt in alts)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_runs_in_other_scripts_have_their_language(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     langs: dict[str, str] = {}
@@ -178,6 +205,8 @@ def _artifact_kinds(page_) -> list[tuple[str, str | None]]:
     return kinds
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_page_numbers_and_running_heads_are_artifacts(sample_build: Path):
     tree = structure(sample_build / "5d-low-carbon-cities.pdf")
     assert "ESCAP/NEASPEC/SOM(26)/5d" not in tree.text.replace(tree.kids[0].text, "")  # only the masthead's
@@ -198,6 +227,8 @@ def _attach(tmp_path: Path, pdf: Path) -> Path:
     return meeting
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_an_attached_pdf_is_a_figure_per_page_and_the_document_stays_conformant(tmp_path: Path,
                                                                                 sample_build: Path):
     attached = sample_build / "annotated-agenda.pdf"  # a tagged PDF (its own tags are not kept)
@@ -242,6 +273,7 @@ def _pdf_with_a_picture_ending_in_cr(path: Path) -> Path:
                      b"q 200 0 0 200 100 500 cm /Im0 Do Q")
 
 
+@pytest.mark.slow
 def test_an_attached_stream_ending_in_a_carriage_return_keeps_its_length_right(tmp_path: Path):
     """One compressed stream in 256 ends with a carriage return; the line feed that closes it would
     make a strict reader count one byte less than its /Length (PDF/A-2 6.1.7.1)."""
@@ -305,6 +337,8 @@ def _lzw(data: bytes) -> bytes:
     return bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_spliced_file_has_no_lzw_and_no_stream_ending_in_cr(sample_build: Path):
     """Every sample PDF as the splice writes it: no stream ends with a carriage return, object streams
     kept in most. Streams in LZW (forbidden in PDF/A) are compressed again with Flate, also in a
@@ -334,6 +368,8 @@ def test_the_spliced_file_has_no_lzw_and_no_stream_ending_in_cr(sample_build: Pa
             _gray(32 * 32))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_spliced_file_drops_its_object_streams_when_qpdf_made_a_stream_end_in_cr(sample_build: Path):
     """qpdf compresses the object streams itself; should one end with a carriage return (as this
     stream's bytes look to a scan of the file), the file is written again without them."""
@@ -366,6 +402,7 @@ def _one_page(pdf: pikepdf.Pdf, path: Path, resources: pikepdf.Dictionary, conte
     return path
 
 
+@pytest.mark.slow
 def test_an_attached_pdf_without_its_fonts_makes_no_claim_and_says_so(tmp_path: Path):
     meeting = _attach(tmp_path, _pdf_with_a_font_it_does_not_embed(tmp_path / "statement.pdf"))
     out = tmp_path / "out"

@@ -18,6 +18,8 @@ def _flat(path: Path) -> str:
     return " ".join("\n".join(p.text for p in read_pdf(path)).split())
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_provisional_agenda(sample_build: Path):
     text = _flat(sample_build / "provisional-agenda.pdf")
     assert text.startswith("ESCAP/NEASPEC/SOM(26)/L.1 Distr.: Limited 6 October 2023 English only UNITED NATIONS")
@@ -28,6 +30,8 @@ def test_provisional_agenda(sample_build: Path):
     assert text.endswith("10. Adoption of the report.")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_annotated_agenda_lists_annotations_and_documents(sample_build: Path):
     text = _flat(sample_build / "annotated-agenda.pdf")
     assert text.startswith("ESCAP/NEASPEC/SOM(26)/L.1/Add.1")
@@ -42,6 +46,8 @@ def test_annotated_agenda_lists_annotations_and_documents(sample_build: Path):
                      r"\(ESCAP/NEASPEC/SOM\(26\)/7/ ?Corr\.1\)", text)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_list_of_documents(sample_build: Path):
     page = read_pdf(sample_build / "list-of-documents.pdf")[0]
     rows = [line["text"].replace("\xa0", " ") for line in page.lines]
@@ -51,6 +57,8 @@ def test_list_of_documents(sample_build: Path):
         assert row in rows
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_annex_on_its_own_names_its_note(sample_build: Path):
     pages = read_pdf(sample_build / "5d-low-carbon-cities-annex-II.pdf")
     text = " ".join(pages[0].text.split())
@@ -60,6 +68,8 @@ def test_annex_on_its_own_names_its_note(sample_build: Path):
     assert labels[:2] == ["1", "2"], "paragraphs numbered from 1, on the first page after the masthead"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_annex_on_its_own_numbers_footnotes_from_one(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     out = tmp_path / "out"
@@ -70,6 +80,8 @@ def test_annex_on_its_own_numbers_footnotes_from_one(tmp_path: Path):
     assert "First paragraph of the first annex.1" in alone and "1 A footnote of the annex." in alone
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_manifest_records_every_output(sample_build: Path):
     manifest = json.loads((sample_build / "manifest.json").read_text())
     outputs = manifest["outputs"]
@@ -89,6 +101,7 @@ def test_manifest_records_every_output(sample_build: Path):
     assert "notes/5a-air-pollution.md" in outputs["annotated-agenda.pdf"]["sources"]
 
 
+@pytest.mark.slow
 def test_agenda_symbols_and_issue_date_can_be_given(tmp_path: Path, monkeypatch):
     meeting = copy_meeting("basic", tmp_path)
     yaml = (meeting / "meeting.yaml").read_text()
@@ -98,6 +111,7 @@ def test_agenda_symbols_and_issue_date_can_be_given(tmp_path: Path, monkeypatch)
     assert _flat(out / "provisional-agenda.pdf").startswith("SOM/T/AGENDA Distr.: Limited 1 September 2023")
 
 
+@pytest.mark.slow
 def test_issue_date_from_source_date_epoch_when_sources_give_none(tmp_path: Path, monkeypatch):
     meeting = copy_meeting("basic", tmp_path)
     for note in (meeting / "notes").glob("*.md"):
@@ -129,6 +143,8 @@ def test_annotation_errors_name_the_line(tmp_path: Path):
 
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
 def test_agenda_numbers_that_skip_show_in_word_as_written(tmp_path: Path):
     """The generated meeting's agenda is numbered 1, 5, 6, 7: Word numbering must restart at 5."""

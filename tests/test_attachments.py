@@ -31,6 +31,8 @@ def attached_pdf(tmp_path_factory) -> Path:
     return out / "annotated-agenda.pdf"
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_attached_pdf_pages_follow_the_annex_heading_page(tmp_path: Path, attached_pdf: Path):
     meeting = _with_attachment(tmp_path, "statement.pdf")
     shutil.copy(attached_pdf, meeting / "annexes" / "statement.pdf")
@@ -51,6 +53,8 @@ def test_attached_pdf_pages_follow_the_annex_heading_page(tmp_path: Path, attach
     assert [p.text for p in alone[1:]] == [p.text for p in attached]
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_changed_attachment_rebuilds_what_shows_it(tmp_path: Path, attached_pdf: Path):
     meeting = _with_attachment(tmp_path, "statement.pdf")
     shutil.copy(attached_pdf, meeting / "annexes" / "statement.pdf")
@@ -71,6 +75,8 @@ def test_a_damaged_pdf_is_an_error_at_its_line(tmp_path: Path):
                                     "readable PDF")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
 def test_attached_word_file_is_converted_and_appended(tmp_path: Path):
     meeting = _with_attachment(tmp_path, "statement.docx")
@@ -110,6 +116,8 @@ def test_an_attached_word_file_reaches_libreoffice_without_external_targets(tmp_
     assert cleaned.read("word/document.xml") == zipfile.ZipFile(saved).read("word/document.xml")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(office.find() is None, reason="LibreOffice (deps/debian.txt) is not installed")
 def test_an_attached_word_file_makes_libreoffice_an_input_of_the_pdf(tmp_path: Path, monkeypatch):
     """LibreOffice converts the Word annex: another LibreOffice may convert it otherwise, so the PDFs

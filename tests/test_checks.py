@@ -3,6 +3,8 @@ and the command line's -v word counts, --only an annex, and `build .`."""
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import shutil
 from pathlib import Path
@@ -25,7 +27,8 @@ def _check(meeting: Path, body: str, date: str = "2023-10-06") -> tuple[int, lis
     shutil.rmtree(meeting / "annexes", ignore_errors=True)  # the note names none: they would be warned of
     result = run_cli("check", meeting)
     lines = result.stderr.splitlines()
-    return (result.exit_code, [l for l in lines if ": warning: " in l], [l for l in lines if ": error: " in l])
+    return (result.exit_code, [line for line in lines if ": warning: " in line],
+            [line for line in lines if ": error: " in line])
 
 
 def test_sample_meeting_checks_clean():
@@ -82,7 +85,8 @@ def test_word_limit_is_a_warning_and_check_v_prints_the_counts(tmp_path: Path):
 
 def test_a_source_past_the_hard_size_is_refused_before_it_is_parsed(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
-    paragraphs = "".join(f"Paragraph {n} of a pasted file.\n\n" for n in range(40_000))  # 240,000 words and the front matter
+    # 240,000 words and the front matter
+    paragraphs = "".join(f"Paragraph {n} of a pasted file.\n\n" for n in range(40_000))
     code, _, errors = _check(meeting, paragraphs)
     assert code == 1
     assert errors == ["notes/cities.md:1:1: error: the file has 240,009 words, more than ten times the word limit "
@@ -90,6 +94,7 @@ def test_a_source_past_the_hard_size_is_refused_before_it_is_parsed(tmp_path: Pa
                       "by mistake?"]
 
 
+@pytest.mark.slow
 def test_only_names_an_annex_and_a_miss_is_a_usage_error(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     out = tmp_path / "out"
@@ -104,6 +109,7 @@ def test_only_names_an_annex_and_a_miss_is_a_usage_error(tmp_path: Path):
            in result.stderr
 
 
+@pytest.mark.slow
 def test_build_dot_writes_beside_the_meeting_folder(tmp_path: Path, monkeypatch):
     meeting = copy_meeting("basic", tmp_path)
     before = sorted(p.relative_to(meeting) for p in meeting.rglob("*"))

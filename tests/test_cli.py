@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 from pathlib import Path
 
@@ -14,6 +16,8 @@ def test_check_ok():
     assert "meeting and 1 note(s) are valid" in result.stdout
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_build_writes_every_document(basic_build: Path):
     documents = ["annotated-agenda", "cities-annex-I", "cities-annex-II", "cities", "list-of-documents",
                  "provisional-agenda"]
@@ -21,6 +25,8 @@ def test_build_writes_every_document(basic_build: Path):
         [f"{d}.{fmt}" for d in documents for fmt in ("pdf", "docx")] + ["manifest.json"])
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_default_output_folder(tmp_path: Path, monkeypatch):
     meeting = copy_meeting("basic", tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -29,6 +35,8 @@ def test_default_output_folder(tmp_path: Path, monkeypatch):
     assert (tmp_path / "build" / "basic" / "cities.pdf").is_file()
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_source_error_exits_1_and_replaces_nothing(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     out = tmp_path / "out"
@@ -72,6 +80,7 @@ def test_help_for_every_command():
         assert result.exit_code == 0 and "meeting" in result.stdout.lower()
 
 
+@pytest.mark.slow
 def test_glyph_no_font_has_is_an_error_naming_the_note(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     note = meeting / "notes" / "cities.md"
@@ -83,6 +92,8 @@ def test_glyph_no_font_has_is_an_error_naming_the_note(tmp_path: Path):
     assert not (tmp_path / "out" / "cities.pdf").exists()
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_multilingual_fixture_uses_real_glyphs(tmp_path: Path):
     out = tmp_path / "out"
     assert run_cli("build", MEETINGS / "multilingual", "--out", out).exit_code == 0
@@ -93,6 +104,8 @@ def test_multilingual_fixture_uses_real_glyphs(tmp_path: Path):
     assert "Liberation-Serif" in fonts["л"] and "Liberation-Serif" in fonts["В"]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_basic_fixture_pdf_reads_right(basic_build: Path):
     pages = read_pdf(basic_build / "cities.pdf")
     text = "\n".join(p.text for p in pages)

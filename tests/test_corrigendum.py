@@ -74,6 +74,7 @@ def test_for_and_read_are_italic_and_the_blocks_are_unnumbered(issued, lines):
                                  Emphasis((Text("read"),)), Text(" "), Text("200"))
 
 
+@pytest.mark.slow
 def test_the_line_is_that_of_the_issued_pdf(issued, lines, tmp_path):
     """The lines read from the layout are the lines of the issued PDF: "150" on the third line of paragraph 5."""
     assert run_cli("build", REVISIONS / "issued", "--out", tmp_path, "--format", "pdf").exit_code == 0

@@ -36,8 +36,9 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 ALL_NS = NS | {"wp": WP, "a": A, "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture"}
 EMU_PER_TWIP = 635
 PAGES = {"chI": 2, "chII": 2, "chIII": 3}  # contents page numbers, so no LibreOffice is needed
-needs_office = pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice or libreoffice) is not installed: "
-                                  "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")
+needs_office = pytest.mark.skipif(office.find() is None,
+                                  reason="LibreOffice (soffice or libreoffice) is not installed: "
+                                         "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")
 
 
 # ---- the attached files, made here ---------------------------------------------------
@@ -118,8 +119,8 @@ def attached_docx() -> bytes:
     d.add_paragraph("Second numbered point", style="List Number")
     table = d.add_table(rows=2, cols=2)
     table.style = "Table Grid"
-    for row, words in zip(table.rows, (("Partner", "Role"), ("KEI", "Host"))):
-        for cell, word in zip(row.cells, words):
+    for row, words in zip(table.rows, (("Partner", "Role"), ("KEI", "Host")), strict=True):
+        for cell, word in zip(row.cells, words, strict=True):
             cell.text = word
     d.add_picture(io.BytesIO(tiny_png()), width=Cm(4))
     links = d.add_paragraph("See ")
@@ -310,7 +311,7 @@ def test_page_pictures_are_pngs_fitted_to_the_text_area(with_pdf):
         assert abs(cx / cy - pixels[0] / pixels[1]) < 0.01, "its proportions kept"
         sizes.append(pixels)
     a4 = (round(210 / 25.4 * 150), round(297 / 25.4 * 150))  # 150 dpi
-    for (w, h), expected in zip(sizes, [a4, a4, a4[::-1]]):
+    for (w, h), expected in zip(sizes, [a4, a4, a4[::-1]], strict=True):
         assert abs(w - expected[0]) <= 2 and abs(h - expected[1]) <= 2
 
 
@@ -351,6 +352,8 @@ def test_a_translated_notes_pages_are_described_in_its_language_in_both_formats(
     assert [f'data-pdf-alt="{alt}"' in html for alt in expected] == [True] * 3
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @needs_office
 def test_libreoffice_lays_the_pages_out_after_the_annex_heading_page(with_pdf):
     *_, note, _, data = with_pdf
@@ -545,7 +548,7 @@ def test_the_docx_with_word_content_is_whole_and_the_same_each_time(with_docx, t
 
 def test_loaded_attachments_cross_to_another_process_and_give_the_same_docx(with_docx, with_pdf):
     """A DOCX draft (contents_pages.py) carries them from a worker to the main process, which writes it again."""
-    for meeting, note, *_, data in (with_pdf, with_docx[:4]):
+    for meeting, note, *_ in (with_pdf, with_docx[:4]):
         attached = load_attachments(note, meeting, Diagnostics())
         copied = pickle.loads(pickle.dumps(attached))
         assert copied == attached
@@ -558,6 +561,8 @@ def test_an_annex_issued_alone_carries_the_word_content(with_docx):
     assert paragraph_text(nodes[0]) == "Joint statement" and paragraph_text(nodes[-1]) == "After the break"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @needs_office
 def test_libreoffice_shows_the_word_content_on_the_annex_heading_page(with_docx):
     *_, data, _ = with_docx
@@ -574,6 +579,8 @@ def test_libreoffice_shows_the_word_content_on_the_annex_heading_page(with_docx)
 
 # ---- the build, end to end ------------------------------------------------------------------
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_build_writes_the_attached_pages_into_the_docx(tmp_path):
     from conftest import run_cli
 

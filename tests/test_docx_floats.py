@@ -212,7 +212,7 @@ def test_note_tables_have_a_caption_above_and_rows_that_repeat_and_never_split()
     assert len(tables) == 2  # the refs note's Milestones and the contributions table
     seqs = [(code, result) for code, result, _ in fields(body) if code.startswith(" SEQ Table")]
     assert seqs == [(" SEQ Table \\* ARABIC ", "1"), (" SEQ Table \\* ARABIC ", "2")]
-    for tbl, number, title in zip(tables, ("1", "2"), ("Milestones", "Contributions, 2022-2023")):
+    for tbl, number, title in zip(tables, ("1", "2"), ("Milestones", "Contributions, 2022-2023"), strict=True):
         caption = tbl.getprevious()
         assert _val(caption.find("w:pPr/w:pStyle", NS)) == "Caption"
         assert paragraph_text(caption) == f"Table {number} {title}"  # a line break between
@@ -267,7 +267,7 @@ def test_figures_have_captions_pictures_with_alt_text_and_an_svg_with_its_png():
     text_width = (11906 - 2 * 1418) * EMU_PER_TWIP
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         types = archive.read("[Content_Types].xml").decode()
-        for drawing, figure in zip(drawings, figures):
+        for drawing, figure in zip(drawings, figures, strict=True):
             doc_pr = drawing.find(f"{{{WP}}}docPr")
             assert doc_pr.get("descr") == figure.alt and doc_pr.get("title") == figure.alt
             extent = drawing.find(f"{{{WP}}}extent")
@@ -308,6 +308,8 @@ def test_a_changed_picture_is_an_error(tmp_path):
 # ---- laid out by LibreOffice ----------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_shows_the_model_numbers():
     """LibreOffice recomputes SEQ and REF fields and list numbers: what it prints is what

@@ -98,7 +98,7 @@ A paragraph in the second chapter.[^c]
 [^a]: The first footnote, cited twice.
 [^b]: The second footnote, see [the site](https://example.org/notes).
 [^c]: The third footnote.
-""",
+""",  # noqa: W291 (two spaces ending a line: a Markdown line break)
     "notes/1-opening.md": """\
 ---
 item: 1
@@ -275,7 +275,8 @@ def printed_paragraphs(note: Note, small: bool = True) -> list[tuple[str, str]]:
     """(label, text) of every paragraph the note prints, in order, as a reader sees it
     (small=False: the text size only, without table cells and the notes under tables)."""
     m = note.masthead
-    lines = [m.symbol, m.distribution, m.date, getattr(m, "version_line", None), m.language, *m.organization, m.meeting_title, m.meeting_dates,
+    lines = [m.symbol, m.distribution, m.date, getattr(m, "version_line", None), m.language, *m.organization,
+             m.meeting_title, m.meeting_dates,
              m.meeting_venue, m.agenda_heading, m.item_line, _without_calls(m.title), m.author_line,
              getattr(m, "supplement", None),
              getattr(m, "annex_heading", None), _without_calls(getattr(m, "annex_title", ())),

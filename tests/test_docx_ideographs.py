@@ -21,7 +21,8 @@ STYLES = f"""<w:styles xmlns:w="{W}">
   <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:pPr><w:jc w:val="both"/></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="Normal"/></w:style>
   <w:style w:type="paragraph" w:styleId="LeadIn"><w:basedOn w:val="Body"/><w:pPr><w:keepNext/></w:pPr></w:style>
-  <w:style w:type="paragraph" w:styleId="Title"><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Title"><w:basedOn w:val="Normal"/>
+    <w:pPr><w:jc w:val="center"/></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="LoopA"><w:basedOn w:val="LoopB"/></w:style>
   <w:style w:type="paragraph" w:styleId="LoopB"><w:basedOn w:val="LoopA"/></w:style>
   <w:style w:type="character" w:styleId="Strong"><w:basedOn w:val="Title"/></w:style>

@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 import pytest
 
+from conftest import announced
 from test_docx_helpers import (REFERENCE, ROOT, document, documents, footnote_calls, numbered_labels,
                                printed_paragraphs, root_of)
 from toolkit.errors import Diagnostics
 from toolkit.model.plain import inline_text
 from toolkit.render import office
 from toolkit.render.docx import note_docx
+from toolkit.render.docx.contents_pages import draft, settle
 
 pdfplumber = pytest.importorskip("pdfplumber")
-pytestmark = pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice or libreoffice) is not installed: "
-                                "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")
+pytestmark = [pytest.mark.slow, pytest.mark.office,
+              pytest.mark.skipif(office.find() is None, reason="LibreOffice (soffice or libreoffice) is not installed: "
+                                 "apt-get install libreoffice-writer-nogui (listed in deps/debian.txt)")]
 
 ALL = sorted(documents())
 NOTES = [key for key in ALL if documents()[key].kind == "note"]
@@ -37,20 +41,28 @@ STEP = 35.45
 
 @functools.cache
 def laid_out() -> dict[str, tuple[bytes, list[str]]]:
-    """As the build does it: the PDF's chapter pages are the first guess, LibreOffice corrects them."""
-    out = {}
-    for key in ALL:
-        diags = Diagnostics()
-        data = note_docx(document(key), REFERENCE, diags, pdf=weasy_pdf(key), meeting_root=root_of(key))
-        assert data is not None, [str(d) for d in diags.items]
-        out[key] = (data, [str(d) for d in diags.items])
-    return out
+    """As the build does it: the PDF's chapter pages are the first guess, LibreOffice corrects them,
+    every document in the same batched LibreOffice runs (one start-up, not one a document)."""
+    drafts, said = {}, {}
+    with announced(f"laying {len(ALL)} documents out as PDF and DOCX, the DOCX files with LibreOffice"):
+        for key in ALL:
+            diags = Diagnostics()
+            made = draft(document(key), REFERENCE, diags, pdf=weasy_pdf(key), meeting_root=root_of(key))
+            assert made is not None, [str(d) for d in diags.items]
+            drafts[key], said[key] = made, [str(d) for d in diags.items]
+        settling = Diagnostics()
+        settle(list(drafts.values()), settling)
+    for item in settling.items:  # each names its note's source: counted against every document of that name
+        for key, made in drafts.items():
+            if item.position.path == made.note.source:
+                said[key].append(str(item))
+    return {key: (made.docx, said[key]) for key, made in drafts.items()}
 
 
 @functools.cache
 def office_pdfs() -> dict[str, bytes]:
     pdfs = office.convert([laid_out()[key][0] for key in ALL], office.find())
-    return dict(zip(ALL, pdfs))
+    return dict(zip(ALL, pdfs, strict=True))
 
 
 @functools.cache
@@ -140,12 +152,12 @@ def test_word_numbers_show_in_order(key):
                     shown.append(first)
                 continue
             if (column == 0 and re.fullmatch(r"\d+\.", first)) or \
-                    (column in (1, 2) and re.fullmatch(r"\(?(?:[a-z]{1,2}|[ivx]+)\)|\u2022", first)):  # (a), a) in fr, ru
+                    (column in (1, 2) and re.fullmatch(r"\(?(?:[a-z]{1,2}|[ivx]+)\)|\u2022", first)):  # (a); a) fr, ru
                 shown.append(None if first == "\u2022" else first)
     assert shown == numbered_labels(document(key))
     numbers = [int(label[:-1]) for label in shown if label and label[0].isdigit()]
     # 1..N through the note, from 1 again in each annex
-    assert numbers[:1] in ([], [1]) and all(b in (a + 1, 1) for a, b in zip(numbers, numbers[1:])), numbers
+    assert numbers[:1] in ([], [1]) and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers)), numbers
 
 
 def _contents_page(pages: list[Page], key: str) -> int:
@@ -192,7 +204,7 @@ def test_footnotes_sit_at_the_foot_of_the_page_that_calls_them(key):
                   if top < area - 4 and text.isdigit()]  # table notes are lettered: not footnote calls
     assert [text for _, text in calls] == [str(c.number) for c in footnote_calls(note)]
     texts = {f.number: squeeze(inline_text(f.content))[:30] for f in note.footnotes}
-    for (number, text), call in zip(calls, footnote_calls(note)):
+    for (number, _), call in zip(calls, footnote_calls(note), strict=True):
         if call.first:
             notes = squeeze("".join(t for _, t in pages[number].notes))
             assert texts[call.number] in notes, f"footnote {call.number} is not on page {number + 1}"

@@ -32,6 +32,8 @@ def _shown_in_layout(draft: Draft) -> dict[str, int]:
     return chapter_pages(office.convert([draft.docx], office.find())[0], draft.note)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_wrong_guesses_are_settled_in_one_batched_run(notes, monkeypatch):
     runs = []
     original = office.convert
@@ -51,6 +53,8 @@ def test_wrong_guesses_are_settled_in_one_batched_run(notes, monkeypatch):
         assert _shown_in_layout(draft) == draft.pages, "the numbers written are the pages shown"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_a_correction_of_another_width_is_laid_out_again(notes, monkeypatch):
     runs = []
     original = office.convert

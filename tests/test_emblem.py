@@ -23,6 +23,8 @@ def _drawn_in_corner(page) -> int:
                if shape["x1"] < CORNER and shape["bottom"] < CORNER)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("stem", STEMS)
 def test_the_pdf_draws_the_emblem_at_the_top_left_of_the_first_page_only(sample_build: Path, stem: str):
     with pdfplumber.open(sample_build / f"{stem}.pdf") as pdf:
@@ -35,6 +37,8 @@ def _body(path: Path) -> etree._Element:
         return etree.fromstring(package.read("word/document.xml"))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("stem", STEMS)
 def test_the_docx_floats_the_emblem_in_the_first_paragraph_with_its_alternative_text(sample_build: Path, stem: str):
     body = _body(sample_build / f"{stem}.docx")
@@ -52,6 +56,8 @@ def test_the_docx_floats_the_emblem_in_the_first_paragraph_with_its_alternative_
     assert any(name.endswith(".svg") for name in media) and any(name.endswith(".png") for name in media)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_a_meeting_without_an_emblem_draws_none(basic_build: Path):
     body = _body(basic_build / "cities.docx")
     assert body.findall(".//wp:anchor", NS) == []
@@ -59,6 +65,8 @@ def test_a_meeting_without_an_emblem_draws_none(basic_build: Path):
         assert _drawn_in_corner(pdf.pages[0]) == 0
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_alternative_text_can_be_given(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     (meeting / "logo.png").write_bytes((Path(__file__).parent.parent / "agendas/som-26/figures/forum-participants.png")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import stat
 import subprocess
@@ -34,6 +36,7 @@ def test_setup_waits_for_the_package_lock():
     assert "DPkg::Lock::Timeout=" in text and text.count('"${wait_lock[@]}"') == 2
 
 
+@pytest.mark.slow
 def test_without_the_harfbuzz_subsetter_one_warning_and_no_error(tmp_path: Path, monkeypatch):
     """As on a machine without libharfbuzz-subset0: WeasyPrint falls back to fontTools and says
     so for every font; the build makes every PDF and warns once, naming the Debian package."""

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MEETINGS, SAMPLE, run_cli
+from conftest import MEETINGS, SAMPLE, announced, run_cli
 from toolkit.model.document import Figure, Paragraph, Ref, Table
 from toolkit.model.walk import nodes
 from toolkit.render import office
 from toolkit.render.docx.chapter_pages import pdf_page_texts
 from toolkit.model.build import load
 
-pytestmark = pytest.mark.skipif(office.find() is None, reason="LibreOffice is not installed (deps/debian.txt)")
+pytestmark = [pytest.mark.slow, pytest.mark.office,
+              pytest.mark.skipif(office.find() is None, reason="LibreOffice is not installed (deps/debian.txt)")]
 
 CASES = [(MEETINGS / "refs", "refs"), (MEETINGS / "tables", "fund"), (MEETINGS / "figures", "progress"),
          (MEETINGS / "figures", "progress-annex-I"), (SAMPLE, "7-core-fund"), (SAMPLE, "5d-low-carbon-cities"),
@@ -30,17 +31,19 @@ CASES = [(MEETINGS / "refs", "refs"), (MEETINGS / "tables", "fund"), (MEETINGS /
 def texts(tmp_path_factory) -> dict[str, tuple[str, str]]:
     """document -> (PDF text, DOCX-laid-out-by-LibreOffice text), whitespace squeezed per line."""
     built: dict[Path, Path] = {}
-    for root, _ in CASES:
-        if root not in built:
-            out = tmp_path_factory.mktemp(root.name)
-            result = run_cli("build", root, "--out", out, "-j", "2")
-            assert result.exit_code == 0, result.stderr
-            built[root] = out
-    names = [name for _, name in CASES]
-    docx = [(built[root] / f"{name}.docx").read_bytes() for root, name in CASES]
-    laid_out = office.convert(docx, office.find())
+    with announced(f"building {len({root for root, _ in CASES})} meetings and laying {len(CASES)} of their DOCX "
+                   "files out with LibreOffice"):
+        for root, _ in CASES:
+            if root not in built:
+                out = tmp_path_factory.mktemp(root.name)
+                result = run_cli("build", root, "--out", out, "-j", "2")
+                assert result.exit_code == 0, result.stderr
+                built[root] = out
+        names = [name for _, name in CASES]
+        docx = [(built[root] / f"{name}.docx").read_bytes() for root, name in CASES]
+        laid_out = office.convert(docx, office.find())
     out = {}
-    for (root, name), office_pdf in zip(CASES, laid_out):
+    for (root, name), office_pdf in zip(CASES, laid_out, strict=True):
         pdf = (built[root] / f"{name}.pdf").read_bytes()
         out[name] = (_lines(pdf), _lines(office_pdf))
     assert set(out) == set(names)
@@ -89,7 +92,8 @@ def test_every_reference_reads_the_same_in_both(texts, name):
     pdf, docx = (" ".join(t.split()) for t in texts[name])
     refs = _refs(_document(name))
     for words in refs:
-        assert pdf.count(words) == docx.count(words) >= 1, f"{words!r}: PDF {pdf.count(words)}, DOCX {docx.count(words)}"
+        assert pdf.count(words) == docx.count(words) >= 1, \
+            f"{words!r}: PDF {pdf.count(words)}, DOCX {docx.count(words)}"
 
 
 def test_the_cases_hold_what_they_are_for():

@@ -10,6 +10,8 @@ import pytest
 
 from conftest import MEETINGS, read_pdf, run_cli
 
+pytestmark = [pytest.mark.slow]
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
@@ -55,23 +57,23 @@ def test_spreadsheet_cells_print_as_written_with_numbers_right_aligned(built):
 def test_total_row_is_bold_and_table_notes_are_lettered(built):
     pages = read_pdf(built["tables"] / "fund.pdf")
     page = next(p for p in pages if "315,000" in p.text)
-    total = next(l for l in page.lines if l["text"].startswith("Total") and "315,000" in l["text"])
+    total = next(line for line in page.lines if line["text"].startswith("Total") and "315,000" in line["text"])
     assert all("Bold" in c["fontname"] for c in total["chars"] if not c["text"].isspace())
     # the xlsx cell "40,000^p^" calls note p, lettered a (first called in its table)
-    russian = next(l for l in page.lines if l["text"].startswith("Russian Federation"))
+    russian = next(line for line in page.lines if line["text"].startswith("Russian Federation"))
     assert russian["text"].endswith("40,000a")
-    assert any(l["text"].startswith("a Pledged; received in the following year.") for l in page.lines)
-    assert any(l["text"].startswith("Source: Secretariat records.") for l in page.lines)
+    assert any(line["text"].startswith("a Pledged; received in the following year.") for line in page.lines)
+    assert any(line["text"].startswith("Source: Secretariat records.") for line in page.lines)
 
 
 def test_long_table_repeats_its_header_and_never_splits_a_row(built):
     pages = read_pdf(built["tables"] / "fund.pdf")
     row = re.compile(r"^City (\d\d) (China|Japan|Mongolia|Republic of Korea|Russian Federation) (\d+) (\d)$")
     seen = []
-    holding = [p for p in pages if any(row.match(l["text"]) for l in p.lines)]
+    holding = [p for p in pages if any(row.match(line["text"]) for line in p.lines)]
     assert len(holding) >= 2, "the 70-row table runs onto a second page"
     for page in holding:
-        texts = [l["text"] for l in page.lines]
+        texts = [line["text"] for line in page.lines]
         first_row = next(i for i, t in enumerate(texts) if row.match(t))
         assert texts[first_row - 1] == "City Country Participants Sessions", \
             f"page {page.number}: the rows are not under the header: {texts[first_row - 1]!r}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +35,8 @@ def test_the_fixture_shows_weasyprints_footnote_bug_without_the_fix():
     assert int(result.stdout) >= 1
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_every_footnote_on_the_page_of_its_call(tmp_path: Path):
     out = tmp_path / "out"
     result = run_cli("build", PRESSURE, "--out", out, "--only", "note-15")

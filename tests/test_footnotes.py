@@ -68,6 +68,8 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_prints_the_considerations_footnotes_on_their_page(built):
     pages = read_pdf(built / "cities.pdf")
     calls = [(s.page, s.text) for s in superscripts(pages, CALL_SIZE)]
@@ -79,6 +81,8 @@ def test_pdf_prints_the_considerations_footnotes_on_their_page(built):
     assert "Decision 2022/3 of the Commission" in pages[considerations - 1].text
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_docx_has_the_considerations_footnotes_as_word_footnotes(built):
     with zipfile.ZipFile(built / "cities.docx") as docx:
         document = docx.read("word/document.xml").decode()
@@ -94,6 +98,7 @@ def test_docx_has_the_considerations_footnotes_as_word_footnotes(built):
 _SENTENCE = "The Secretariat organized a workshop on transboundary air pollution with national focal points. "
 
 
+@pytest.mark.slow
 def test_a_footnote_longer_than_a_page_is_refused_at_its_call(tmp_path: Path):
     meeting = tmp_path / "m"
     shutil.copytree(FOOTNOTES, meeting)

@@ -14,6 +14,8 @@ from toolkit.model.document import BulletList, Figure, Paragraph, SubHeading, Ta
 from toolkit.model.plain import inline_text
 from toolkit.model.build import load
 
+pytestmark = [pytest.mark.slow, pytest.mark.office]
+
 NOTES = ("5a-air-pollution", "5d-low-carbon-cities", "7-core-fund", "information-note")
 
 

@@ -15,14 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_meeting, run_cli
+from conftest import REPO, copy_built, copy_meeting, run_cli, two_notes
 
-
-def _two_notes(tmp_path: Path) -> Path:
-    meeting = copy_meeting("basic", tmp_path)
-    other = (meeting / "notes" / "cities.md").read_text().replace("item: 2(b)", "item: 2 (a)").replace("SOM(T)/2b", "SOM(T)/2a")
-    (meeting / "notes" / "other.md").write_text(other.replace("First paragraph", "Other first paragraph"))
-    return meeting
+# The two notes' meeting is built once for the session (two_notes_pdf, two_notes_all in conftest.py):
+# a test that starts from a complete build copies it; only builds compared with it are made again.
 
 
 def _state(out: Path) -> dict[str, tuple[int, str]]:
@@ -30,9 +26,9 @@ def _state(out: Path) -> dict[str, tuple[int, str]]:
             for p in sorted(out.iterdir()) if not p.name.startswith(".")}
 
 
-def test_nothing_changed_rewrites_nothing(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
-    assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 0
+@pytest.mark.slow
+def test_nothing_changed_rewrites_nothing(two_notes_pdf, tmp_path: Path):
+    meeting, out = copy_built(two_notes_pdf, tmp_path)
     before = _state(out)
     (meeting / "notes" / "cities.md").touch()  # a new modification time is not a change
     result = run_cli("build", meeting, "--format", "pdf", "--out", out)
@@ -40,9 +36,9 @@ def test_nothing_changed_rewrites_nothing(tmp_path: Path):
     assert _state(out) == before
 
 
-def test_one_note_changed_rebuilds_that_note(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
-    run_cli("build", meeting, "--format", "pdf", "--out", out)
+@pytest.mark.slow
+def test_one_note_changed_rebuilds_that_note(two_notes_pdf, tmp_path: Path):
+    meeting, out = copy_built(two_notes_pdf, tmp_path)
     before = _state(out)
     note = meeting / "notes" / "other.md"
     note.write_text(note.read_text().replace("Fourth paragraph", "Fourth, changed paragraph"))
@@ -54,11 +50,14 @@ def test_one_note_changed_rebuilds_that_note(tmp_path: Path):
     assert after["other.pdf"][1] != before["other.pdf"][1]
 
 
-def test_template_changed_rebuilds_everything_that_uses_it(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+@pytest.mark.slow
+def test_template_changed_rebuilds_everything_that_uses_it(two_notes_pdf, tmp_path: Path):
+    meeting, out = copy_built(two_notes_pdf, tmp_path)
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "templates", templates)
-    run_cli("build", meeting, "--format", "pdf", "--out", out, "--templates", templates)
+    # the same templates elsewhere: the same outputs
+    assert "built 0, unchanged 9," in run_cli("build", meeting, "--format", "pdf", "--out", out,
+                                              "--templates", templates).stdout
     css = templates / "note.css"
     css.write_text(css.read_text().replace("font-size: 12pt;", "font-size: 11.5pt;", 1))
     result = run_cli("build", meeting, "--format", "pdf", "--out", out, "--templates", templates, "-v")
@@ -66,9 +65,9 @@ def test_template_changed_rebuilds_everything_that_uses_it(tmp_path: Path):
     assert "built cities.pdf: template changed: note.css" in result.stdout
 
 
-def test_deleted_note_outputs_are_removed(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
-    run_cli("build", meeting, "--format", "pdf", "--out", out)
+@pytest.mark.slow
+def test_deleted_note_outputs_are_removed(two_notes_pdf, tmp_path: Path):
+    meeting, out = copy_built(two_notes_pdf, tmp_path)
     (meeting / "notes" / "other.md").unlink()
     result = run_cli("build", meeting, "--format", "pdf", "--out", out, "-v")
     assert "built 2, unchanged 4, removed 3," in result.stdout
@@ -78,13 +77,12 @@ def test_deleted_note_outputs_are_removed(tmp_path: Path):
     assert "other.pdf" not in json.loads((out / "manifest.json").read_text())["outputs"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["{not json", '{"format": "toolkit-manifest", "cache_version": 0}',
                                     '{"format": "toolkit-manifest", "cache_version": 1, "outputs": {"x": 1}}'])
-def test_corrupt_or_old_cache_is_ignored_with_a_warning(tmp_path: Path, damage: str):
-    meeting = _two_notes(tmp_path)
-    clean, out = tmp_path / "clean", tmp_path / "out"
-    run_cli("build", meeting, "--format", "pdf", "--out", clean)
-    run_cli("build", meeting, "--format", "pdf", "--out", out)
+def test_corrupt_or_old_cache_is_ignored_with_a_warning(two_notes_pdf, tmp_path: Path, damage: str):
+    meeting, out = copy_built(two_notes_pdf, tmp_path)
+    clean = two_notes_pdf[1]  # read only
     (out / "manifest.json").write_text(damage)
     result = run_cli("build", meeting, "--format", "pdf", "--out", out)
     assert result.exit_code == 0 and "warning:" in result.stderr and "manifest.json" in result.stderr
@@ -93,9 +91,9 @@ def test_corrupt_or_old_cache_is_ignored_with_a_warning(tmp_path: Path, damage: 
         assert (out / name).read_bytes() == (clean / name).read_bytes()
 
 
-def test_output_damaged_on_disk_is_rebuilt(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
-    run_cli("build", meeting, "--format", "pdf", "--out", out)
+@pytest.mark.slow
+def test_output_damaged_on_disk_is_rebuilt(two_notes_pdf, tmp_path: Path):
+    meeting, out = copy_built(two_notes_pdf, tmp_path)
     good = (out / "cities.pdf").read_bytes()
     (out / "cities.pdf").write_bytes(good[:1000])
     result = run_cli("build", meeting, "--format", "pdf", "--out", out, "-v")
@@ -103,18 +101,19 @@ def test_output_damaged_on_disk_is_rebuilt(tmp_path: Path):
     assert (out / "cities.pdf").read_bytes() == good
 
 
-def test_parallel_build_gives_the_same_bytes(tmp_path: Path):
-    meeting = _two_notes(tmp_path)
-    assert run_cli("build", meeting, "--format", "pdf", "--out", tmp_path / "j1", "-j", "1").exit_code == 0
+@pytest.mark.slow
+def test_parallel_build_gives_the_same_bytes(two_notes_pdf, tmp_path: Path):
+    meeting, j1 = two_notes_pdf  # built with -j 1; read only
     assert run_cli("build", meeting, "--format", "pdf", "--out", tmp_path / "j2", "-j", "2").exit_code == 0
-    names = sorted(p.name for p in (tmp_path / "j1").iterdir() if not p.name.startswith("."))
+    names = sorted(p.name for p in j1.iterdir() if not p.name.startswith("."))
     assert len(names) == 10
     for name in names:
-        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
+        assert (j1 / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
 
 
+@pytest.mark.slow
 def test_a_failing_note_leaves_the_others_built(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    meeting, out = two_notes(tmp_path), tmp_path / "out"
     note = meeting / "notes" / "other.md"
     note.write_text(note.read_text().replace("Other first", "Other \U0010FFFD first"))
     result = run_cli("build", meeting, "--format", "pdf", "--out", out, "-j", "2")
@@ -124,8 +123,9 @@ def test_a_failing_note_leaves_the_others_built(tmp_path: Path):
     assert (out / "cities.pdf").exists() and not (out / "other.pdf").exists()
 
 
+@pytest.mark.slow
 def test_only_selects_by_note_or_agenda_item(tmp_path: Path):
-    meeting = _two_notes(tmp_path)
+    meeting = two_notes(tmp_path)
     dependants = ["annotated-agenda.pdf", "list-of-documents.pdf"]
     other = ["other-annex-I.pdf", "other-annex-II.pdf", "other.pdf"]
     cities = ["cities-annex-I.pdf", "cities-annex-II.pdf", "cities.pdf"]
@@ -141,7 +141,7 @@ def test_only_selects_by_note_or_agenda_item(tmp_path: Path):
 
 
 def test_second_build_on_the_same_folder_is_refused(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+    meeting, out = two_notes(tmp_path), tmp_path / "out"
     out.mkdir()
     with open(out / ".toolkit.lock", "a+") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
@@ -153,9 +153,10 @@ def test_second_build_on_the_same_folder_is_refused(tmp_path: Path):
     assert not (out / "cities.pdf").exists()
 
 
-def test_no_lock_file_stays_after_a_build(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
-    assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 0
+@pytest.mark.slow
+def test_no_lock_file_stays_after_a_build(two_notes_pdf, tmp_path: Path):
+    assert not (two_notes_pdf[1] / ".toolkit.lock").exists()  # after a first build
+    meeting, out = copy_built(two_notes_pdf, tmp_path)
     assert not (out / ".toolkit.lock").exists()
     (out / "cities.pdf").unlink()  # a rebuild too, and a failed build (a mistake in a source)
     assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 0
@@ -217,6 +218,7 @@ def test_ctrl_c_while_the_workers_are_forked_stops_the_build_cleanly():
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
 
 
+@pytest.mark.slow
 def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
     """SIGINT at several moments of a rebuild: each output is its old or its new version."""
     meeting = copy_meeting("basic", tmp_path)
@@ -264,10 +266,11 @@ def test_interrupted_builds_leave_every_output_whole(tmp_path: Path):
     assert interrupted >= 3, f"the signal arrived during {interrupted} of {attempts} builds ({whole:.1f} s each)"
 
 
-def test_both_formats_no_change_and_parallel_parity(tmp_path: Path):
-    meeting = _two_notes(tmp_path)
-    j1, j2 = tmp_path / "j1", tmp_path / "j2"
-    assert run_cli("build", meeting, "--out", j1, "-j", "1").exit_code == 0
+@pytest.mark.office
+@pytest.mark.slow
+def test_both_formats_no_change_and_parallel_parity(two_notes_all, tmp_path: Path):
+    meeting, j1 = two_notes_all  # built with -j 1; read only
+    j2 = tmp_path / "j2"
     assert run_cli("build", meeting, "--out", j2, "-j", "2").exit_code == 0
     names = sorted(p.name for p in j1.iterdir() if not p.name.startswith("."))
     assert len([n for n in names if n.endswith(".docx")]) == 9
@@ -279,11 +282,13 @@ def test_both_formats_no_change_and_parallel_parity(tmp_path: Path):
     assert _state(j2) == before
 
 
-def test_reference_docx_changed_rebuilds_the_docx_files_only(tmp_path: Path):
-    meeting, out = _two_notes(tmp_path), tmp_path / "out"
+@pytest.mark.office
+@pytest.mark.slow
+def test_reference_docx_changed_rebuilds_the_docx_files_only(two_notes_all, tmp_path: Path):
+    meeting, out = copy_built(two_notes_all, tmp_path)
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "templates", templates)
-    assert run_cli("build", meeting, "--out", out, "--templates", templates).exit_code == 0
+    assert "built 0, unchanged 18," in run_cli("build", meeting, "--out", out, "--templates", templates).stdout
     reference = templates / "reference.docx"
     reference.write_bytes(reference.read_bytes() + b"\0")  # same document, other bytes
     result = run_cli("build", meeting, "--out", out, "--templates", templates, "-v")
@@ -315,8 +320,9 @@ def _on_a_terminal(args: list[str]) -> str:
     return shown.decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_and_quiet_for_scripts(tmp_path: Path):
-    meeting = _two_notes(tmp_path)
+    meeting = two_notes(tmp_path)
     shown = _on_a_terminal(["build", str(meeting), "--format", "pdf", "--out", str(tmp_path / "a"), "-j", "1"])
     assert "Building" in shown and "cities.pdf" in shown and "other.pdf" in shown
     quiet = _on_a_terminal(["build", str(meeting), "--format", "pdf", "--out", str(tmp_path / "b"), "-q"])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, SAMPLE, copy_meeting, read_pdf, run_cli
+from conftest import REPO, SAMPLE, copy_built, copy_meeting, read_pdf, run_cli
 from toolkit.errors import Diagnostics
 from toolkit.issuing import record as records
 
@@ -51,15 +51,13 @@ def _corrected(meeting: Path) -> Path:
 
 
 @pytest.fixture
-def issued(tmp_path: Path) -> tuple[Path, Path]:
-    """The basic meeting with its note built and recorded as issued."""
-    meeting, out = copy_meeting("basic", tmp_path), tmp_path / "out"
-    assert run_cli("build", meeting, "--out", out, "--only", "cities", "-q").exit_code == 0
-    done = run_cli("issue", meeting, "cities", "--out", out)
-    assert done.exit_code == 0, done.stderr
-    return meeting, out
+def issued(issued_basic, tmp_path: Path) -> tuple[Path, Path]:
+    """The basic meeting with its note built and recorded as issued: a copy of the session's."""
+    return copy_built(issued_basic, tmp_path)
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_issue_records_each_source_and_output(issued):
     meeting, out = issued
     path = meeting / "issued" / "cities.yaml"
@@ -77,6 +75,8 @@ def test_issue_records_each_source_and_output(issued):
     assert run_cli("check", meeting).stderr == ""
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_issue_refuses_what_was_not_built_from_the_sources(tmp_path: Path):
     meeting, out = copy_meeting("basic", tmp_path), tmp_path / "out"
     refused = run_cli("issue", meeting, "cities", "--out", out)
@@ -93,6 +93,8 @@ def test_issue_refuses_what_was_not_built_from_the_sources(tmp_path: Path):
     assert not (meeting / "issued").exists()
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_issue_again_only_with_force(issued):
     meeting, out = issued
     again = run_cli("issue", meeting, "cities", "--out", out)
@@ -102,6 +104,8 @@ def test_issue_again_only_with_force(issued):
     assert run_cli("issue", meeting, "cities", "--out", out, "--force").exit_code == 0
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_check_warns_when_an_issued_document_changes(issued):
     meeting, _ = issued
     # a part of meeting.yaml the note does not show: no change to the document
@@ -116,6 +120,8 @@ def test_check_warns_when_an_issued_document_changes(issued):
         "again, or run `toolkit issue` again if the version recorded was never sent"]
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_revision_is_built_under_its_symbol_with_its_date(issued):
     meeting, out = issued
     note = meeting / "notes" / "cities.md"
@@ -139,6 +145,8 @@ def test_a_revision_is_built_under_its_symbol_with_its_date(issued):
     assert "removed cities-rev1-changes.docx" in again.stdout
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_the_changes_file_has_word_tracked_changes(issued):
     meeting, out = issued
     _edit(meeting / "notes" / "cities.md", "date: 2023-10-06", "date: 2023-10-09\nrevision: 1")
@@ -150,6 +158,8 @@ def test_the_changes_file_has_word_tracked_changes(issued):
     assert "<w:ins " in xml and "<w:del " in xml and 'w:date="2023-10-09T00:00:00Z"' in xml
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_corrigendum_lists_the_corrections_as_issued(issued):
     meeting, out = issued
     note = _corrected(meeting)
@@ -176,6 +186,7 @@ def test_a_corrigendum_lists_the_corrections_as_issued(issued):
     assert "declare 'revision: 1' or 'corrigendum' (number 2" in run_cli("check", meeting).stderr
 
 
+@pytest.mark.slow
 def test_an_addendum_has_its_base_documents_symbol(tmp_path: Path):
     meeting, out = copy_meeting("basic", tmp_path), tmp_path / "out"
     (meeting / "notes" / "cities-statement.md").write_text(
@@ -184,10 +195,12 @@ def test_an_addendum_has_its_base_documents_symbol(tmp_path: Path):
     assert run_cli("build", meeting, "--out", out, "-q", "--format", "pdf").exit_code == 0
     assert _flat(out / "cities-statement.pdf").startswith("ESCAP/NEASPEC/SOM(T)/2b/Add.1 Distr.: Limited 7 October")
     assert "Statement on cities Note by the Secretariat Addendum 1. A text." in _flat(out / "cities-statement.pdf")
-    assert re.search(r"\(ESCAP/NEASPEC/SOM\(T\)/2b\) Statement on cities: addendum \(ESCAP/NEASPEC/SOM\(T\)/2b/Add\.1\)",
-                     _flat(out / "annotated-agenda.pdf"))
+    assert re.search(r"\(ESCAP/NEASPEC/SOM\(T\)/2b\) Statement on cities: addendum "
+                     r"\(ESCAP/NEASPEC/SOM\(T\)/2b/Add\.1\)", _flat(out / "annotated-agenda.pdf"))
 
 
+@pytest.mark.office
+@pytest.mark.slow
 @pytest.mark.parametrize("declared,expected", [
     ("revision: 2", "notes/cities.md:5:11: error: 'revision: 2' skips a number: the version issued is the original "
                     "version (issued/cities.yaml), so the next revision is 1"),
@@ -215,19 +228,23 @@ def test_a_declaration_on_a_document_never_issued(tmp_path: Path):
                                     "issued/cities.yaml): first record the version sent out")
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_tampered_record_is_refused_at_its_line(issued):
     meeting, _ = issued
     _edit(meeting / "notes" / "cities.md", "date: 2023-10-06\n", "date: 2023-10-09\nrevision: 1\n")
     path = meeting / "issued" / "cities.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("First paragraph of the background.", "First paragraph, edited."), encoding="utf-8")
-    line = next(i for i, l in enumerate(text.split("\n"), 1) if l.startswith("  - file: notes/cities.md")) + 2
+    line = next(i for i, written in enumerate(text.split("\n"), 1)
+                if written.startswith("  - file: notes/cities.md")) + 2
     result = run_cli("check", meeting)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"issued/cities.yaml:{line}:11: error: the text kept for notes/cities.md does "
                                     "not match its sha256")
 
 
+@pytest.mark.slow
 def test_check_lays_out_nothing_for_a_corrigendum(issued):
     """The model makes the corrigendum without the lines of the issued PDF: checking never renders."""
     meeting, _ = issued
@@ -243,6 +260,7 @@ def test_check_lays_out_nothing_for_a_corrigendum(issued):
     assert done.stdout.splitlines() == ["Paragraph 1 ['cities-corr1']", "[]"]
 
 
+@pytest.mark.slow
 def test_the_corrigendum_lines_are_counted_with_the_builds_templates(issued, tmp_path: Path):
     """A narrow text column in --templates puts the corrected word on a later line of the issued PDF."""
     meeting, out = issued
@@ -259,6 +277,8 @@ def test_the_corrigendum_lines_are_counted_with_the_builds_templates(issued, tmp
     assert line and int(line.group(1)) > 1, text
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_record_change_rebuilds_the_corrigendum_only(issued):
     meeting, out = issued
     _corrected(meeting)
@@ -280,6 +300,8 @@ def test_a_record_change_rebuilds_the_corrigendum_only(issued):
     assert (out / "cities-corr1.pdf").read_bytes() != first
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_same_sources_give_the_same_bytes(issued, tmp_path: Path):
     meeting, _ = issued
     _edit(meeting / "notes" / "cities.md", "date: 2023-10-06", "date: 2023-10-09\nrevision: 1")
@@ -291,6 +313,8 @@ def test_same_sources_give_the_same_bytes(issued, tmp_path: Path):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
 
+@pytest.mark.office
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", ["5a-air-pollution", "7-core-fund"])
 def test_the_samples_records_are_what_toolkit_issue_writes(tmp_path: Path, stem: str):
     """The issued version set back from the committed record, built and issued again, gives the same record

@@ -4,6 +4,7 @@ language tags; translations listed once; the old `language:` line and a translat
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -56,10 +57,13 @@ def _docx_text(path: Path) -> str:
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("code", list(EXPECTED))
 def test_each_version_prints_its_words_and_dates(build: Path, code: str):
-    pdf = _pdf_text(build / f"{_name(code)}.pdf").replace("\u00a0", " ")  # the no-break space of dates read as a space
-    words = _docx_text(build / f"{_name(code)}.docx").replace("\u00a0", " ")  # the no-break space of dates read as a space
+    # the no-break space of dates read as a space
+    pdf = _pdf_text(build / f"{_name(code)}.pdf").replace("\u00a0", " ")
+    words = _docx_text(build / f"{_name(code)}.docx").replace("\u00a0", " ")
     for text in EXPECTED[code]:
         assert text in pdf, (code, text)
         assert text in words, (code, text)
@@ -76,6 +80,8 @@ def _pdf_fonts(path: Path) -> set[str]:
     return fonts
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("code", list(EXPECTED))
 def test_the_pdf_fonts_and_language(build: Path, code: str):
     path = build / f"{_name(code)}.pdf"
@@ -95,6 +101,8 @@ def test_the_pdf_fonts_and_language(build: Path, code: str):
             assert "Liberation-Serif" in char["fontname"], (char["text"], char["fontname"])
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_chinese_lines_never_start_with_closing_punctuation_nor_are_spread(build: Path):
     pages = read_pdf(build / f"{STEM}.zh.pdf")
     lines = [line for page in pages for line in page.lines]
@@ -102,7 +110,7 @@ def test_chinese_lines_never_start_with_closing_punctuation_nor_are_spread(build
     assert not [line["text"] for line in lines if line["text"][:1] in "，。、；：？！）」》"]
     han = 0
     for line in lines:  # no space added between two Han characters to fill a line
-        for left, right in zip(line["chars"], line["chars"][1:]):
+        for left, right in itertools.pairwise(line["chars"]):
             if "\u4e00" <= left["text"] <= "\u9fff" and "\u4e00" <= right["text"] <= "\u9fff":
                 han += 1
                 assert abs(right["x0"] - left["x1"]) < 0.5, (line["text"], right["x0"] - left["x1"])
@@ -114,6 +122,8 @@ def _xml(path: Path, part: str) -> etree._Element:
         return etree.fromstring(package.read(part))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("code", list(EXPECTED))
 def test_the_docx_language_and_fonts(build: Path, code: str):
     path = build / f"{_name(code)}.docx"
@@ -136,6 +146,8 @@ def test_the_docx_language_and_fonts(build: Path, code: str):
 LABELS = {"en": ("(a)", "(b)"), "fr": ("a)", "b)"), "ru": ("a)", "b)"), "zh": ("(a)", "(b)")}
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("code", list(EXPECTED))
 def test_sub_items_are_lettered_as_the_language_does(build: Path, code: str):
     """The considerations' items: (a), (b) in English and Chinese, a), b) in French and Russian,
@@ -152,6 +164,8 @@ def test_sub_items_are_lettered_as_the_language_does(build: Path, code: str):
         assert texts == {first.replace("a", level)}, (code, fmt, texts)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_a_meeting_held_in_french_letters_its_agenda_and_annotations_a_b(tmp_path: Path):
     """Agenda sub-items and the lists of an item's annotation, in both formats: Word numbers them
     as the model letters them (the DOCX is refused otherwise), a) in a French meeting."""
@@ -206,6 +220,7 @@ None.
 """
 
 
+@pytest.mark.slow
 def test_a_translated_report_letters_its_sub_items_in_its_own_language(tmp_path: Path):
     """The report's "## 3 (a)" sections, headed (a) in English and a) in its French version."""
     meeting = copy_meeting("languages", tmp_path)
@@ -221,6 +236,8 @@ def test_a_translated_report_letters_its_sub_items_in_its_own_language(tmp_path:
     assert not re.search(r"^\([ab]\) ", translated, re.M)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_translations_share_the_symbol_and_are_listed_once(build: Path):
     listing = _pdf_text(build / "list-of-documents.pdf")
     assert listing.count("ESCAP/WG(4)/3b") == 1
@@ -234,6 +251,7 @@ def test_translations_share_the_symbol_and_are_listed_once(build: Path):
     assert names == [f"{STEM}.fr.pdf", f"{STEM}.pdf", f"{STEM}.ru.pdf", f"{STEM}.zh.pdf"]
 
 
+@pytest.mark.slow
 def test_a_version_missing_drops_original_for_only(tmp_path: Path):
     meeting = copy_meeting("languages", tmp_path)
     (meeting / "notes" / f"{STEM}.fr.md").unlink()

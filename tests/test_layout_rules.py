@@ -7,6 +7,7 @@ change with the script of a line; Chinese and Japanese words are never letter-sp
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -62,6 +63,8 @@ def _last_body_line(page) -> str:
     return lines[-1] if lines else ""
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_lead_in_stays_with_its_first_item(keep_build: Path):
     pages = read_pdf(keep_build / "cities.pdf")
     assert len(pages) > 8
@@ -74,6 +77,8 @@ def test_pdf_lead_in_stays_with_its_first_item(keep_build: Path):
         assert not _last_body_line(page).rstrip().endswith("States to:"), page.number
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_heading_stays_with_its_first_paragraph(keep_build: Path):
     for page in read_pdf(keep_build / "cities.pdf")[1:]:
         assert not _last_body_line(page).startswith("(Sub-heading"), page.number
@@ -111,6 +116,8 @@ def _text(paragraph: etree._Element) -> str:
     return "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_docx_lead_ins_and_headings_keep_with_next(keep_build: Path):
     docx = keep_build / "cities.docx"
     styles = _style_props(docx)
@@ -131,6 +138,7 @@ CAPITALS = ("the Meeting heard the REPRESENTATIVES of INTERGOVERNMENTAL ORGANIZA
             "PROGRAMMES, ")
 
 
+@pytest.mark.slow
 def test_words_in_capitals_are_never_hyphenated(tmp_path: Path):
     """The PDF hyphenates justified text, but never a word in capitals (NEASPEC, PROGRAMMES), as Word's
     doNotHyphenateCaps does for the DOCX; other long words still are, so the lines stay even."""
@@ -182,7 +190,7 @@ def sample_docx_pdfs(sample_build: Path) -> dict[str, Path]:
     names = ["list-of-documents", NOTE]
     pdfs = office.convert([(sample_build / f"{n}.docx").read_bytes() for n in names], program)
     out = {}
-    for name, data in zip(names, pdfs):
+    for name, data in zip(names, pdfs, strict=True):
         out[name] = sample_build.parent / f"{sample_build.name}-{name}-docx.pdf"
         out[name].write_bytes(data)
     return out
@@ -194,6 +202,8 @@ def _documents_rows(pdf: Path) -> list[str]:
             if line["text"].startswith("ESCAP/") and len(line["text"].split()) > 1]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_list_of_documents_symbols_and_dates_stay_on_one_line(sample_build: Path, sample_docx_pdfs, fmt: str):
     pdf = sample_build / "list-of-documents.pdf" if fmt == "pdf" else sample_docx_pdfs["list-of-documents"]
@@ -210,6 +220,8 @@ def test_list_of_documents_symbols_and_dates_stay_on_one_line(sample_build: Path
     assert not re.search(r"^(INF/\d|Add\.1|1/Add\.1|20\d\d)$", text, re.M)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_list_of_documents_column_headings_sit_on_the_rule_in_both_formats(sample_build: Path):
     from conftest import read_pdf as _read
 
@@ -222,6 +234,8 @@ def test_list_of_documents_column_headings_sit_on_the_rule_in_both_formats(sampl
     assert header_cells and all(c.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "bottom" for c in header_cells)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_agenda_documents_belong_to_the_adoption_of_the_agenda(sample_build: Path):
     rows = {row.split()[0]: row for row in _documents_rows(sample_build / "list-of-documents.pdf")}
     assert re.search(r"Provisional agenda\s+3\s+Limited", rows["ESCAP/NEASPEC/SOM(26)/L.1"])
@@ -252,6 +266,8 @@ def _outline(pdf: Path) -> list[tuple[int, str]]:
     return found
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_bookmarks_read_as_written_and_annex_headings_nest_under_their_annex(sample_build: Path):
     outline = _outline(sample_build / f"{NOTE}.pdf")
     assert outline[:2] == [(0, "I. Background"), (0, "II. Progress of the activities on low carbon cities")]
@@ -264,6 +280,8 @@ def test_pdf_bookmarks_read_as_written_and_annex_headings_nest_under_their_annex
     assert report[members - 1] == (0, "Annex I. List of participants") and report[members + 1] == (2, "China")
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_contents_dot_leaders_alike_on_every_line(sample_build: Path):
     for name in (NOTE, "report", "7-core-fund"):
         ends, starts, gaps = set(), set(), set()
@@ -272,13 +290,15 @@ def test_contents_dot_leaders_alike_on_every_line(sample_build: Path):
             if len(dots) < 5:
                 continue
             number = [c for c in line["chars"] if c["x0"] > dots[-1]["x1"]]
-            assert {round(b["x0"] - a["x0"], 2) for a, b in zip(dots, dots[1:])} == {3.0}, line["text"]
+            assert {round(b["x0"] - a["x0"], 2) for a, b in itertools.pairwise(dots)} == {3.0}, line["text"]
             ends.add(round(dots[-1]["x1"], 2))
             starts.add(round(number[0]["x0"], 2))
             gaps.add(round(number[0]["x0"] - dots[-1]["x1"], 2))
         assert len(ends) == 1 and len(starts) == 1 and len(gaps) == 1, (name, ends, starts, gaps)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_lines_with_korean_chinese_or_japanese_keep_the_line_pitch(sample_build: Path, sample_docx_pdfs):
     """Both formats (the DOCX as LibreOffice lays it out): every line of the paragraph 14.4 pt apart."""
     for pdf in (sample_build / f"{NOTE}.pdf", sample_docx_pdfs[NOTE]):
@@ -289,7 +309,7 @@ def test_lines_with_korean_chinese_or_japanese_keep_the_line_pitch(sample_build:
         assert rows  # the paragraph naming Shanghai (上海), Kyoto (京都), Kitakyushu (北九州市), Seoul (서울)
         paragraph = [b for b in baselines if rows[0]["top"] - 30 < b < rows[-1]["bottom"] + 20]
         assert len(paragraph) >= 4, pdf.name
-        assert {round(b - a, 1) for a, b in zip(paragraph, paragraph[1:])} == {14.4}, pdf.name
+        assert {round(b - a, 1) for a, b in itertools.pairwise(paragraph)} == {14.4}, pdf.name
 
 
 def _han_gaps(pdf: Path) -> list[float]:
@@ -297,12 +317,14 @@ def _han_gaps(pdf: Path) -> list[float]:
     gaps = []
     for page in read_pdf(pdf):
         for line in page.lines:
-            for left, right in zip(line["chars"], line["chars"][1:]):
+            for left, right in itertools.pairwise(line["chars"]):
                 if HAN_OR_KANA.match(left["text"]) and HAN_OR_KANA.match(right["text"]):
                     gaps.append(right["x0"] - left["x1"])
     return gaps
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_chinese_words_in_an_english_note_are_never_letter_spaced(sample_build: Path, sample_docx_pdfs):
     """上海, 京都, 北九州市 in paragraph 10 of the 5 (d) note: set solid in the justified PDF, and in
     the DOCX as LibreOffice lays it out, where their paragraph is flush left (docx/write/ideographs.py)."""
@@ -317,6 +339,8 @@ def test_chinese_words_in_an_english_note_are_never_letter_spaced(sample_build: 
     assert others and all(p.find(f"{W}pPr/{W}jc") is None for p in others)  # justified by their style
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_running_head_on_the_outer_side(sample_build: Path, sample_docx_pdfs):
     for pdf in (sample_build / f"{NOTE}.pdf", sample_docx_pdfs[NOTE]):
         pages = read_pdf(pdf)
@@ -330,6 +354,8 @@ def test_running_head_on_the_outer_side(sample_build: Path, sample_docx_pdfs):
                 assert abs(x0 - 70.9) < 2, (pdf.name, page.number, x0)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_docx_alternates_headers_and_hyphenates(sample_build: Path):
     with zipfile.ZipFile(sample_build / f"{NOTE}.docx") as z:
         settings = etree.fromstring(z.read("word/settings.xml"))

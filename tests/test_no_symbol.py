@@ -28,6 +28,8 @@ def _texts(path: Path) -> list[str]:
     return [line["text"].replace("\xa0", " ") for page in read_pdf(path) for line in page.lines]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_no_masthead_prints_a_distribution(build: Path):
     for stem in DOCUMENTS:
         pdf_lines = _texts(build / f"{stem}.pdf")
@@ -37,6 +39,8 @@ def test_no_masthead_prints_a_distribution(build: Path):
             assert "English only" in lines, stem  # the block's other lines stay
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_author_line_and_the_metadata_author_follow_the_front_matter(build: Path):
     expected = ["2 April 2024", "English only", "JOINT COMMITTEE ON ENVIRONMENTAL COOPERATION",
                 "Fifth Meeting of the Joint Committee on Environmental Cooperation", "14-15 May 2024",
@@ -54,6 +58,8 @@ def test_the_author_line_and_the_metadata_author_follow_the_front_matter(build: 
     assert not any("Secretariat" in line for line in _texts(info.with_suffix(".pdf")))
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_pages_after_the_first_have_no_running_head(build: Path):
     pages = read_pdf(build / f"{NOTE}.pdf")
     assert len(pages) > 1
@@ -79,6 +85,8 @@ def test_no_empty_header_box_in_the_pdf_layout():
     assert all("@bottom-center" in page for page in boxes[1:])  # the page numbers stay
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_docx_has_no_header_part(build: Path):
     document = docx.Document(str(build / f"{NOTE}.docx"))
     section = document.sections[0]
@@ -88,6 +96,8 @@ def test_the_docx_has_no_header_part(build: Path):
     assert section.footer.paragraphs  # the page number from page 2 stays
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_list_of_documents_has_no_symbol_and_no_distribution_column(build: Path):
     rows = _texts(build / "list-of-documents.pdf")
     assert "Title item Date" in rows  # "Agenda item" on two lines, ending on the rule
@@ -110,6 +120,8 @@ def test_the_columns_and_widths_are_the_models():
     assert sum(width for _, _, width in columns) == pytest.approx(1)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_one_document_with_a_symbol_brings_the_column_back(tmp_path: Path):
     root = copy_meeting("no-symbol", tmp_path)
     note = root / "notes" / "kei-dust.md"

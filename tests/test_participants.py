@@ -64,6 +64,8 @@ def sample_lines(request, sample_build: Path) -> list[str]:
     return _pdf_lines(path) if request.param == "pdf" else _docx_lines(path)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_groups_in_un_order_states_alphabetical(sample_lines: list[str]):
     wanted = ["MEMBER STATES", "UNITED NATIONS BODIES AND SPECIALIZED AGENCIES", "INTERGOVERNMENTAL ORGANIZATIONS",
               "SECRETARIAT"]
@@ -77,6 +79,8 @@ def test_groups_in_un_order_states_alphabetical(sample_lines: list[str]):
     assert "Democratic People's Republic of Korea" not in sample_lines  # did not attend
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_head_of_delegation_first_then_export_order(sample_lines: list[str]):
     names = [line for line in sample_lines if re.match(r"(Mr|Ms|Dr)\. ", line)]
     korea = names[names.index("Mr. Jaehoon PARK"):][:3]
@@ -85,6 +89,8 @@ def test_head_of_delegation_first_then_export_order(sample_lines: list[str]):
     assert "Ms. Lina CHEN" in names  # "Ms" gets its full stop
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_entry_has_position_and_organization_lines(sample_lines: list[str]):
     at = sample_lines.index("Mr. Ivan PETROV")
     assert sample_lines[at + 1:at + 3] == ["Deputy Director of the Department of International Cooperation",
@@ -94,12 +100,16 @@ def test_entry_has_position_and_organization_lines(sample_lines: list[str]):
     assert sample_lines[secretariat + 2] == "Mr. Marco ROSSI", "the organization of the heading is not repeated"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_no_email_or_phone_number_in_either_output(sample_lines: list[str]):
     text = "\n".join(sample_lines)
     assert "@" not in text
     assert not PHONE.search(text), PHONE.search(text)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_list_of_documents_lists_it(sample_build: Path):
     import docx
 
@@ -113,6 +123,7 @@ def test_list_of_documents_lists_it(sample_build: Path):
 
 # ---- what the export may hold ----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_formula_text_is_printed_as_text(tmp_path: Path):
     rows = [_row("Wei", "Zhang", "China", position='=HYPERLINK("http://x","y")'),
             _row("Aiko", "Ueda", "Japan", position="=cmd|' /C calc'!A0")]
@@ -129,6 +140,7 @@ def test_formula_text_is_printed_as_text(tmp_path: Path):
     assert "w:instrText" not in body and "w:fldSimple" not in body and "w:hyperlink" not in body
 
 
+@pytest.mark.slow
 def test_family_name_first_for_the_delegations_named(tmp_path: Path):
     rows = [_row("Hyunsoo", "Yun", "Republic of Korea"), _row("Kenta", "Mori", "Japan")]
     meeting = _meeting(tmp_path, rows, extra="  family_name_first: [Republic of Korea]\n")
@@ -241,6 +253,7 @@ def test_a_hundred_thousand_rows_are_refused(tmp_path: Path):
         "the participants of this meeting only"]
 
 
+@pytest.mark.slow
 def test_three_hundred_participants_build(tmp_path: Path):
     states = ["China", "Japan", "Mongolia", "Republic of Korea", "Russian Federation"]
     rows = [_row(f"Given{i}", f"Family{i}", states[i % 5], head="yes" if i < 5 else "") for i in range(300)]
@@ -250,6 +263,7 @@ def test_three_hundred_participants_build(tmp_path: Path):
     assert (out / "list-of-participants.pdf").is_file() and (out / "list-of-participants.docx").is_file()
 
 
+@pytest.mark.slow
 def test_a_new_registration_rebuilds_the_list_of_participants_only(tmp_path: Path):
     meeting, out = _meeting(tmp_path, [_row("Wei", "Zhang", "China")]), tmp_path / "out"
     assert run_cli("build", meeting, "--format", "pdf", "--out", out).exit_code == 0

@@ -13,6 +13,8 @@ from pdf_reading import (CALL_SIZE, INDENT, LEFT, MARKER_SIZE, contents_entries,
 from toolkit.model.document import Paragraph
 from toolkit.model.build import load
 
+pytestmark = [pytest.mark.slow, pytest.mark.office]
+
 NOTE = "5d-low-carbon-cities"
 
 

@@ -15,9 +15,9 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 NOTE = "5d-low-carbon-cities"
 SENTENCE = "Eleven amber tramlines now cross Ulaanbaatar from dawn to dusk."
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.skipif(
     not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-    reason="headless Chromium absent: install Debian's chromium and chromium-driver (bash setup.sh does)")
+    reason="headless Chromium absent: install Debian's chromium and chromium-driver (bash setup.sh does)")]
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ import pytest
 from conftest import SAMPLE
 from preview_server import PreviewProcess, built
 
+pytestmark = [pytest.mark.slow]
+
 SECRET = "SECRET-OUTSIDE-THE-OUTPUTS-7f3a"
 NOTE = "5d-low-carbon-cities"
 

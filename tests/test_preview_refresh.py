@@ -34,6 +34,7 @@ def meeting(tmp_path):
     return target
 
 
+@pytest.mark.slow
 def test_save_rebuild_mistake_fix_and_same_files_as_build(meeting, tmp_path):
     out = tmp_path / "preview-out"
     preview = PreviewProcess(meeting, out)

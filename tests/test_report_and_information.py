@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import re
 from pathlib import Path
 
@@ -19,6 +21,8 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_report_sections_follow_the_agenda_whatever_the_source_order(sample_build: Path):
     from pdf_reading import heading_pages
 
@@ -28,11 +32,13 @@ def test_report_sections_follow_the_agenda_whatever_the_source_order(sample_buil
     # the sample writes item 4's section after item 1's and 2's... in agenda order, and every item
     titles = [item.title.upper() for item in meeting.agenda]
     found = found[:len(titles)]  # then come the annexes' own chapters (the list of participants' groups)
-    assert all(title.startswith(" ".join(h.split())) for h, title in zip(found, titles)), found
+    assert all(title.startswith(" ".join(h.split())) for h, title in zip(found, titles, strict=True)), found
     text = _text(sample_build / "report.pdf")
     assert "(a) Air pollution" in text and "(d) Low carbon cities" in text  # sub-items, titled by the agenda
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_report_decisions_are_lettered_under_the_meeting(sample_build: Path):
     text = _flat(_text(sample_build / "report.pdf"))
     assert re.search(r"\d+\. The Meeting: \(a\) Took note of the outcomes of the 2nd and 3rd International Forums "
@@ -43,6 +49,8 @@ def test_report_decisions_are_lettered_under_the_meeting(sample_build: Path):
     assert "theprovisionalagenda(ESCAP/NEASPEC/SOM(26)/L.1)" in squeezed
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_report_paragraphs_run_through_and_the_adoption_line_closes_its_item(sample_build: Path):
     text = _text(sample_build / "report.pdf")
     numbers = [int(n) for n in re.findall(r"^(\d+)\. ", text, re.M)]
@@ -55,6 +63,8 @@ def _cells(path: Path) -> list[str]:
     return [cell.text for table in docx.Document(path).tables for row in table.rows for cell in row.cells]
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_report_annexes_are_generated_lists(sample_build: Path):
     pages = read_pdf(sample_build / "report.pdf")
     participants = next(p for p in pages if "\nAnnex I\nList of participants" in p.text)
@@ -69,6 +79,8 @@ def test_report_annexes_are_generated_lists(sample_build: Path):
     assert not (sample_build / "report-annex-I.pdf").exists(), "a generated annex is a document already"
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_report_docx_has_the_same_sections_decisions_and_annex(sample_build: Path):
     paragraphs = [(p.style.name, p.text) for p in docx.Document(sample_build / "report.docx").paragraphs]
     headings = [text for style, text in paragraphs if style == "Heading 1"]
@@ -81,6 +93,8 @@ def test_report_docx_has_the_same_sections_decisions_and_annex(sample_build: Pat
     assert any(text == "List of participants" for _, text in paragraphs)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_information_document_has_its_own_masthead_and_inf_symbol(sample_build: Path):
     text = _text(sample_build / "information-note.pdf")
     assert text.startswith("ESCAP/NEASPEC/SOM(26)/INF/")
@@ -91,6 +105,8 @@ def test_information_document_has_its_own_masthead_and_inf_symbol(sample_build: 
     assert "Note by the Secretariat" not in paragraphs and "Information for participants" in paragraphs
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_the_list_of_documents_and_annotated_agenda_place_them(sample_build: Path):
     cells = _cells(sample_build / "list-of-documents.docx")
     assert {"Information for participants", "ESCAP/NEASPEC/SOM(26)/INF/3", "ESCAP/NEASPEC/SOM(26)/4"} <= set(cells)
@@ -122,6 +138,7 @@ def test_sections_written_out_of_order_are_set_in_the_agendas_order(tmp_path: Pa
     assert not loaded.diagnostics.errors and not loaded.diagnostics.warnings
 
 
+@pytest.mark.slow
 def test_a_new_registration_rebuilds_the_list_and_the_reports_annex_nothing_else(tmp_path: Path):
     import shutil
 

@@ -49,7 +49,7 @@ def test_case(tmp_path: Path, name: str, line_no: int, files: dict[str, bytes], 
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     where = f"{CASES.name}:{line_no} ({name})"
     assert len(errors) == len(expect), f"{where}: expected {expect}, got {errors}"
-    for wanted, got in zip(expect, errors):
+    for wanted, got in zip(expect, errors, strict=True):
         assert got.startswith(wanted), f"{where}: expected {wanted!r}, got {got!r}"
     assert result.exit_code == (1 if expect else 0), f"{where}: exit {result.exit_code}\n{result.stderr}"
     assert "Traceback" not in result.stderr

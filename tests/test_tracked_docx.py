@@ -11,6 +11,7 @@ import re
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -171,6 +172,8 @@ ON = {"text": TEXT, "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
       "dc": "http://purl.org/dc/elements/1.1/"}
 
 
+@pytest.mark.slow
+@pytest.mark.office
 @pytest.mark.skipif(OFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_reads_the_changes(tracked):
     fodt = etree.fromstring(office.convert([tracked], OFFICE, source="docx", target="fodt")[0])
@@ -193,11 +196,13 @@ def changed_text(fodt: etree._Element, region: etree._Element) -> str:
     ident = region.get(f"{{{TEXT}}}id")
     kept = "".join(t for p in region.iter(f"{{{TEXT}}}p") for t in p.itertext())
     body = etree.tostring(fodt, encoding="unicode")
-    marked = re.findall(f'<text:change-start text:change-id="{ident}"/>(.*?)<text:change-end text:change-id="{ident}"/>',
-                        body, re.S)
+    marked = re.findall(f'<text:change-start text:change-id="{ident}"/>(.*?)'
+                        f'<text:change-end text:change-id="{ident}"/>', body, re.S)
     return kept + "".join(re.sub(r"<[^>]+>", "", m) for m in marked)
 
 
+@pytest.mark.slow
+@pytest.mark.office
 def test_a_bullet_added_to_a_list_is_one_insertion(sample_build: Path):
     """The sample's 5a revision adds one Technical Centre to a list of four: only that item is inserted,
     and the four that stay are not deleted and inserted again."""

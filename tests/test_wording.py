@@ -58,10 +58,12 @@ def test_dates_in_each_language(code, expected):
            w.date_range(D(2023, 11, 30), D(2023, 12, 1)), w.date_range(D(2023, 12, 30), D(2024, 1, 2))]
     # a no-break space joins each day to its month (test_layout_rules.py): compared here as a space
     assert [date.replace("\u00a0", " ") for date in got] == expected
-    assert w.date_range(D(2023, 11, 23), None) == w.date_range(D(2023, 11, 23), D(2023, 11, 23)) == w.date(D(2023, 11, 23))
+    assert w.date_range(D(2023, 11, 23), None) == w.date_range(D(2023, 11, 23), D(2023, 11, 23)) \
+        == w.date(D(2023, 11, 23))
     # as messages say them and drafters type them: plain spaces
-    said = [w.said_date(D(2023, 10, 6)), w.said_date(D(2024, 3, 1)), w.said_date_range(D(2023, 11, 23), D(2023, 11, 24)),
-            w.said_date_range(D(2023, 11, 30), D(2023, 12, 1)), w.said_date_range(D(2023, 12, 30), D(2024, 1, 2))]
+    said = [w.said_date(D(2023, 10, 6)), w.said_date(D(2024, 3, 1)),
+            w.said_date_range(D(2023, 11, 23), D(2023, 11, 24)), w.said_date_range(D(2023, 11, 30), D(2023, 12, 1)),
+            w.said_date_range(D(2023, 12, 30), D(2024, 1, 2))]
     assert said == expected
 
 

@@ -13,8 +13,11 @@ import time
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from harness import REPO, Workspace, check_common, prebuilt  # noqa: F401 (fixture)
+
+pytestmark = [pytest.mark.slow]
 
 FAULT_CASES = ["disk full at every write", "read-only output folder", "killed at random moments",
                "two builds at once", "damaged cache"]

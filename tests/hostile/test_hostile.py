@@ -57,6 +57,7 @@ def _pdf_text(path: Path) -> str:
     return " ".join(text.replace("\u2010\n", "").split())  # a word hyphenated at a line's end, whole again
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,files,templates,code,expect", CASE_LIST, ids=[c[0] for c in CASE_LIST])
 def test_case(tmp_path: Path, prebuilt: Path, name, files, templates, code, expect):
     space = Workspace.make(tmp_path, prebuilt)

@@ -14,6 +14,8 @@ import pytest
 
 from harness import Workspace, check_common, check_failed, prebuilt  # noqa: F401 (fixture)
 
+pytestmark = [pytest.mark.slow]
+
 NOTE = "notes/cities.md"
 
 
@@ -213,8 +215,9 @@ def test_case(tmp_path: Path, prebuilt: Path, make):
             assert wanted in text, f"{where}: the PDF does not show {wanted!r}"
 
 
-@pytest.mark.parametrize("text,where", [("Broken\x0bline.", "annexes/first.md:1:7: error: character U+000B"),
-                                         ("Private \U0010FFFD mark.", "annexes/first.md:1:9: error: no installed font")])
+@pytest.mark.parametrize("text,where", [
+    ("Broken\x0bline.", "annexes/first.md:1:7: error: character U+000B"),
+    ("Private \U0010FFFD mark.", "annexes/first.md:1:9: error: no installed font")])
 def test_the_pdf_and_the_docx_refuse_the_same_text(tmp_path: Path, prebuilt: Path, text: str, where: str):
     space = Workspace.make(tmp_path, prebuilt)
     (space.meeting / "annexes" / "first.md").write_text(text + "\n")

@@ -16,6 +16,8 @@ import pytest
 
 from harness import Workspace, check_common, check_failed, prebuilt  # noqa: F401 (fixture)
 
+pytestmark = [pytest.mark.slow]
+
 ANNEX = "annexes/first.md"
 
 

@@ -15,6 +15,8 @@ import pytest
 
 from harness import Workspace, check_common, check_failed, prebuilt  # noqa: F401 (fixture)
 
+pytestmark = [pytest.mark.slow]
+
 HEADER = "First Name,Last Name,Country,Position\n"
 BLOCK_LINE = 23  # the `file:` line of the block added to the basic meeting.yaml
 

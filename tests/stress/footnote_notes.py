@@ -32,7 +32,8 @@ _TAILS = ("in cooperation with national focal points", "with funding from the re
           "as agreed at the previous Senior Officials Meeting", "in line with the NEASPEC Strategic Plan 2021-2025",
           "through the Science and Policy Committee", "with the support of partner institutions",
           "in the Russian Federation and China", "over the past two years", "at the request of member States")
-_SOURCES = ("ESCAP, Review of Developments in Transport in Asia and the Pacific 2021 (United Nations publication, 2021)",
+_SOURCES = ("ESCAP, Review of Developments in Transport in Asia and the Pacific 2021 "
+            "(United Nations publication, 2021)",
             "See the report of the Twenty-fifth Senior Officials Meeting (ESCAP/NEASPEC/SOM(25)/5)",
             "Available at https://www.neaspec.org/our-work/low-carbon-city",
             "Korea Environment Institute, Comparative Study on Low Carbon City Policies (Sejong, 2020)",
@@ -133,7 +134,9 @@ def _body(note: _Note, paragraphs: int, density: float) -> list[str]:
     chapters = max(1, min(6, paragraphs // 6))
     per_chapter = max(1, paragraphs // chapters)
     for chapter in range(chapters):
-        out += [f"# {note.rng.choice(('Background', 'Progress of the activities', 'Planned activities', 'Partnerships', 'Financial matters'))} ({chapter + 1})", ""]
+        title = note.rng.choice(('Background', 'Progress of the activities', 'Planned activities', 'Partnerships',
+                                 'Financial matters'))
+        out += [f"# {title} ({chapter + 1})", ""]
         for p in range(per_chapter):
             if p and note.rng.random() < 0.08:
                 out += [f"## {note.rng.choice(_OBJECTS)[0].upper()}{note.rng.choice(_OBJECTS)[1:]}", ""]

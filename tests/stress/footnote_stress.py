@@ -9,6 +9,7 @@ called must have exactly one marker, on the page of its first call. The PDF is r
 from __future__ import annotations
 
 import collections
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,18 +95,27 @@ def misplaced_in_pdf(path: Path) -> Checked:
     return Checked(len(calls), last_line, problems)
 
 
-def build_and_check(root: Path, out: Path, jobs: int, toolkit: list[str]) -> dict:
+def build_and_check(root: Path, out: Path, jobs: int, toolkit: list[str],
+                    progress: Callable[[int], None] | None = None, every: float = 30.0) -> dict:
     """Builds the meeting's PDFs with the toolkit's own command, then reads every note and annex PDF.
+    progress, if given, is told the number of PDFs written so far every `every` seconds of the build
+    (it takes minutes: the caller can say how far it is).
     -> {"exit": status, "stderr": ..., "pdfs": n, "footnotes": n, "problems": [...]}"""
     import subprocess
 
-    result = subprocess.run([*toolkit, "build", str(root), "--out", str(out), "--format", "pdf", "-j", str(jobs),
-                             "-q"], capture_output=True, text=True)
+    build = subprocess.Popen([*toolkit, "build", str(root), "--out", str(out), "--format", "pdf", "-j", str(jobs),
+                              "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while True:
+        try:
+            _, stderr = build.communicate(timeout=every if progress else None)
+            break
+        except subprocess.TimeoutExpired:  # still building; communicate may be called again
+            progress(len(list(out.glob("stress-*.pdf"))))
     found, last_line, problems, pdfs = 0, 0, [], sorted(out.glob("stress-*.pdf"))
     for pdf in pdfs:
         checked = misplaced_in_pdf(pdf)
         found += checked.footnotes
         last_line += checked.on_last_line
         problems += checked.problems
-    return {"exit": result.returncode, "stderr": result.stderr, "pdfs": len(pdfs), "footnotes": found,
+    return {"exit": build.returncode, "stderr": stderr, "pdfs": len(pdfs), "footnotes": found,
             "on_last_line": last_line, "problems": problems}

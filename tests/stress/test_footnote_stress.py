@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import announce, announced
 from footnote_notes import write_meeting
 from footnote_stress import build_and_check, misplaced_in_pdf
 
@@ -22,12 +23,18 @@ NOTES = 200
 LONG = {0: 1500}  # index -> paragraphs: some 400 pages, started first so the other notes build beside it
 TOOLKIT = [sys.executable, "-m", "toolkit"]
 
+pytestmark = [pytest.mark.slow, pytest.mark.stress]
+
 
 @pytest.fixture(scope="module")
 def stress(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("stress") / "meeting"
     write_meeting(root, SEED, range(NOTES + len(LONG)), LONG)  # notes 1 to 200, and the long note 0
-    return build_and_check(root, root.parent / "out", jobs=2, toolkit=TOOLKIT)
+    total = NOTES + len(LONG)
+    with announced(f"footnote stress: building {total} generated notes (about a quarter of an hour)"):
+        return build_and_check(root, root.parent / "out", jobs=2, toolkit=TOOLKIT,
+                               progress=lambda done: announce(f"footnote stress: {done} PDFs written so far "
+                                                              f"({total} notes and their annexes)"))
 
 
 def test_every_generated_note_builds(stress):

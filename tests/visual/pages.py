@@ -48,7 +48,7 @@ def draw_build(out: Path) -> dict[str, Image.Image]:
     docxs = sorted(out.glob("*.docx"))
     laid_out = office.convert([path.read_bytes() for path in docxs], office.find()) if docxs else []
     for fmt, paths, datas in (("pdf", pdfs, [p.read_bytes() for p in pdfs]), ("docx", docxs, laid_out)):
-        for path, data in zip(paths, datas):
+        for path, data in zip(paths, datas, strict=True):
             for number, picture in enumerate(page_pictures(data), 1):
                 pictures[f"{fmt}/{path.stem}-p{number}.png"] = picture
     return pictures

@@ -15,6 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pages import REFERENCE, compare, differs, draw_build, png, write_diffs  # noqa: E402
 
+pytestmark = [pytest.mark.slow, pytest.mark.visual, pytest.mark.office]
+
 DIFFS = Path(__file__).resolve().parents[2] / "build" / "visual-diff"
 
 

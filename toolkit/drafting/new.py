@@ -93,7 +93,7 @@ agenda:
     annotation: |
       The Meeting will review and adopt the report of its session, as prepared by the
       Rapporteur with the support of the Secretariat.
-"""
+"""  # noqa: E501 (an annotation of the meeting.yaml written stays on one line, as a drafter writes it)
 
 
 # The provisional and annotated agendas are documents of the item "Adoption of the agenda".

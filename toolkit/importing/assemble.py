@@ -170,7 +170,7 @@ class Assembler:
             lines.append(para)
         rest: list[Para] = []
         title_at = None
-        for at, para in enumerate(lines):
+        for para in lines:
             plain = " ".join(para.plain.split())
             if C.SYMBOL.match(plain) and self.note.symbol is None:
                 self.note.symbol = plain
@@ -320,7 +320,7 @@ class Assembler:
                 self.warn(nxt, "a figure's picture has no description (alternative text): write one in the "
                                "figure's source line")
             sections[-1].blocks.append(Block("figure", title or "Figure", picture=picture))
-            for extra in nxt.pictures[1:]:
+            for _ in nxt.pictures[1:]:
                 self.warn(nxt, "a second picture in a figure is not carried over")
             return at + 1
         self.warn(para, "a caption with neither a table nor a picture after it is kept as a paragraph")

@@ -84,7 +84,7 @@ def import_note(path: Path, root: Path, name: str | None = None) -> Imported:
                                                                for i in c.get("items", [])]
     note_footnotes = _calls(note.sections, placed, considered)
     plan[root / "notes" / f"{name}.md"] = out.note_file(note, annex_files, figures, note_footnotes)
-    for annex, rel in zip(note.annexes, annex_files):
+    for annex, rel in zip(note.annexes, annex_files, strict=True):
         plan[root / rel] = out.annex_file(annex.sections, known, figures, _calls(annex.sections, placed), note)
     existing = [p for p in plan if p.exists()]
     if existing:

@@ -146,7 +146,7 @@ def note_file(note: ImportedNote, annex_files: list[str], figures: dict[int, str
     if values.get("language") is None:
         values.pop("language", None)  # several languages named: the meeting's language and languages say
     if note.annexes:
-        values["annexes"] = [{"title": a.title, "file": f} for a, f in zip(note.annexes, annex_files)]
+        values["annexes"] = [{"title": a.title, "file": f} for a, f in zip(note.annexes, annex_files, strict=True)]
     if note.considerations:
         values["considerations"] = note.considerations
     lines = body(note.sections, casing(note), figures) + footnote_lines(footnotes_here, note)

@@ -78,7 +78,8 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
             copy = records.copy_path(name, file)
             copies[copy] = data
             sources.append(records.Source(file, hashlib.sha256(data).hexdigest(), copy=copy))
-    outputs = tuple(records.Output(job.output(fmt), hashlib.sha256((out_dir / job.output(fmt)).read_bytes()).hexdigest())
+    outputs = tuple(records.Output(job.output(fmt),
+                                   hashlib.sha256((out_dir / job.output(fmt)).read_bytes()).hexdigest())
                     for fmt in job.formats)
     made = records.Record(name, note.symbol, note.date, revision, corrigendum, base, tuple(sources), outputs, rel)
     done = Issued(rel, _said(note, made))

@@ -23,7 +23,8 @@ def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str |
         stem=stem, source=meeting.source, title=title, date=date, language=w.tag,
         masthead=masthead(meeting, w, symbol, distribution, date, title), contents_heading=None, contents=(),
         chapters=chapters, annexes=(), footnotes=(), running_head=symbol, meeting_title=meeting.title,
-        organization=for_language(meeting.language).author, keywords=tuple(k for k in (meeting.short_title, title) if k),
+        organization=for_language(meeting.language).author,
+        keywords=tuple(k for k in (meeting.short_title, title) if k),
         agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution, language_code=meeting.language,
         item_citation=item)
 
@@ -35,7 +36,8 @@ def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
     for item in meeting.agenda:
         ending = ":" if item.subitems else "."
         subitems = tuple(
-            ListItem(_w(meeting).list_label(sub.letter), runs(sub.title + (";" if index < len(item.subitems) else ".")))
+            ListItem(_w(meeting).list_label(sub.letter),
+                     runs(sub.title + (";" if index < len(item.subitems) else ".")))
             for index, sub in enumerate(item.subitems, 1))
         number = int(item.number)
         # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
@@ -97,8 +99,8 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
 # The list of documents' columns, in the order of the wording's documents_columns: the cell of a document and
 # the column's share of the text width. A symbol and a date never break inside (_UNBROKEN): their columns
 # hold "ESCAP/NEASPEC/SOM(26)/L.1/Add.1" and "30 September 2023" on one line of 10 pt type.
-_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.38), ("title", lambda doc: for_language(doc.language_code).listed_title(doc.title, doc.masthead.supplement),
-                                                      0.19),
+_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.38),
+          ("title", lambda doc: for_language(doc.language_code).listed_title(doc.title, doc.masthead.supplement), 0.19),
           ("item", lambda doc: doc.item_citation or "", 0.10),
           ("distribution", lambda doc: doc.distribution or "", 0.14),
           ("date", lambda doc: for_language(doc.language_code).block.date(doc.date), 0.19))
@@ -114,7 +116,8 @@ def documents_columns(meeting: Meeting, documents: list[Note]) -> tuple[tuple[st
         dropped.add("symbol")
     if not meeting.distribution_shown:
         dropped.add("distribution")
-    kept = [(key, heading, width) for (key, _, width), heading in zip(_CELLS, _w(meeting).documents_columns)
+    kept = [(key, heading, width)
+            for (key, _, width), heading in zip(_CELLS, _w(meeting).documents_columns, strict=True)
             if key not in dropped]
     freed = 1 - sum(width for _, _, width in kept)
     return tuple((key, heading, round(width + freed, 4) if key == "title" else width)

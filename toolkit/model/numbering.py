@@ -322,7 +322,8 @@ def _report_labels(counts: _Counts, diags: Diagnostics) -> None:
     for ident, position in counts.duplicates:
         where = position or Position("?")
         first = counts.targets[ident]
+        elsewhere = first.position and first.position.path != where.path
         diags.error(where, f"label {{#{ident}}} is used twice (first at line "
                            f"{first.position.line if first.position else '?'}"
-                           f"{'' if not first.position or first.position.path == where.path else ' of ' + first.position.path})")
+                           f"{' of ' + first.position.path if elsewhere else ''})")
 

@@ -65,7 +65,8 @@ def note_strings(note: Note) -> Iterator[str]:
     m = note.masthead
     yield from (line for line in (m.symbol, m.distribution, m.date, m.language, *m.organization, m.meeting_title,
                                   m.meeting_dates, m.meeting_venue, m.agenda_heading, m.item_line,
-                                  inline_text(m.title), m.author_line, m.supplement, m.annex_heading, inline_text(m.annex_title),
+                                  inline_text(m.title), m.author_line, m.supplement, m.annex_heading,
+                                  inline_text(m.annex_title),
                                   note.contents_heading) if line)
     yield from _chapters(note.chapters)
     for annex in note.annexes:

@@ -133,7 +133,8 @@ def build(meeting_dir: Path, out_dir: Path, options: Options | None = None,
 def stale(loaded: LoadedMeeting, jobs: list[Job], options: Options, out_dir: Path) -> list[str]:
     """The outputs of these jobs that a build would write now: missing, changed on disk or out of date."""
     manifest, _ = manifest_file.read(out_dir)
-    return sorted(unit.job.output(unit.fmt) for unit in _decide(loaded, jobs, options, out_dir, manifest, BuildReport()))
+    units = _decide(loaded, jobs, options, out_dir, manifest, BuildReport())
+    return sorted(unit.job.output(unit.fmt) for unit in units)
 
 
 def _decide(loaded, selected, options, out_dir, manifest, report) -> list[_Unit]:

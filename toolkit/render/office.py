@@ -40,7 +40,7 @@ def convert(documents: list[bytes], program: str, *, source: str = "docx", targe
     # one, no user setting (a macro) applies, and nothing is left behind.
     with tempfile.TemporaryDirectory(prefix="toolkit-office-") as tmp:
         sources = [Path(tmp, f"document{index}.{source}") for index in range(len(documents))]
-        for path, data in zip(sources, documents):
+        for path, data in zip(sources, documents, strict=True):
             path.write_bytes(data)
         out = Path(tmp, "out")
         profile = Path(tmp, "profile").as_uri()

@@ -230,12 +230,14 @@ class _Region:
             if [label for label, _, _ in old_items] != [label for label, _, _ in new_items]:
                 return None
             return [("", atoms(a.content), atoms(b.content), None)] + [
-                (f" {label}", atoms(o), atoms(n), top) for (label, o, top), (_, n, _) in zip(old_items, new_items)]
+                (f" {label}", atoms(o), atoms(n), top)
+                for (label, o, top), (_, n, _) in zip(old_items, new_items, strict=True)]
         if isinstance(a, BulletList):
-            if len(a.items) != len(b.items) or any(i.children or j.children for i, j in zip(a.items, b.items)):
+            if len(a.items) != len(b.items) or any(i.children or j.children
+                                                   for i, j in zip(a.items, b.items, strict=True)):
                 return None
             return [(f", {W.ordinal(k)} bullet point", atoms(i.content), atoms(j.content), None)
-                    for k, (i, j) in enumerate(zip(a.items, b.items), 1)]
+                    for k, (i, j) in enumerate(zip(a.items, b.items, strict=True), 1)]
         if isinstance(a, Figure):
             return [(", title", atoms(a.title), atoms(b.title), None),
                     (", source", atoms(a.source), atoms(b.source), None)]
@@ -264,14 +266,14 @@ class _Region:
             return
         pieces: list[tuple[str, tuple[Inline, ...], tuple[Inline, ...], bool]] = [
             (", title", a.title, b.title, False)]
-        for r, (row_a, row_b) in enumerate(zip(a.rows, b.rows), 1):
+        for r, (row_a, row_b) in enumerate(zip(a.rows, b.rows, strict=True), 1):
             name = inline_text(row_a[0]).strip() if row_a[0] == row_b[0] and inline_text(row_a[0]).strip() \
                 else f"{r}"
-            for c, (cell_a, cell_b) in enumerate(zip(row_a, row_b)):
+            for c, (cell_a, cell_b) in enumerate(zip(row_a, row_b, strict=True)):
                 column = inline_text(a.header[c]).strip() or f"{c + 1}"
                 pieces.append((f", row {name}, column {column}", cell_a, cell_b, True))
         pieces.append((", source", a.source, b.source, False))
-        pieces += [(f", note {n.letter}", n.content, m.content, False) for n, m in zip(a.notes, b.notes)]
+        pieces += [(f", note {n.letter}", n.content, m.content, False) for n, m in zip(a.notes, b.notes, strict=True)]
         for where, x, y, whole in pieces:
             o, n = atoms(x), atoms(y)
             if [t.key for t in o] == [t.key for t in n]:

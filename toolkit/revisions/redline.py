@@ -127,8 +127,9 @@ def _changed(old: Unit, new: Unit):
         if len(a.header) != len(b.header) or len(a.rows) != len(b.rows):
             return b
         return replace(b, title=merge(a.title, b.title),
-                       header=tuple(merge(x, y) for x, y in zip(a.header, b.header)),
-                       rows=tuple(tuple(merge(x, y) for x, y in zip(r, s)) for r, s in zip(a.rows, b.rows)),
+                       header=tuple(merge(x, y) for x, y in zip(a.header, b.header, strict=True)),
+                       rows=tuple(tuple(merge(x, y) for x, y in zip(r, s, strict=True))
+                                  for r, s in zip(a.rows, b.rows, strict=True)),
                        source=merge(a.source, b.source))
     if isinstance(b, Figure):
         return replace(b, title=merge(a.title, b.title), source=merge(a.source, b.source))
@@ -177,5 +178,5 @@ def redline(issued: Note, current: Note) -> Note:
     new = regions(current)
     body = _chapters(old.get(""), new[0])
     annexes = tuple(replace(annex, chapters=_chapters(old.get(annex.stem), region))
-                    for annex, region in zip(current.annexes, new[1:]))
+                    for annex, region in zip(current.annexes, new[1:], strict=True))
     return replace(current, chapters=body, annexes=annexes, footnotes=_footnotes(issued, current))

@@ -158,7 +158,7 @@ def align(old: tuple[Unit, ...], new: tuple[Unit, ...]) -> list[tuple[Unit | Non
     out: list[tuple[Unit | None, Unit | None]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            out.extend(zip(old[i1:i2], new[j1:j2]))
+            out.extend(zip(old[i1:i2], new[j1:j2], strict=False))  # a replaced run pairs up to the shorter side
         else:
             out.extend(_pair(list(old[i1:i2]), list(new[j1:j2])))
     return out

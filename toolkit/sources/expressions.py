@@ -50,7 +50,8 @@ class Expressions:
                 if self._undefined_hint is None and owner is not None:
                     known = names[owner] if isinstance(names[owner], Mapping) else ()
                     return f"{owner}.{name} is not defined{did_you_mean(str(name), known)}"
-                if self._undefined_hint is None and isinstance(name, str) and self._undefined_obj is jinja2.utils.missing:
+                if (self._undefined_hint is None and isinstance(name, str)
+                        and self._undefined_obj is jinja2.utils.missing):
                     return f"{super()._undefined_message}{did_you_mean(name, names)}"
                 return super()._undefined_message
 

@@ -204,7 +204,7 @@ class Floats:
         body = rows[1:]
         texts = [[inline_text(c) for c in cells] for cells, _, _ in body]
         numeric = numeric_columns(texts)
-        aligns = tuple(a or ("right" if n else "left") for a, n in zip(align, numeric))
+        aligns = tuple(a or ("right" if n else "left") for a, n in zip(align, numeric, strict=True))
         return Table(tuple(header), tuple(tuple(cells) for cells, _, _ in body),
                      column_widths([inline_text(c) for c in header], texts), pending.position,
                      title=pending.title, align=aligns, totals=tuple(k for k, (_, _, t) in enumerate(body) if t),
@@ -260,7 +260,7 @@ class Floats:
             self.conv.in_table = False
         numeric = [all(c.numeric or looks_numeric(c.text) or not c.text.strip() for c in column)
                    and any(c.text.strip() for c in column)
-                   for column in zip(*body_cells)] if body_cells else [False] * len(header)
+                   for column in zip(*body_cells, strict=True)] if body_cells else [False] * len(header)
         totals = self._totals(pending, body_cells)
         if totals is None:
             return None

@@ -20,7 +20,8 @@ from toolkit.sources.yamlfile import Map, Str, load_mapping
 MEETING_FILE = "meeting.yaml"
 DEFAULT_WORD_LIMIT = 8500  # the UN's limit for a report of the Secretariat
 _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbol", "agenda",
-         "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol", "member_states",
+         "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol",
+         "member_states",
          "participants", "previous_venue", "distribution", "emblem", "emblem_alt", "language", "languages",
          "translations", "agenda_adopted_under"}
 NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
@@ -204,7 +205,8 @@ def _agenda(data: Map, diags: Diagnostics, lines: list[str]) -> list[AgendaItem]
             number = None
         if number is not None:
             if number in seen:
-                diags.error(number.pos, f"duplicate agenda item number {str(number)!r} (first on line {seen[number].line})")
+                diags.error(number.pos,
+                            f"duplicate agenda item number {str(number)!r} (first on line {seen[number].line})")
             seen[number] = number.pos
         subitems = []
         letters: dict[str, Position] = {}
@@ -214,10 +216,12 @@ def _agenda(data: Map, diags: Diagnostics, lines: list[str]) -> list[AgendaItem]
             sub_title = schema.string(sub, "title", diags, required=True)
             sub_annotation = schema.string(sub, "annotation", diags)
             if letter is not None and not _LETTER.fullmatch(letter):
-                diags.error(letter.pos, f"agenda sub-item letter {str(letter)!r} must be one lower-case letter such as \"d\"")
+                diags.error(letter.pos,
+                            f"agenda sub-item letter {str(letter)!r} must be one lower-case letter such as \"d\"")
                 continue
             if letter is not None and letter in letters:
-                diags.error(letter.pos, f"duplicate letter {str(letter)!r} under item {number} (first on line {letters[letter].line})")
+                diags.error(letter.pos, f"duplicate letter {str(letter)!r} under item {number} "
+                                        f"(first on line {letters[letter].line})")
                 continue
             if letter is None or sub_title is None or number is None:
                 continue

@@ -61,10 +61,10 @@ def yaml(text: str, rel: str, diags: Diagnostics, line_offset: int = 0) -> bool:
                 continue
             block_parent = None
 
-        def report(col: int, message: str) -> None:
+        def report(col: int, message: str, line_no: int = index + 1 + line_offset) -> None:
             nonlocal clean
             clean = False
-            diags.error(Position(rel, index + 1 + line_offset, col), message)
+            diags.error(Position(rel, line_no, col), message)
 
         lead = _INDENT.match(line)
         if lead and line.strip(" " + SPACES + "\t"):

@@ -368,13 +368,13 @@ def _sheet_rows(data: bytes, formulas, values, rel: str, sheet: str | None, pos:
             diags.error(Position(rel, row, col), message)
 
     scanned = 0
-    for row_index, (row_f, row_v) in enumerate(zip(ws_formulas.iter_rows(), ws_values.iter_rows()), 1):
+    for row_index, (row_f, row_v) in enumerate(zip(ws_formulas.iter_rows(), ws_values.iter_rows(), strict=True), 1):
         scanned += len(row_f)
         if scanned > MAX_CELLS_SCANNED:
             diags.error(pos, f"sheet {name!r} of {rel!r} holds more than {MAX_CELLS_SCANNED:,} cells, counting "
                              "empty formatted ones: copy the table alone into a new workbook")
             return None
-        for col_index, (cell_f, cell_v) in enumerate(zip(row_f, row_v), 1):
+        for col_index, (cell_f, cell_v) in enumerate(zip(row_f, row_v, strict=True), 1):
             if cell_f.value is None and cell_v.value is None:
                 continue
             ref = f"{_column_letter(col_index)}{row_index}"

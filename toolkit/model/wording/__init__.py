@@ -32,7 +32,8 @@ TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
 # code) has BLOCK_KEYS too. tests/test_wording.py holds each table to it.
 KEYS = frozenset({
     "tag", "masthead_language", "months", "first_day", "date", "range_days", "range_months", "range_years",
-    "citation", "item_line", "list_label", "author_line", "author", "contents", "considerations_title", "parentheses", "annex_heading",
+    "citation", "item_line", "list_label", "author_line", "author", "contents", "considerations_title", "parentheses",
+    "annex_heading",
     "attached_page", "corrigendum", "addendum", "listed_supplement",
     "table", "figure", "source_words", "refs", "ref_in_annex", "report_title", "adoption_line",
     "provisional_agenda", "annotated_agenda", "annotations", "documentation", "documents_list",
@@ -189,7 +190,7 @@ class Wording:
 
     def participant_groups(self) -> tuple[tuple[str, str], ...]:
         """(key, heading) of the groups of a UN list of participants, in the order it prints them."""
-        return tuple(zip(PARTICIPANT_GROUP_KEYS, self.w["participant_groups"]))
+        return tuple(zip(PARTICIPANT_GROUP_KEYS, self.w["participant_groups"], strict=True))
 
 
 def _sort_key(name: str) -> str:

@@ -28,7 +28,8 @@ WORDS = {
     "contents": "CONTENTS",
     "considerations_title": "Issues for consideration",
     "parentheses": ("(", ")"),  # around a sub-heading
-    "attached_page": "{name}, page {page} of {pages} of the attached document",  # alternative text of an attached annex's page
+    # the alternative text of an attached annex's page
+    "attached_page": "{name}, page {page} of {pages} of the attached document",
     "corrigendum": "Corrigendum",  # under the title of <symbol>/Corr.N
     "addendum": "Addendum",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}: {lower}",  # a corrigendum in a list of documents

@@ -25,7 +25,8 @@ WORDS = {
     "contents": "TABLE DES MATIÈRES",
     "considerations_title": "Questions à examiner",
     "parentheses": ("(", ")"),  # around a sub-heading
-    "attached_page": "{name}, page {page} sur {pages} du document joint",  # alternative text of an attached annex's page
+    # the alternative text of an attached annex's page
+    "attached_page": "{name}, page {page} sur {pages} du document joint",
     "corrigendum": "Rectificatif",  # under the title of <symbol>/Corr.N
     "addendum": "Additif",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title} : {lower}",  # a corrigendum in a list of documents

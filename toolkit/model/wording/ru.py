@@ -21,7 +21,8 @@ WORDS = {
     "contents": "СОДЕРЖАНИЕ",
     "considerations_title": "Вопросы для рассмотрения",
     "parentheses": ("(", ")"),  # around a sub-heading
-    "attached_page": "{name}, страница {page} из {pages} прилагаемого документа",  # alternative text of an attached annex's page
+    # the alternative text of an attached annex's page
+    "attached_page": "{name}, страница {page} из {pages} прилагаемого документа",
     "corrigendum": "Исправление",  # under the title of <symbol>/Corr.N
     "addendum": "Добавление",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}: {lower}",  # a corrigendum in a list of documents

@@ -65,7 +65,7 @@ def chapter_pages(pdf: bytes, note: Note) -> dict[str, int]:
     for wanted, label in keys:
         cursor = find(wanted, label, "the contents line") + 1
     pages: dict[str, int] = {}
-    for entry, (wanted, label) in zip(entries, keys):
+    for entry, (wanted, label) in zip(entries, keys, strict=True):
         cursor = find(wanted, label, "the chapter heading")
         pages[entry.anchor] = lines[cursor][0]
         cursor += 1

@@ -97,8 +97,9 @@ def settle(drafts: list[Draft], diags: Diagnostics, soffice: str | None = "auto"
     if program is None:
         for draft in pending:
             how = "taken from the PDF layout" if draft.pages else "left empty (Word fills them when updated)"
-            diags.warning(Position(draft.note.source, 1), f"DOCX contents page numbers {how}: LibreOffice "
-                                                          "(soffice or libreoffice) is not installed to lay the DOCX out")
+            diags.warning(Position(draft.note.source, 1),
+                          f"DOCX contents page numbers {how}: LibreOffice (soffice or libreoffice) is not installed "
+                          "to lay the DOCX out")
         return
     for _ in range(MAX_ROUNDS):
         if not pending:
@@ -132,7 +133,7 @@ def _same_widths(old: dict[str, int], new: dict[str, int]) -> bool:
 def _lay_out(drafts: list[Draft], program: str, diags: Diagnostics) -> list[tuple[Draft, bytes]]:
     """All drafts in one LibreOffice run; if that run fails, each on its own, to name the culprit."""
     try:
-        return list(zip(drafts, office.convert([d.docx for d in drafts], program)))
+        return list(zip(drafts, office.convert([d.docx for d in drafts], program), strict=True))
     except office.OfficeError as exc:
         if len(drafts) > 1:
             return [pair for draft in drafts for pair in _lay_out([draft], program, diags)]

@@ -100,8 +100,8 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
     fetcher = RestrictedFetcher([templates, meeting_root])
     with weasyprint_warnings() as warnings:
         result = _layout(note, html, templates, fetcher, attached, _archival(note, attached, diags), diags)
-    for message in warnings:  # WeasyPrint's warnings are the build's errors
-        diags.error(_blame(message, note, templates), f"PDF layout: {message}")
+    for warning in warnings:  # WeasyPrint's warnings are the build's errors
+        diags.error(_blame(warning, note, templates), f"PDF layout: {warning}")
     return None if warnings or result is None else result
 
 
@@ -118,7 +118,8 @@ def _finisher(claims: bool):
     return finish
 
 
-def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: bool, diags: Diagnostics) -> tuple[bytes, int] | None:
+def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: bool,
+            diags: Diagnostics) -> tuple[bytes, int] | None:
     import weasyprint  # heavy: imported only when something is rendered
 
     from toolkit.render.fetcher import RefusedFetch

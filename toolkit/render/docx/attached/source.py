@@ -77,7 +77,7 @@ def _local(node: etree._Element) -> str:
 def _top(node: etree._Element) -> etree._Element:
     """The outermost ancestor: the block, unless the node has been dropped with a holder."""
     top = node
-    for top in node.iterancestors():
+    for top in node.iterancestors():  # noqa: B007 (the loop leaves the last ancestor in top)
         pass
     return top
 

@@ -55,8 +55,8 @@ def _cleaned(data: bytes) -> bytes:
         raise ReferenceRefused(f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB (a zip bomb?)")
     for info in infos:
         if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise ReferenceRefused(f"member {info.filename} is compressed {info.file_size // max(info.compress_size, 1)}"
-                                   " times (a zip bomb?)")
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise ReferenceRefused(f"member {info.filename} is compressed {ratio} times (a zip bomb?)")
     names = {i.filename for i in infos}
     content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     if b"macroEnabled" in content_types or any(n.lower().endswith("vbaproject.bin") for n in names):

@@ -35,7 +35,7 @@ def abstract_num(abstract_id: int, name: str, levels: tuple[tuple[str, str], ...
     """A multilevel list; level i is linked to paragraph style id styles[i], indented like it."""
     node = el("w:abstractNum", {"w:abstractNumId": str(abstract_id)},
               val("w:multiLevelType", "multilevel"), val("w:name", name))
-    for ilvl, ((fmt, text), style_id, (left, hanging)) in enumerate(zip(levels, styles, indents)):
+    for ilvl, ((fmt, text), style_id, (left, hanging)) in enumerate(zip(levels, styles, indents, strict=True)):
         node.append(el("w:lvl", {"w:ilvl": str(ilvl)},
                        val("w:start", 1), val("w:numFmt", fmt), val("w:pStyle", style_id),
                        val("w:lvlText", text), val("w:lvlJc", "left"),

@@ -88,7 +88,7 @@ def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -
         node.append(el("w:tr", None, row_props, *(
             _cell((Strong(content),) if total else content, width, styles.para(_style(base, align)), inline,
                   align, total, header)
-            for content, width, align in zip(cells, widths, aligns))))
+            for content, width, align in zip(cells, widths, aligns, strict=True))))
     return node
 
 
