@@ -37,7 +37,7 @@ def _pipe_table(rng: random.Random, label: str) -> str:
     totals = [0, 0, 0]
     for state in STATES:
         values = [rng.randrange(5, 250) * 1000 for _ in range(3)]
-        totals = [t + v for t, v in zip(totals, values)]
+        totals = [t + v for t, v in zip(totals, values, strict=True)]
         rows.append(f"| {state} | " + " | ".join(f"{v:,}" for v in values) + " |")
     rows.append("| Total {.total} | " + " | ".join(f"{v:,}" for v in totals) + " |")
     return (f"Table: Contributions by member State, 2021-2023 {{#{label}}}\n\n" + "\n".join(rows)
@@ -91,7 +91,8 @@ def write_meeting(root: Path, seed: int = 26) -> list[Path]:
               "symbol: ESCAP/NEASPEC/SOM(B)", "agenda:"]
     for number, title in (("1", "Opening"), ("5", "Review of programme planning and implementation"),
                           ("6", "Strategic matters"), ("7", "Core Fund")):
-        agenda += [f'  - number: "{number}"', f"    title: {title}", "    annotation: The Meeting will review this item."]
+        agenda += [f'  - number: "{number}"', f"    title: {title}",
+                   "    annotation: The Meeting will review this item."]
         if number == "5":
             agenda.append("    items:")
             for letter in "abcde":

@@ -54,7 +54,7 @@ def import_note(path: Path, root: Path, name: str | None = None) -> Imported:
     except ImportRefused as exc:
         raise Refused(path, str(exc)) from None
     if not note.title:
-        raise Refused(path, f"no note title found (the line above \"Note by the Secretariat\")")
+        raise Refused(path, "no note title found (the line above \"Note by the Secretariat\")")
     name = name or (f"{out.item_key(note.item)}-{out.slug(note.title)}" if note.item else out.slug(note.title))
     plan: dict[Path, str | bytes] = {}
     figures: dict[int, str] = {}
