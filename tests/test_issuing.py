@@ -244,6 +244,7 @@ def test_a_tampered_record_is_refused_at_its_line(issued):
                                     "not match its sha256")
 
 
+@pytest.mark.office
 @pytest.mark.slow
 def test_check_lays_out_nothing_for_a_corrigendum(issued):
     """The model makes the corrigendum without the lines of the issued PDF: checking never renders."""
@@ -260,6 +261,7 @@ def test_check_lays_out_nothing_for_a_corrigendum(issued):
     assert done.stdout.splitlines() == ["Paragraph 1 ['cities-corr1']", "[]"]
 
 
+@pytest.mark.office
 @pytest.mark.slow
 def test_the_corrigendum_lines_are_counted_with_the_builds_templates(issued, tmp_path: Path):
     """A narrow text column in --templates puts the corrected word on a later line of the issued PDF."""

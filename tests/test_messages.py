@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import SAMPLE, copy_meeting
@@ -124,6 +125,7 @@ def test_only_suggests_and_option_values_take_any_case(tmp_path: Path, monkeypat
     assert wrong.exit_code == 2 and "'odt' is not one of 'pdf', 'docx', 'all'" in wrong.stderr
 
 
+@pytest.mark.slow
 def test_the_reason_for_rebuilding_everything_is_one_line(tmp_path: Path, monkeypatch):
     from toolkit.pipeline import fingerprint
 

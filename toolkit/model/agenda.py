@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 
 from toolkit.errors import Diagnostics
 from toolkit.model.wording import AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Wording, for_language
@@ -36,7 +37,7 @@ def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
     for item in meeting.agenda:
         ending = ":" if item.subitems else "."
         subitems = tuple(
-            ListItem(_w(meeting).list_label(sub.letter),
+            ListItem(_w(meeting).list_label(sub.mark),
                      runs(sub.title + (";" if index < len(item.subitems) else ".")))
             for index, sub in enumerate(item.subitems, 1))
         number = int(item.number)
@@ -85,7 +86,7 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
         blocks.extend(annotations.get(item.key, ()))
         blocks.extend(_documentation(item, issued, w))
         for sub in item.subitems:
-            blocks.append(SubHeading(runs(f"{w.list_label(sub.letter)} {sub.title}"), sub.position))
+            blocks.append(SubHeading(runs(f"{w.list_label(sub.mark)} {sub.title}"), sub.position))
             blocks.extend(annotations.get(sub.key, ()))
             blocks.extend(_documentation(sub, issued, w))
     chapters = (
@@ -99,7 +100,7 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
 # The list of documents' columns, in the order of the wording's documents_columns: the cell of a document and
 # the column's share of the text width. A symbol and a date never break inside (_UNBROKEN): their columns
 # hold "ESCAP/NEASPEC/SOM(26)/L.1/Add.1" and "30 September 2023" on one line of 10 pt type.
-_CELLS = (("symbol", lambda doc: doc.symbol or "", 0.38),
+_CELLS: tuple[tuple[str, Callable[[Note], str], float], ...] = (("symbol", lambda doc: doc.symbol or "", 0.38),
           ("title", lambda doc: for_language(doc.language_code).listed_title(doc.title, doc.masthead.supplement), 0.19),
           ("item", lambda doc: doc.item_citation or "", 0.10),
           ("distribution", lambda doc: doc.distribution or "", 0.14),

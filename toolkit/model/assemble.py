@@ -35,7 +35,7 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
     citation = part.item.citation if part.item else None
     annexes = numbered.annexes
     contents = tuple(
-        [ContentsEntry(c.label, c.title, c.anchor, "chapter", True) for c in numbered.chapters if c.numeral]
+        [ContentsEntry(f"{c.numeral}.", c.title, c.anchor, "chapter", True) for c in numbered.chapters if c.numeral]
         + [ContentsEntry(f"{a.heading}.", a.title, a.anchor, "annex", False) for a in annexes])
     return Note(
         stem=part.stem,

@@ -15,7 +15,7 @@ from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
 from toolkit.model.agenda import agenda_documents as make_agenda_documents, issue_date
-from toolkit.sources.agenda import annotations
+from toolkit.sources.agenda import read_annotations
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
 from toolkit.model.supplements import annexes_of
@@ -26,7 +26,8 @@ from toolkit.sources.discover import warn_skipped
 from toolkit.model.language_lines import apply_language_lines
 from toolkit.model.parts import NotePart
 from toolkit.sources.report import DOCUMENTS_STEM, GENERATED, PARTICIPANTS_STEM, citable
-from toolkit.model.participants import Participant, list_of_participants
+from toolkit.model.parts import Participant
+from toolkit.model.participants import list_of_participants
 from toolkit.sources.participants import read_participants
 
 NOTES_DIR = "notes"
@@ -139,7 +140,7 @@ class _Built:
         listed = [participants_list] if participants_list is not None else []
         # A translation shares its original's symbol: the agenda documents list the document once.
         originals = [n for n in self.notes if n.original_stem in ("", n.stem)]
-        agenda_documents = make_agenda_documents(meeting, originals, annotations(self.root, meeting, diags), diags,
+        agenda_documents = make_agenda_documents(meeting, originals, read_annotations(self.root, meeting, diags), diags,
                                                  listed)
         made = {DOCUMENTS_STEM: next(d for d in agenda_documents if d.kind == "documents").chapters}
         if participants_list is not None:

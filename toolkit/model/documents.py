@@ -23,10 +23,11 @@ def number_information_documents(meeting: Meeting, notes: list[Note]) -> list[No
     for note in notes:
         translation = note.original_stem not in ("", note.stem)
         if note.kind == "information" and note.symbol is None:
-            symbol = given.get(note.original_stem) if translation else f"{meeting.symbol}/INF/{number}"
-            if not translation:
+            if translation:
+                symbol = given.get(note.original_stem)
+            else:
+                symbol = given[note.stem] = f"{meeting.symbol}/INF/{number}"
                 number += 1
-                given[note.stem] = symbol
             if symbol:
                 note = replace(note, symbol=symbol, running_head=symbol,
                                masthead=replace(note.masthead, symbol=symbol))

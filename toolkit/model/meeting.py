@@ -24,6 +24,13 @@ class AgendaItem:
     annotation_block: bool = False  # a YAML '|' block: every line is indented by the column
 
     @property
+    def mark(self) -> str:
+        """A sub-item's letter (sources/meeting.py gives every sub-item one; an item has none)."""
+        if self.letter is None:
+            raise ValueError(f"agenda item {self.number} is not a sub-item: it has no letter")
+        return self.letter
+
+    @property
     def citation(self) -> str:
         """5 (d)"""
         return f"{self.number} ({self.letter})" if self.letter else self.number

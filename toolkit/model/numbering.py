@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from toolkit.suggest import did_you_mean
 from toolkit.errors import Diagnostics, Position
 from toolkit.model.wording import ENGLISH, Wording
-from toolkit.model.document import (Annex, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
+from toolkit.model.document import (Annex, Block, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
                                     Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table,
                                     TableNoteRef, Text)
 from toolkit.model.parts import AnnexSource, FootnoteText
@@ -119,14 +119,14 @@ def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str 
                 block = replace(block, items=_items(block.items, counts.wording))
             elif isinstance(block, Table) and block.title:
                 counts.tables += 1
-                number = str(counts.tables)
-                block = replace(block, number=number, caption_word=counts.wording.table, ordinal=counts.tables,
-                                anchor=counts.label(block.ident, "table", number, scope, block.position))
+                shown = str(counts.tables)
+                block = replace(block, number=shown, caption_word=counts.wording.table, ordinal=counts.tables,
+                                anchor=counts.label(block.ident, "table", shown, scope, block.position))
             elif isinstance(block, Figure):
                 counts.figures += 1
-                number = roman(counts.figures)
-                block = replace(block, number=number, caption_word=counts.wording.figure, ordinal=counts.figures,
-                                anchor=counts.label(block.ident, "figure", number, scope, block.position))
+                shown = roman(counts.figures)
+                block = replace(block, number=shown, caption_word=counts.wording.figure, ordinal=counts.figures,
+                                anchor=counts.label(block.ident, "figure", shown, scope, block.position))
             blocks.append(block)
         out.append(replace(chapter, numeral=numeral, anchor=anchor, blocks=tuple(blocks),
                            restart=restart and chapter_count == 1 and numeral == "I"))
@@ -203,7 +203,7 @@ class _Inlines:
         return tuple(replace(c, title=self(c.title), blocks=tuple(self.block(b) for b in c.blocks))
                      for c in chapters)
 
-    def block(self, block):
+    def block(self, block: Block) -> Block:
         if isinstance(block, Paragraph):
             return replace(block, content=self(block.content), subitems=self.items(block.subitems))
         if isinstance(block, BulletList):
@@ -306,7 +306,7 @@ def _seq_restarts(chapters: tuple[Chapter, ...]) -> tuple[Chapter, ...]:
     Word's count of them starts there, not at 1."""
     first: set[type] = set()
 
-    def mark(block):
+    def mark(block: Block) -> Block:
         if isinstance(block, (Table, Figure)) and block.ordinal and type(block) not in first:
             first.add(type(block))
             return replace(block, restart=block.ordinal != 1)
@@ -322,8 +322,8 @@ def _report_labels(counts: _Counts, diags: Diagnostics) -> None:
     for ident, position in counts.duplicates:
         where = position or Position("?")
         first = counts.targets[ident]
-        elsewhere = first.position and first.position.path != where.path
+        elsewhere = first.position is not None and first.position.path != where.path
         diags.error(where, f"label {{#{ident}}} is used twice (first at line "
                            f"{first.position.line if first.position else '?'}"
-                           f"{' of ' + first.position.path if elsewhere else ''})")
+                           f"{' of ' + first.position.path if first.position and elsewhere else ''})")
 

@@ -23,7 +23,7 @@ from toolkit.model.wording import Wording, for_language
 from toolkit.model.agenda import _document
 from toolkit.model.parts import Participant
 from toolkit.model.scripts import runs
-from toolkit.model.document import Chapter, Inline, LineBreak, Note, Paragraph, Strong, SubHeading
+from toolkit.model.document import Block, Chapter, Inline, LineBreak, Note, Paragraph, Strong, SubHeading
 from toolkit.model.meeting import Meeting
 from toolkit.model.words import roman
 
@@ -59,7 +59,7 @@ def participant_chapters(participants: tuple[Participant, ...] | list[Participan
                          family_name_first: tuple[str, ...] = (), w: Wording | None = None) -> tuple[Chapter, ...]:
     """The chapters of the list (numbered I, II ... here; a numbering pass may number them again)."""
     family_first = {name.casefold() for name in family_name_first}
-    chapters = []
+    chapters: list[Chapter] = []
     for key, title in (w or wording.ENGLISH).participant_groups():
         members = [p for p in participants if p.group == key]
         if not members:
@@ -67,7 +67,7 @@ def participant_chapters(participants: tuple[Participant, ...] | list[Participan
         delegations: dict[str, list[Participant]] = {}
         for person in members:
             delegations.setdefault(person.delegation, []).append(person)
-        blocks = []
+        blocks: list[Block] = []
         for name in sorted(delegations, key=lambda n: (n.casefold(), n)):
             people = sorted(delegations[name], key=_delegation_order)
             blocks.append(SubHeading((Strong(runs(name)),), people[0].row))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Protocol
 
 from toolkit.model import wording
 from toolkit.model.document import Block, Chapter, FootnoteRef, Note, Ref, Text
@@ -41,7 +42,13 @@ def addendum(note: Note, base: Note, number: int) -> Note:
     return replace(note, base=base.stem, masthead=replace(note.masthead, supplement=words.addendum))
 
 
-def corrigendum(base: Note, number: int, date: dt.date, corrections: Iterable) -> Note:
+class Correction(Protocol):
+    """One correction of a corrigendum as revisions/corrections.py words it: its blocks to print."""
+
+    def blocks(self) -> tuple[Block, ...]: ...
+
+
+def corrigendum(base: Note, number: int, date: dt.date, corrections: Iterable[Correction]) -> Note:
     """<symbol>/Corr.N: the base document's masthead with the corrigendum's date and "Corrigendum"
     under the title, then each correction: where (cited by the numbers as issued), then what."""
     assert base.symbol is not None
@@ -69,4 +76,6 @@ def _standalone(block: Block) -> Block:
             return tuple(item for item in node if not isinstance(item, FootnoteRef))
         return node
 
-    return transform(block, change)
+    done = transform(block, change)
+    assert isinstance(done, type(block))  # change() rebuilds a block's inlines, never the block's kind
+    return done

@@ -12,7 +12,7 @@ from toolkit.sources.expressions import Expressions, meeting_names
 from toolkit.sources.markdown import BodyContext, markdown_parser, parse_body
 
 
-def annotations(root: Path, meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Chapter, ...]]:
+def read_annotations(root: Path, meeting: Meeting, diags: Diagnostics) -> dict[str, tuple[Chapter, ...]]:
     """Each agenda item's `annotation:` as read (paragraphs and lists, not lettered yet), by item key."""
     md = markdown_parser()
     out = {}

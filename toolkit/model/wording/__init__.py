@@ -10,6 +10,7 @@ import datetime as dt
 import unicodedata
 from functools import cache
 from importlib import import_module
+from typing import Any
 
 from toolkit.model.words import NBSP
 
@@ -26,6 +27,10 @@ PARTICIPANTS_DISTRIBUTION = "General"
 PARTICIPANT_GROUP_KEYS = ("member-state", "united-nations", "intergovernmental", "other", "secretariat")
 REF_KINDS = ("paragraph", "table", "figure", "chapter", "annex")
 # Titles written without their full stop in a registration form, as UN lists print them.
+# A language's table (en.py ...): words, formats with {fields}, and tuples and mappings of them.
+# Its keys are held to KEYS and BLOCK_KEYS by tests/test_wording.py.
+Words = dict[str, Any]
+
 TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
 
 # Every table has these; a table whose top-right block is its own (masthead_language is its
@@ -42,11 +47,12 @@ BLOCK_KEYS = frozenset({"distribution_line", "distributions", "language_names", 
                         "only_line", "and"})
 
 
-def table(code: str) -> dict:
+def table(code: str) -> Words:
     """The raw table of a language (en, fr, ru, zh)."""
     if code not in LANGUAGES:
         raise KeyError(f"no wording for language {code!r} (the toolkit has {', '.join(LANGUAGES)})")
-    return import_module(f"{__name__}.{code}").WORDS
+    words: Words = import_module(f"{__name__}.{code}").WORDS
+    return words
 
 
 @cache
@@ -57,24 +63,31 @@ def for_language(code: str) -> Wording:
 class Wording:
     """The words one document prints, in its language."""
 
-    def __init__(self, code: str, words: dict):
+    def __init__(self, code: str, words: Words):
         self.code = code
         self.w = words
 
     def __repr__(self) -> str:
         return f"Wording({self.code!r})"
 
+    def form(self, key: str) -> str:
+        """A word or a format of the table ("{day} {month} {year}"); a key that holds no text is a bug."""
+        text = self.w[key]
+        if not isinstance(text, str):
+            raise TypeError(f"wording {self.code}: {key!r} is not text")
+        return text
+
     @property
     def tag(self) -> str:
         """BCP 47 tag of the document (zh-CN for Chinese: the Simplified face)."""
-        return self.w["tag"]
+        return self.form("tag")
 
     @property
     def block(self) -> Wording:
         """The wording of the masthead's top-right block (English in UN Russian and Chinese documents)."""
         return self if self.w["masthead_language"] == self.code else for_language(self.w["masthead_language"])
 
-    def __getattr__(self, key: str):
+    def __getattr__(self, key: str) -> Any:
         """A plain word: wording.contents, wording.table, wording.documents_columns ..."""
         try:
             return self.__dict__["w"][key]
@@ -88,7 +101,7 @@ class Wording:
 
     def date(self, day: dt.date) -> str:
         """6 October 2023; 1er mars 2023; 6 октября 2023 года; 2023年10月6日"""
-        return self.w["date"].format(day=self._day(day.day), month=self.w["months"][day.month - 1], year=day.year)
+        return self.form("date").format(day=self._day(day.day), month=self.w["months"][day.month - 1], year=day.year)
 
     def said_date(self, day: dt.date) -> str:
         """A date in a message on the terminal: with plain spaces, as people type it."""
@@ -104,7 +117,7 @@ class Wording:
             return self.date(start)
         key = "range_years" if start.year != end.year else "range_months" if start.month != end.month else "range_days"
         months = self.w["months"]
-        return self.w[key].format(day1=self._day(start.day), month1=months[start.month - 1], year1=start.year,
+        return self.form(key).format(day1=self._day(start.day), month1=months[start.month - 1], year1=start.year,
                                   day2=self._day(end.day), month2=months[end.month - 1], year2=end.year,
                                   date1=self.date(start), date2=self.date(end))
 
@@ -118,32 +131,34 @@ class Wording:
 
     def list_label(self, mark: str) -> str:
         """A sub-item's label around its letter or roman numeral: (a), (ii); a), ii) in French and Russian."""
-        return self.w["list_label"].format(mark=mark)
+        return self.form("list_label").format(mark=mark)
 
     def citation(self, number: str, letter: str | None) -> str:
         """5 (d); 5 d); 5(d)"""
-        return self.w["citation"].format(number=number, letter=letter) if letter else number
+        return self.form("citation").format(number=number, letter=letter) if letter else number
 
     def item_line(self, number: str, letter: str | None) -> str:
-        return self.w["item_line"].format(citation=self.citation(number, letter))
+        return self.form("item_line").format(citation=self.citation(number, letter))
 
     def language_name(self, code: str) -> str:
         """A language's name as the top-right block prints it ("English"; "anglais")."""
-        return self.block.w["language_names"][code]
+        name: str = self.block.w["language_names"][code]
+        return name
 
     def version_line(self, code: str) -> str:
         """The line naming a translation's language: "Russian"; "Français"."""
-        return self.block.w["version_names"][code]
+        name: str = self.block.w["version_names"][code]
+        return name
 
     def original_line(self, code: str) -> str:
-        return self.block.w["original_line"].format(name=self.language_name(code))
+        return self.block.form("original_line").format(name=self.language_name(code))
 
     def only_line(self, codes: list[str]) -> str:
         """"English only"; "Chinese and English only": the names in the block language's alphabetical order."""
         names = sorted((self.language_name(c) for c in codes), key=_sort_key)
         block = self.block.w
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + block["and"] + names[-1]
-        line = block["only_line"].format(names=joined)
+        line: str = block["only_line"].format(names=joined)
         return line[:1].upper() + line[1:]
 
     def author_of(self, author_line: str) -> str:
@@ -158,16 +173,16 @@ class Wording:
     def attached_page(self, heading: str, title: str, page: int, pages: int) -> str:
         """Alternative text of a page of an annex attached as a PDF or Word file."""
         name = ". ".join(part for part in (heading, title) if part)
-        return self.w["attached_page"].format(name=name, page=page, pages=pages)
+        return self.form("attached_page").format(name=name, page=page, pages=pages)
 
     def listed_title(self, title: str, supplement: str | None) -> str:
         """A corrigendum's or addendum's title in a list of documents: "Core Fund: corrigendum"."""
         if not supplement:
             return title
-        return self.w["listed_supplement"].format(title=title, supplement=supplement, lower=supplement.lower())
+        return self.form("listed_supplement").format(title=title, supplement=supplement, lower=supplement.lower())
 
     def annex_heading(self, numeral: str) -> str:
-        return self.w["annex_heading"].format(numeral=numeral)
+        return self.form("annex_heading").format(numeral=numeral)
 
     def ref_words(self, kind: str, number: str, capital: bool, annex: str | None = None) -> tuple[str, str]:
         """The words around the number a ref() prints: ("paragraph ", "") for "paragraph 12";
@@ -183,10 +198,10 @@ class Wording:
     # ---- the other documents ----
 
     def report_title(self, meeting_title: str) -> str:
-        return self.w["report_title"].format(title=meeting_title)
+        return self.form("report_title").format(title=meeting_title)
 
     def adoption_line(self, day: dt.date) -> str:
-        return self.w["adoption_line"].format(date=self.date(day))
+        return self.form("adoption_line").format(date=self.date(day))
 
     def participant_groups(self) -> tuple[tuple[str, str], ...]:
         """(key, heading) of the groups of a UN list of participants, in the order it prints them."""
