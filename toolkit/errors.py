@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import click
+
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +39,7 @@ class Position:
 class Diagnostic:
     position: Position
     message: str
-    severity: str = "error"
+    severity: Severity = "error"
     because: str | None = None  # a consequence: the meeting-relative file whose own errors caused it
 
     def __str__(self) -> str:

@@ -7,7 +7,8 @@ import os
 from collections.abc import Callable
 
 from toolkit.errors import Diagnostics
-from toolkit.model.wording import AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Wording, for_language
+from toolkit.model.wording import (AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Distribution, Wording,
+                                   for_language)
 from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, ListItem, Note,
                                     Paragraph, SubHeading, Table)
 from toolkit.model.meeting import AgendaItem, Meeting
@@ -16,7 +17,8 @@ from toolkit.model.masthead import masthead
 from toolkit.model.scripts import runs
 
 
-def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str | None, distribution: str | None,
+def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str | None,
+              distribution: Distribution | None,
               date: dt.date, chapters: tuple[Chapter, ...], item: str | None = None) -> Note:
     distribution = distribution if meeting.distribution_shown else None  # meeting.yaml `distribution: none`
     w = for_language(meeting.language)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from toolkit.errors import Position
+from toolkit.model.wording import Distribution, LanguageCode, RefKind
 
 # What a document is. A note's front matter declares one of the written kinds; the model makes the others:
 # an annex issued on its own, a corrigendum, the agenda documents and the list of participants.
@@ -76,7 +77,7 @@ class Ref:
 
     target: str
     capital: bool = False  # "Annex III" (annex()) rather than "annex III"
-    kind: str = ""  # paragraph | table | figure | chapter | annex
+    kind: RefKind | Literal[""] = ""  # "" until the numbering pass finds the target
     words: str = ""  # "paragraph ": the words before the number (Chinese "第" in "第12段")
     number: str = ""  # "12": what a Word REF field to the anchor shows
     after: str = ""  # " of annex II" (a paragraph of an annex cited from outside it); Chinese "段"
@@ -374,11 +375,11 @@ class Note:
     agenda_keys: tuple[str, ...] = field(default=())  # "5d", "5": what --only may name
     kind: Kind = "note"
     symbol: str | None = None
-    distribution: str | None = None  # "Limited"; None: not printed (meeting.yaml `distribution: none`)
+    distribution: Distribution | None = None  # "Limited"; None: not printed (meeting.yaml `distribution: none`)
     item_citation: str | None = None  # "5 (d)"
     attachment: Attachment | None = None  # an attached annex issued on its own
     original_stem: str = ""  # the original note's stem: its translations (notes/NAME.ru.md) share it
-    language_code: str = "en"  # en, fr, ru, zh: the wording table of the document
+    language_code: LanguageCode = "en"  # the wording table of the document
     base: str | None = None  # a corrigendum's or an addendum's base document (its file stem)
     revision: int = 0  # N of <symbol>/Rev.N: the document replaces the version issued before
 

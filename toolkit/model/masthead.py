@@ -8,10 +8,11 @@ import datetime as dt
 from toolkit.model.document import Masthead
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.scripts import runs
-from toolkit.model.wording import Wording
+from toolkit.model.wording import Distribution, Wording
 
 
-def masthead(meeting: Meeting, w: Wording, symbol: str | None, distribution: str | None, date: dt.date, title: str,
+def masthead(meeting: Meeting, w: Wording, symbol: str | None, distribution: Distribution | None, date: dt.date,
+             title: str,
              item: AgendaItem | None = None, parent: AgendaItem | None = None,
              author_line: str | None = None) -> Masthead:
     """distribution: the words after "Distr.:" (None: none printed); item: a note's agenda item, whose

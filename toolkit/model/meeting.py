@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from toolkit.errors import Position
 from toolkit.model.document import Image
+from toolkit.model.wording import LanguageCode
 
 _CITATION = re.compile(r"\s*([1-9][0-9]{0,2})\s*(?:\(\s*([a-z])\s*\)|([a-z]))?\s*")
 
@@ -118,7 +119,7 @@ class Meeting:
     distribution_shown: bool = True  # False: meeting.yaml `distribution: none` (no "Distr.:" line anywhere)
     emblem: Image | None = None  # meeting.yaml `emblem:`: the picture at the top left of every first page
     emblem_alt: str = ""
-    language: str = "en"  # meeting.yaml `language:`: its documents' language unless a front matter says
+    language: LanguageCode = "en"  # meeting.yaml `language:`: its documents' language unless a front matter says
     languages: tuple[str, ...] = ("en",)  # meeting.yaml `languages:`: those its documents are issued in
     translations: tuple[tuple[str, MeetingWords], ...] = ()  # meeting.yaml `translations:`, by language
     agenda_adopted_under: str | None = None  # "3": the item whose documents are the agenda and annotated agenda

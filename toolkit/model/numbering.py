@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from toolkit.suggest import did_you_mean
 from toolkit.errors import Diagnostics, Position
-from toolkit.model.wording import ENGLISH, Wording
+from toolkit.model.wording import ENGLISH, RefKind, Wording
 from toolkit.model.document import (Annex, Block, BulletList, Chapter, Emphasis, Figure, Footnote, FootnoteRef,
                                     Inline, Link, ListItem, Paragraph, Ref, Strong, SubHeading, Table,
                                     TableNoteRef, Text)
@@ -39,7 +39,7 @@ class Numbered:
 
 @dataclass(frozen=True)
 class _Target:
-    kind: str  # paragraph | table | figure | chapter | annex
+    kind: RefKind
     number: str
     scope: str | None  # the numeral of the annex it is in; None: the note's body
     anchor: str
@@ -64,7 +64,7 @@ class _Counts:
         self.anchors += 1
         return f"_Ref{self.anchors:03d}"
 
-    def label(self, ident: str | None, kind: str, number: str, scope: str | None, position: Position | None,
+    def label(self, ident: str | None, kind: RefKind, number: str, scope: str | None, position: Position | None,
               anchor: str | None = None) -> str | None:
         if ident is None:
             return None

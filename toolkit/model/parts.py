@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from toolkit.errors import Position
 from toolkit.model.document import Attachment, Chapter, Inline, Kind
 from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.wording import Wording
+from toolkit.model.wording import Distribution, Wording
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class NotePart:
     parent: AgendaItem | None
     title: str
     date: dt.date
-    distribution: str
+    distribution: Distribution
     wording: Wording  # the document's language
     symbol: str | None
     chapters: tuple[Chapter, ...]  # as read: numbered by assemble_note

@@ -23,7 +23,7 @@ from toolkit.errors import Diagnostic, Position
 from toolkit.pipeline import manifest as manifest_file
 from toolkit.pipeline.atomic import write_atomic
 from toolkit.pipeline.fingerprint import combine, file_digest, inputs, reasons, tree_digests
-from toolkit.pipeline.jobs import FORMATS, Job, accepted, plan, select, unmatched
+from toolkit.pipeline.jobs import FORMATS, Format, Job, accepted, plan, select, unmatched
 from toolkit.pipeline.lock import locked
 from toolkit.pipeline.manifest import Entry
 from toolkit.pipeline.worker import Rendered, ignore_interrupts, interrupts_held, render
@@ -34,7 +34,7 @@ from toolkit.model.build import LoadedMeeting, load
 
 @dataclass
 class Options:
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[Format, ...] = FORMATS
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     only: tuple[str, ...] = ()
     templates: Path = TEMPLATES

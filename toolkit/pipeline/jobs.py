@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 from pathlib import Path
 
 from toolkit.model.document import Note
 from toolkit.model.issued import Changes, LineCount
 from toolkit.model.build import LoadedMeeting
 
-FORMATS = ("pdf", "docx")
+Format = Literal["pdf", "docx"]
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 
 @dataclass(frozen=True)

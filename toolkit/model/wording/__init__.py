@@ -10,22 +10,27 @@ import datetime as dt
 import unicodedata
 from functools import cache
 from importlib import import_module
-from typing import Any
+from typing import Any, Literal, get_args
 
 from toolkit.model.words import NBSP
 
-LANGUAGES = ("en", "fr", "ru", "zh")  # ESCAP's languages that NEASPEC documents may be issued in
-DEFAULT_LANGUAGE = "en"
+# The closed sets of values, each a type and the tuple of its values (the tuple is made from the type).
+LanguageCode = Literal["en", "fr", "ru", "zh"]  # ESCAP's languages that NEASPEC documents may be issued in
+LANGUAGES: tuple[LanguageCode, ...] = get_args(LanguageCode)
+DEFAULT_LANGUAGE: LanguageCode = "en"
 
 # Values the sources write (English keys), not words the documents print.
-DISTRIBUTIONS = ("General", "Limited", "Restricted")
-DEFAULT_DISTRIBUTION = "Limited"
-AGENDA_DISTRIBUTION = "Limited"
-DOCUMENTS_LIST_DISTRIBUTION = "General"
-INFORMATION_DISTRIBUTION = "General"
-PARTICIPANTS_DISTRIBUTION = "General"
-PARTICIPANT_GROUP_KEYS = ("member-state", "united-nations", "intergovernmental", "other", "secretariat")
-REF_KINDS = ("paragraph", "table", "figure", "chapter", "annex")
+Distribution = Literal["General", "Limited", "Restricted"]
+DISTRIBUTIONS: tuple[Distribution, ...] = get_args(Distribution)
+DEFAULT_DISTRIBUTION: Distribution = "Limited"
+AGENDA_DISTRIBUTION: Distribution = "Limited"
+DOCUMENTS_LIST_DISTRIBUTION: Distribution = "General"
+INFORMATION_DISTRIBUTION: Distribution = "General"
+PARTICIPANTS_DISTRIBUTION: Distribution = "General"
+ParticipantGroup = Literal["member-state", "united-nations", "intergovernmental", "other", "secretariat"]
+PARTICIPANT_GROUP_KEYS: tuple[ParticipantGroup, ...] = get_args(ParticipantGroup)
+RefKind = Literal["paragraph", "table", "figure", "chapter", "annex"]
+REF_KINDS: tuple[RefKind, ...] = get_args(RefKind)
 # Titles written without their full stop in a registration form, as UN lists print them.
 # A language's table (en.py ...): words, formats with {fields}, and tuples and mappings of them.
 # Its keys are held to KEYS and BLOCK_KEYS by tests/test_wording.py.
@@ -47,23 +52,29 @@ BLOCK_KEYS = frozenset({"distribution_line", "distributions", "language_names", 
                         "only_line", "and"})
 
 
+def language(code: str) -> LanguageCode:
+    """The code as one of LANGUAGES; a KeyError names the languages the toolkit has words for."""
+    for known in LANGUAGES:
+        if code == known:
+            return known
+    raise KeyError(f"no wording for language {code!r} (the toolkit has {', '.join(LANGUAGES)})")
+
+
 def table(code: str) -> Words:
     """The raw table of a language (en, fr, ru, zh)."""
-    if code not in LANGUAGES:
-        raise KeyError(f"no wording for language {code!r} (the toolkit has {', '.join(LANGUAGES)})")
-    words: Words = import_module(f"{__name__}.{code}").WORDS
+    words: Words = import_module(f"{__name__}.{language(code)}").WORDS
     return words
 
 
 @cache
 def for_language(code: str) -> Wording:
-    return Wording(code, table(code))
+    return Wording(language(code), table(code))
 
 
 class Wording:
     """The words one document prints, in its language."""
 
-    def __init__(self, code: str, words: Words):
+    def __init__(self, code: LanguageCode, words: Words):
         self.code = code
         self.w = words
 
@@ -123,7 +134,7 @@ class Wording:
 
     # ---- the masthead ----
 
-    def distribution_line(self, distribution: str | None) -> str | None:
+    def distribution_line(self, distribution: Distribution | None) -> str | None:
         """None: the meeting prints no distribution (meeting.yaml `distribution: none`)."""
         block = self.block.w
         return block["distribution_line"].format(distribution=block["distributions"][distribution]) \
@@ -184,7 +195,7 @@ class Wording:
     def annex_heading(self, numeral: str) -> str:
         return self.form("annex_heading").format(numeral=numeral)
 
-    def ref_words(self, kind: str, number: str, capital: bool, annex: str | None = None) -> tuple[str, str]:
+    def ref_words(self, kind: RefKind, number: str, capital: bool, annex: str | None = None) -> tuple[str, str]:
         """The words around the number a ref() prints: ("paragraph ", "") for "paragraph 12";
         ("第", "段") for "第12段"; with annex, a paragraph of that annex: ("paragraph ", " of annex II")."""
         text = self.w["refs"][kind]
