@@ -1,0 +1,159 @@
+"""A WeasyPrint Document (the PDF's own layout, before it is written) -> render/layout.py's pages:
+each printed line with its block, where its glyphs begin and end, and the table rows of each page.
+
+Read from the page box tree the PDF is drawn from, so it costs a walk of the tree and no
+second layout. The blocks are named by the classes the templates give them (note.html).
+"""
+
+from __future__ import annotations
+
+from toolkit.render.layout import (CAPTION, CELL, CONTENTS, HEADING, OTHER, PARAGRAPH, SUBHEADING, SUBITEM, Block,
+                                   Layout, Line, Page)
+
+HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: the sources write "-" (U+002D)
+
+_CLASSES = {"para": PARAGRAPH, "subitem": SUBITEM, "subsubitem": SUBITEM, "annex-heading": HEADING,
+            "annex-title": HEADING, "table-caption": CAPTION, "table-title": CAPTION, "figure-caption": CAPTION,
+            "figure-title": CAPTION}
+
+
+def _classes(element) -> list[str]:
+    return (element.get("class") or "").split() if element is not None else []
+
+
+def _name(element, inside: tuple[str, ...]) -> str | None:
+    """The block an element starts, as "tag-or-class" (the key of its ordinal), or None."""
+    if element is None:
+        return None
+    tag = element.tag if isinstance(element.tag, str) else ""
+    classes = _classes(element)
+    if "masthead" in inside:
+        return None
+    if "contents" in inside:
+        return next((c for c in classes if c.startswith("toc-")), None)
+    if tag in ("h1", "h2", "td", "th"):
+        return tag
+    return next((c for c in classes if c in _CLASSES), None)
+
+
+def _kind(name: str) -> str:
+    if name.startswith("toc-"):
+        return CONTENTS
+    return {"h1": HEADING, "h2": SUBHEADING, "td": CELL, "th": CELL}.get(name) or _CLASSES.get(name, OTHER)
+
+
+def _leaves(box, out: list) -> list:
+    """The boxes that print something on a line, in order (text, the inline-block numbers, pictures)."""
+    tag = getattr(box, "element_tag", "") or ""
+    if tag.endswith("::footnote-call"):
+        return out
+    kind = type(box).__name__
+    if kind in ("TextBox", "InlineBlockBox", "InlineReplacedBox"):
+        out.append(box)
+        return out
+    for child in getattr(box, "children", ()) or ():
+        _leaves(child, out)
+    return out
+
+
+def _text(box) -> str:
+    if hasattr(box, "text"):
+        return box.text
+    return "".join(_text(child) for child in getattr(box, "children", ()) or ())
+
+
+def _marked(box, mark: str) -> bool:
+    """Whether an element of the given class is on the line (the contents' leader, its page number)."""
+    if mark in _classes(getattr(box, "element", None)):
+        return True
+    return any(_marked(child, mark) for child in getattr(box, "children", ()) or ())
+
+
+def _ends_in_break(box) -> bool:
+    """Whether a line ends at a <br> of the source (WeasyPrint sets it as an inline box of its own)."""
+    while getattr(box, "children", None):
+        box = box.children[-1]
+        if (getattr(box, "element_tag", "") or "").startswith("br"):
+            return True
+    return hasattr(box, "text") and box.text.endswith("\n")
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.index: dict[int, int] = {}  # id(element) -> block index
+        self.counts: dict[str, int] = {}
+        self.tables: dict[int, int] = {}  # id(table element) -> ordinal
+        self.keep: list[object] = []  # the elements indexed by id() stay alive while read
+
+    def block(self, element, name: str, style, table: int | None) -> int:
+        key = id(element)
+        if key not in self.index:
+            ordinal = self.counts.get(name, 0)
+            self.counts[name] = ordinal + 1
+            justified = style["text_align_all"] == "justify"
+            self.blocks.append(Block(_kind(name), ordinal, justified, table, name))
+            self.index[key] = len(self.blocks) - 1
+            self.keep.append(element)
+        return self.index[key]
+
+    def page(self, number: int, page_box) -> Page:
+        lines: list[Line] = []
+        rows: list[tuple[int, int]] = []
+        self._walk(page_box, (), None, None, lines, rows, page_box)
+        return Page(number, tuple(lines), tuple(rows))
+
+    def _walk(self, box, inside, current, table, lines, rows, container) -> None:
+        kind = type(box).__name__
+        if kind in ("MarginBox", "FootnoteAreaBox"):
+            return
+        element = getattr(box, "element", None)
+        classes = _classes(element)
+        tag = element.tag if element is not None and isinstance(element.tag, str) else ""
+        if kind == "TableBox":
+            table = self.tables.setdefault(id(element), len(self.tables))
+        if kind == "TableRowBox" and tag == "tr" and table is not None and element is not None:
+            group = getattr(box, "_group", None)
+            if group is not None:
+                rows.append((table, list(group).index(element)))
+        if kind == "LineBox":
+            if current is None:  # the masthead, a table's source and notes: kept for the page's last line
+                current = self.block(element, "other", box.style, None)
+            lines.append(self._line(box, current, container))
+            return
+        if kind not in ("TextBox", "InlineBox") and "::" not in (getattr(box, "element_tag", "") or ""):
+            name = _name(element, inside)
+            if name is not None:
+                current = self.block(element, name, box.style, table if name in ("td", "th") else None)
+        inside = inside + tuple(classes)
+        for child in getattr(box, "children", ()) or ():
+            if type(child).__name__ == "TableRowGroupBox" and getattr(child, "element", None) is not None:
+                if child.element.tag != "tbody":
+                    continue  # the header row, repeated on each page: not a row of the table's body
+                for row in child.children:
+                    row._group = child.element
+            self._walk(child, inside, current, table, lines, rows, box if kind != "LineBox" else container)
+
+    def _line(self, box, block: int, container) -> Line:
+        """container: the block the line is set in; its width is the line's measure (a line box is
+        as wide as the text it holds when that is not justified)."""
+        leaves = _leaves(box, [])
+        text = "".join(_text(leaf) for leaf in leaves)
+        inked = [leaf for leaf in leaves if not (hasattr(leaf, "text") and not leaf.text.strip())]
+        start = min((leaf.position_x for leaf in inked), default=box.position_x)
+        end = max((leaf.position_x + leaf.margin_width() for leaf in inked), default=box.position_x)
+        text_start = min((leaf.position_x for leaf in inked if "num" not in _classes(getattr(leaf, "element", None))),
+                         default=start)
+        forced = _ends_in_break(box)
+        return Line(text=text.rstrip("\n"), block=block, top=box.position_y, bottom=box.position_y + box.height,
+                    left=container.content_box_x(), right=container.content_box_x() + container.width,
+                    start=start, end=end, text_start=text_start,
+                    hyphenated=text.rstrip().endswith(HYPHEN), forced=forced,
+                    leader=_marked(box, "leader"), page_number=_marked(box, "page"))
+
+
+def read_layout(document) -> Layout:
+    """The pages of a rendered (not yet written) WeasyPrint Document."""
+    reader = _Reader()
+    pages = tuple(reader.page(number, page._page_box) for number, page in enumerate(document.pages, 1))
+    return Layout(tuple(reader.blocks), pages)
