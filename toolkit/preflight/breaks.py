@@ -14,7 +14,7 @@ import re
 from toolkit.errors import Position
 from toolkit.model.document import Note
 from toolkit.preflight.sources import Places
-from toolkit.render.layout import OTHER, Layout
+from toolkit.render.layout import CONTENTS, OTHER, Layout
 
 KEY = 24  # letters and figures a DOCX page's first words must share with a PDF block
 LOOK = 160  # how far into a DOCX page its first words are looked for (past a running head)
@@ -41,38 +41,68 @@ def page_texts(pdf: bytes) -> list[str]:
         document.close()
 
 
-def _blocks(layout: Layout) -> list[tuple[int, str]]:
-    """(block, its letters) for every block of the text, in order."""
+def _masthead(layout: Layout) -> set[int]:
+    """The blocks before the first of the text on page 1 (the masthead: the DOCX repeats its symbol
+    as a running head, which must not be taken for the start of a page)."""
+    out: set[int] = set()
+    for line in layout.pages[0].lines if layout.pages else ():
+        if layout.blocks[line.block].kind != OTHER:
+            break
+        out.add(line.block)
+    return out
+
+
+def _corpus(layout: Layout) -> tuple[str, list[tuple[int, int]]]:
+    """The letters of the whole text, and (where each block starts in them, the block), in order."""
+    # The contents repeats the headings' words: a page starting at a heading is the heading's.
+    skip = _masthead(layout) | {index for index, block in enumerate(layout.blocks) if block.kind == CONTENTS}
     text: dict[int, list[str]] = {}
     for page in layout.pages:
         for line in page.lines:
-            if layout.blocks[line.block].kind != OTHER:
+            if line.block not in skip:
                 text.setdefault(line.block, []).append(line.text)
-    return [(block, _letters("".join(lines))) for block, lines in text.items()]
+    letters, starts = [], []
+    at = 0
+    for block, lines in text.items():
+        starts.append((at, block))
+        chunk = _letters("".join(lines))
+        letters.append(chunk)
+        at += len(chunk)
+    return "".join(letters), starts
 
 
-def _starts(docx_pages: list[str], blocks: list[tuple[int, str]]) -> set[int]:
-    """The blocks in which the DOCX's pages start."""
-    found = set()
+def _block_at(offset: int, starts: list[tuple[int, int]]) -> int:
+    found = starts[0][1]
+    for at, block in starts:
+        if at > offset:
+            break
+        found = block
+    return found
+
+
+def _starts(docx_pages: list[str], layout: Layout) -> set[int]:
+    """The blocks in which the DOCX's pages (after the first) start."""
+    corpus, starts = _corpus(layout)
+    found: set[int] = set()
+    if not starts:
+        return found
     for text in docx_pages[1:]:
         letters = _letters(text)
         for offset in range(0, max(1, min(LOOK, len(letters) - KEY))):
-            key = letters[offset:offset + KEY]
-            hits = [block for block, body in blocks if key in body]
-            if hits:
-                found.add(hits[0])
+            at = corpus.find(letters[offset:offset + KEY])
+            if at >= 0:
+                found.add(_block_at(at, starts))
                 break
     return found
 
 
 def docx_breaks(note: Note, layout: Layout, docx_pdf: bytes) -> list[tuple[Position, int, str]]:
     """(where, PDF page, message) for each PDF page that starts in a block no DOCX page starts in."""
-    blocks = _blocks(layout)
-    starts = _starts(page_texts(docx_pdf), blocks)
+    starts = _starts(page_texts(docx_pdf), layout)
     places = Places(note)
     out = []
     for page in layout.pages[1:]:
-        first = next((line for line in page.lines if layout.blocks[line.block].kind != OTHER), None)
+        first = page.lines[0] if page.lines else None
         if first is None or first.block in starts:
             continue
         out.append((places.of(layout.blocks[first.block]), page.number,

@@ -127,9 +127,8 @@ class _Reader:
                 current = self.block(element, name, box.style, table if name in ("td", "th") else None)
         inside = inside + tuple(classes)
         for child in getattr(box, "children", ()) or ():
-            if type(child).__name__ == "TableRowGroupBox" and getattr(child, "element", None) is not None:
-                if child.element.tag != "tbody":
-                    continue  # the header row, repeated on each page: not a row of the table's body
+            if type(child).__name__ == "TableRowGroupBox" and getattr(child, "element", None) is not None \
+                    and child.element.tag == "tbody":  # the header row, repeated on each page, is not counted
                 for row in child.children:
                     row._group = child.element
             self._walk(child, inside, current, table, lines, rows, box if kind != "LineBox" else container)
