@@ -60,7 +60,7 @@ def _corpus(layout: Layout) -> tuple[str, list[tuple[int, int]]]:
     for page in layout.pages:
         for line in page.lines:
             if line.block not in skip:
-                text.setdefault(line.block, []).append(line.text)
+                text.setdefault(line.block, []).append(line.label + line.text)
     letters, starts = [], []
     at = 0
     for block, lines in text.items():
@@ -105,7 +105,8 @@ def docx_breaks(note: Note, layout: Layout, docx_pdf: bytes) -> list[tuple[Posit
         first = page.lines[0] if page.lines else None
         if first is None or first.block in starts:
             continue
+        words = " ".join((first.label + " " + first.text).split()[:6])
         out.append((places.of(layout.blocks[first.block]), page.number,
-                    f"the PDF starts page {page.number} at \u201c{' '.join(first.text.split()[:6])}\u201d; "
+                    f"the PDF starts page {page.number} at \u201c{words}\u201d; "
                     "the DOCX (as LibreOffice lays it out) breaks its pages elsewhere"))
     return out

@@ -124,16 +124,17 @@ def contents_leaders(layout: Layout) -> list[Finding]:
         if layout.blocks[block].kind != CONTENTS or len(lines) < 2:
             continue
         first = lines[0][1]
+        entry = _quoted(first.label + " " + first.text)
         numbered = [line for _, line in lines if line.page_number]
         alone = [line for _, line in lines if line.leader and not re.sub(r"[.\s\d\u2026]", "", line.text)]
         split = any(line.leader for _, line in lines) and not any(line.leader and line.page_number for _, line in lines)
         margin = [line for _, line in lines[1:] if line.start < first.text_start - 1]
         if alone or split or (numbered and numbered[-1] is not lines[-1][1]):
-            found.append(Finding(block, lines[0][0].number, f"contents entry {_quoted(first.text)}: its leader "
+            found.append(Finding(block, lines[0][0].number, f"contents entry {entry}: its leader "
                                  "dots wrap onto a line of their own; the dots and the page number belong on the "
                                  "title's last line"))
         elif margin:
-            found.append(Finding(block, lines[0][0].number, f"contents entry {_quoted(first.text)} wraps to the "
+            found.append(Finding(block, lines[0][0].number, f"contents entry {entry} wraps to the "
                                  f"margin ({_quoted(margin[0].text)}) instead of under its title"))
     return found
 

@@ -42,7 +42,7 @@ class Line:
     line break of the source; leader: it holds a contents entry's dot leader; page_number: it
     holds the entry's page number."""
 
-    text: str
+    text: str  # its words, without the paragraph's or entry's number
     block: int  # index into Layout.blocks
     top: float
     bottom: float
@@ -55,6 +55,7 @@ class Line:
     forced: bool = False
     leader: bool = False
     page_number: bool = False
+    label: str = ""  # the paragraph's, sub-item's or entry's number that starts it ("5.", "(b)", "IV.")
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,8 @@ class _Reader:
         """container: the block the line is set in; its width is the line's measure (a line box is
         as wide as the text it holds when that is not justified)."""
         leaves = _leaves(box, [])
-        text = "".join(_text(leaf) for leaf in leaves)
+        numbers = [leaf for leaf in leaves if "num" in _classes(getattr(leaf, "element", None))]
+        text = "".join(_text(leaf) for leaf in leaves if leaf not in numbers)
         inked = [leaf for leaf in leaves if not (hasattr(leaf, "text") and not leaf.text.strip())]
         start = min((leaf.position_x for leaf in inked), default=box.position_x)
         end = max((leaf.position_x + leaf.margin_width() for leaf in inked), default=box.position_x)
@@ -148,7 +149,8 @@ class _Reader:
                     left=container.content_box_x(), right=container.content_box_x() + container.width,
                     start=start, end=end, text_start=text_start,
                     hyphenated=text.rstrip().endswith(HYPHEN), forced=forced,
-                    leader=_marked(box, "leader"), page_number=_marked(box, "page"))
+                    leader=_marked(box, "leader"), page_number=_marked(box, "page"),
+                    label="".join(_text(leaf) for leaf in numbers))
 
 
 def read_layout(document) -> Layout:
