@@ -16,7 +16,7 @@ from toolkit.errors import Diagnostics
 from toolkit.model.build import load
 from toolkit.pipeline.jobs import plan
 from toolkit.preflight import preflight, rules
-from toolkit.render.layout import (CAPTION, CONTENTS, HEADING, PARAGRAPH, SUBITEM, Block, Layout, Line, Page)
+from toolkit.render.layout import (CAPTION, CELL, CONTENTS, HEADING, PARAGRAPH, SUBITEM, Block, Layout, Line, Page)
 from toolkit.render.pdf import environment, note_layout
 
 BASIC = REPO / "tests" / "meetings" / "basic"
@@ -79,6 +79,14 @@ def test_a_hyphenated_name_date_number_or_symbol_is_found(end, start, why):
     lines = (line(f"the words of the {end}", 0, 50, hyphenated=True), line(start + " and more", 0, 64, 300.0))
     found = rules.hyphenation(Layout(blocks, (Page(2, lines),)))
     assert len(found) == 1 and why in found[0].message and found[0].page == 2
+
+
+def test_any_word_hyphenated_in_a_table_cell_is_found():
+    blocks = (Block(CELL, 0, name="td", table=0), Block(PARAGRAPH, 0, True, name="para"))
+    lines = (line("contri\u2010", 0, 50, 80.0, hyphenated=True), line("butions", 0, 64, 70.0),
+             line("the contri\u2010", 1, 80, hyphenated=True), line("butions", 1, 94, 300.0))
+    found = rules.hyphenation(Layout(blocks, (Page(1, lines),)))
+    assert [f.block for f in found] == [0] and "a word in a table cell" in found[0].message
 
 
 def test_a_hyphenated_common_word_is_not_found_but_a_split_symbol_or_range_is():

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from toolkit.render.layout import (CAPTION, CONTENTS, HEADING, PARAGRAPH, SUBHEADING, SUBITEM, Layout, Line, Page)
+from toolkit.render.layout import (CAPTION, CELL, CONTENTS, HEADING, PARAGRAPH, SUBHEADING, SUBITEM, Layout, Line, Page)
 
 # A justified line that ends more than this share of its measure short of the margin is
 # stranded: WeasyPrint justifies every line it can, so only a line it could not stretch
@@ -87,7 +87,8 @@ def _what(word: str, before: str, after: str) -> str | None:
 
 def hyphenation(layout: Layout) -> list[Finding]:
     """A word broken at a line's end that an editor keeps whole: one with a capital letter (a name,
-    a title), a date, a number, a symbol; and a number range or symbol split at its hyphen or slash."""
+    a title), a date, a number, a symbol, any word of a table cell; and a number range or symbol
+    split at its hyphen or slash."""
     found = []
     for block, lines in _text_lines(layout).items():
         for (page, line), (_, following) in zip(lines, lines[1:], strict=False):
@@ -97,6 +98,8 @@ def hyphenation(layout: Layout) -> list[Finding]:
             if line.hyphenated:
                 word = end.rstrip("\u2010") + start
                 why = _what(word, line.text.rstrip()[:-len(end)], following.text[len(start):])
+                if why is None and layout.blocks[block].kind == CELL:
+                    why = "a word in a table cell"
                 if why:
                     shown = f"{end.rstrip(chr(0x2010))}-{start}"
                     found.append(Finding(block, page.number, f"{_quoted(shown)} is hyphenated at the end of a line: "
