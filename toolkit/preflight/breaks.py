@@ -57,10 +57,13 @@ def _corpus(layout: Layout) -> tuple[str, list[tuple[int, int]]]:
     # The contents repeats the headings' words: a page starting at a heading is the heading's.
     skip = _masthead(layout) | {index for index, block in enumerate(layout.blocks) if block.kind == CONTENTS}
     text: dict[int, list[str]] = {}
+    seen: dict[int, int] = {}  # block -> the page it was first on
     for page in layout.pages:
         for line in page.lines:
-            if line.block not in skip:
-                text.setdefault(line.block, []).append(line.label + line.text)
+            if line.block in skip or (layout.blocks[line.block].name == "th"
+                                      and seen.setdefault(line.block, page.number) != page.number):
+                continue  # a table's header row repeated on a later page: its words are read once
+            text.setdefault(line.block, []).append(line.label + line.text)
     letters, starts = [], []
     at = 0
     for block, lines in text.items():
@@ -80,10 +83,17 @@ def _block_at(offset: int, starts: list[tuple[int, int]]) -> int:
     return found
 
 
-def _starts(docx_pages: list[str], layout: Layout) -> set[int]:
-    """The blocks in which the DOCX's pages (after the first) start."""
+def _unit(layout: Layout, block: int) -> tuple[str, int]:
+    """What a page break is compared by: the block, or for a table's cell the table (the two
+    engines may repeat a table's header row or not)."""
+    table = layout.blocks[block].table
+    return ("table", table) if table is not None else ("block", block)
+
+
+def _starts(docx_pages: list[str], layout: Layout) -> set[tuple[str, int]]:
+    """The blocks (tables) in which the DOCX's pages (after the first) start."""
     corpus, starts = _corpus(layout)
-    found: set[int] = set()
+    found: set[tuple[str, int]] = set()
     if not starts:
         return found
     for text in docx_pages[1:]:
@@ -91,7 +101,7 @@ def _starts(docx_pages: list[str], layout: Layout) -> set[int]:
         for offset in range(0, max(1, min(LOOK, len(letters) - KEY))):
             at = corpus.find(letters[offset:offset + KEY])
             if at >= 0:
-                found.add(_block_at(at, starts))
+                found.add(_unit(layout, _block_at(at, starts)))
                 break
     return found
 
@@ -103,7 +113,7 @@ def docx_breaks(note: Note, layout: Layout, docx_pdf: bytes) -> list[tuple[Posit
     out = []
     for page in layout.pages[1:]:
         first = page.lines[0] if page.lines else None
-        if first is None or first.block in starts:
+        if first is None or _unit(layout, first.block) in starts:
             continue
         words = " ".join((first.label + " " + first.text).split()[:6])
         out.append((places.of(layout.blocks[first.block]), page.number,
