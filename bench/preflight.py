@@ -1,7 +1,8 @@
 """Benchmark: the typographer's preflight on the sample meeting; prints what reading the layout
 and running the rules cost beside laying the documents out.
 
-    .venv/bin/python bench/preflight.py [MEETING]      (about 20 seconds on two cores)
+    .venv/bin/python bench/preflight.py [MEETING]      (the sample: about 20 seconds on two cores)
+    .venv/bin/python bench/preflight.py --generated    (bench/run.py's meeting of 53 documents)
 
 Not a test: it prints what it measures. Each document is laid out once by WeasyPrint (not
 timed as part of the preflight), then its pages are read from the box tree (render/pdf/layout.py)
@@ -11,14 +12,27 @@ and the rules run (toolkit/preflight/), each timed on its own.
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO)]
+sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--generated"]:
+        from meeting import write_meeting
+
+        with tempfile.TemporaryDirectory() as folder:
+            generated = Path(folder) / "bench-meeting"
+            write_meeting(generated)
+            measure(generated)
+        return
+    measure(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "agendas" / "som-26")
+
+
+def measure(meeting: Path) -> None:
     import weasyprint
 
     from toolkit import TEMPLATES
@@ -31,7 +45,6 @@ def main() -> None:
     from toolkit.render.pdf.layout import read_layout
     from toolkit.render.pdf.weasyprint_fix import install
 
-    meeting = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "agendas" / "som-26"
     install()
     loaded = load(meeting)
     env = environment(TEMPLATES)

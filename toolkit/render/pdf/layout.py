@@ -7,6 +7,8 @@ second layout. The blocks are named by the classes the templates give them (note
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from toolkit.render.layout import (CAPTION, CELL, CONTENTS, HEADING, OTHER, PARAGRAPH, SUBHEADING, SUBITEM, Block,
                                    Layout, Line, Page)
 
@@ -78,6 +80,17 @@ def _ends_in_break(box) -> bool:
     return hasattr(box, "text") and box.text.endswith("\n")
 
 
+class _Place(NamedTuple):
+    """Where the walk of the box tree is: the classes of the elements around, the block its lines
+    belong to, the table and the table body it is in, and the box a line is set in."""
+
+    inside: tuple[str, ...]
+    block: int | None
+    table: int | None
+    body: object | None
+    container: object
+
+
 class _Reader:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -100,38 +113,36 @@ class _Reader:
     def page(self, number: int, page_box) -> Page:
         lines: list[Line] = []
         rows: list[tuple[int, int]] = []
-        self._walk(page_box, (), None, None, lines, rows, page_box)
+        self._walk(page_box, _Place((), None, None, None, page_box), lines, rows)
         return Page(number, tuple(lines), tuple(rows))
 
-    def _walk(self, box, inside, current, table, lines, rows, container) -> None:
+    def _walk(self, box, at: _Place, lines: list[Line], rows: list[tuple[int, int]]) -> None:
         kind = type(box).__name__
         if kind in ("MarginBox", "FootnoteAreaBox"):
             return
         element = getattr(box, "element", None)
-        classes = _classes(element)
         tag = element.tag if element is not None and isinstance(element.tag, str) else ""
-        if kind == "TableBox":
-            table = self.tables.setdefault(id(element), len(self.tables))
-        if kind == "TableRowBox" and tag == "tr" and table is not None and element is not None:
-            group = getattr(box, "_group", None)
-            if group is not None:
-                rows.append((table, list(group).index(element)))
         if kind == "LineBox":
+            current = at.block
             if current is None:  # the masthead, a table's source and notes: kept for the page's last line
                 current = self.block(element, "other", box.style, None)
-            lines.append(self._line(box, current, container))
+            lines.append(self._line(box, current, at.container))
             return
+        if kind == "TableBox":
+            at = at._replace(table=self.tables.setdefault(id(element), len(self.tables)))
+        elif kind == "TableRowGroupBox":
+            # The header row, repeated on each page, is not a row of the table's body.
+            at = at._replace(body=element if tag == "tbody" else None)
+        elif kind == "TableRowBox" and at.body is not None and at.table is not None:
+            rows.append((at.table, list(at.body).index(element)))
         if kind not in ("TextBox", "InlineBox") and "::" not in (getattr(box, "element_tag", "") or ""):
-            name = _name(element, inside)
+            name = _name(element, at.inside)
             if name is not None:
-                current = self.block(element, name, box.style, table if name in ("td", "th") else None)
-        inside = inside + tuple(classes)
+                at = at._replace(block=self.block(element, name, box.style,
+                                                  at.table if name in ("td", "th") else None))
+        at = at._replace(inside=at.inside + tuple(_classes(element)), container=box)
         for child in getattr(box, "children", ()) or ():
-            if type(child).__name__ == "TableRowGroupBox" and getattr(child, "element", None) is not None \
-                    and child.element.tag == "tbody":  # the header row, repeated on each page, is not counted
-                for row in child.children:
-                    row._group = child.element
-            self._walk(child, inside, current, table, lines, rows, box if kind != "LineBox" else container)
+            self._walk(child, at, lines, rows)
 
     def _line(self, box, block: int, container) -> Line:
         """container: the block the line is set in; its width is the line's measure (a line box is
