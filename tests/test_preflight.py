@@ -225,6 +225,31 @@ def test_the_layout_reads_numbers_rows_and_contents_from_the_pdf_layout():
     assert paragraphs[0].label == "1." and not paragraphs[0].text.startswith("1.")
 
 
+@pytest.mark.parametrize("mark", [None, "-"])
+def test_a_word_the_layout_hyphenates_is_read_as_hyphenated_whatever_the_hyphen(tmp_path, mark):
+    """WeasyPrint adds its hyphenate-character (U+2010 unless a template says otherwise); a
+    template that makes it "-", which the sources also write, is read through the source text."""
+    meeting = tmp_path / "meeting"
+    shutil.copytree(BASIC, meeting)
+    note = meeting / "notes" / "cities.md"
+    # A long word the layout hyphenates, and a compound that can break only at its own hyphens.
+    note.write_text(note.read_text(encoding="utf-8") + "\n" + " ".join(
+        ["the internationalisation of responsibilities and " + "North-East-" * 30 + "Asia"] * 3) + ".\n",
+        encoding="utf-8")
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    if mark:
+        with (templates / "note.css").open("a", encoding="utf-8") as css:
+            css.write(f'\n.para {{ hyphenate-character: "{mark}"; }}\n')
+    loaded = load(meeting)
+    job = next(job for job in plan(loaded) if job.name == "cities")
+    layout = note_layout(job.document, environment(templates), templates, meeting, Diagnostics())
+    lines = [line for page in layout.pages for line in page.lines]
+    ends = [line.text.split()[-1] for line in lines if line.hyphenated]
+    assert ends and all(end.endswith(mark or "\u2010") and "North-East-" not in end for end in ends), ends
+    assert any(line.text.endswith("East-") and not line.hyphenated for line in lines), "a break at a written hyphen"
+
+
 @pytest.mark.slow
 def test_the_build_prints_the_preflight_warning_and_writes_the_pdf(tmp_path):
     meeting, number = _stranded_fixture(tmp_path)

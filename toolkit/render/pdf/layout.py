@@ -12,7 +12,7 @@ from typing import NamedTuple
 from toolkit.render.layout import (CAPTION, CELL, CONTENTS, HEADING, OTHER, PARAGRAPH, SUBHEADING, SUBITEM, Block,
                                    Layout, Line, Page)
 
-HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: the sources write "-" (U+002D)
+HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character, which render/layout.py's lines end with when hyphenated
 
 _CLASSES = {"para": PARAGRAPH, "subitem": SUBITEM, "subsubitem": SUBITEM, "annex-heading": HEADING,
             "annex-title": HEADING, "table-caption": CAPTION, "table-title": CAPTION, "figure-caption": CAPTION,
@@ -69,6 +69,24 @@ def _marked(box, mark: str) -> bool:
     if mark in _classes(getattr(box, "element", None)):
         return True
     return any(_marked(child, mark) for child in getattr(box, "children", ()) or ())
+
+
+def _hyphenated(leaves: list, text: str) -> bool:
+    """Whether the line ends in a hyphen the layout added, breaking a word. The style's
+    hyphenate-character is what it adds; when a template makes that "-", which the sources
+    also write ("North-East"), the hyphen is the layout's only if the source has no such word end."""
+    last = next((leaf for leaf in reversed(leaves) if hasattr(leaf, "text") and leaf.text.strip()), None)
+    if last is None:
+        return False
+    mark = last.style["hyphenate_character"] or HYPHEN
+    end = text.rstrip()
+    if not end.endswith(mark):
+        return False
+    if mark != "-":
+        return True
+    element = getattr(last, "element", None)
+    written = "".join(element.itertext()) if element is not None else ""
+    return end.split()[-1] not in written
 
 
 def _ends_in_break(box) -> bool:
@@ -159,7 +177,7 @@ class _Reader:
         return Line(text=text.rstrip("\n"), block=block, top=box.position_y, bottom=box.position_y + box.height,
                     left=container.content_box_x(), right=container.content_box_x() + container.width,
                     start=start, end=end, text_start=text_start,
-                    hyphenated=text.rstrip().endswith(HYPHEN), forced=forced,
+                    hyphenated=_hyphenated(leaves, text), forced=forced,
                     leader=_marked(box, "leader"), page_number=_marked(box, "page"),
                     label="".join(_text(leaf) for leaf in numbers))
 
