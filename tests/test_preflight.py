@@ -288,6 +288,9 @@ def test_check_layout_finds_a_pdf_page_break_the_docx_does_not_share(tmp_path):
     # The DOCX cut to its first page: every PDF page break after it is now unshared.
     moved = [(where, page) for where, page, _ in docx_breaks(job.document, layout, _first_page_only(pdf))]
     assert moved and all(page >= 2 for _, page in moved)
+    # The whole command on the same meeting: every PDF and DOCX laid out, nothing to say.
+    result = CliRunner().invoke(main, ["check", "--layout", str(BASIC)])
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
 
 
 def _first_page_only(pdf: bytes) -> bytes:
