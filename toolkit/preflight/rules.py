@@ -96,15 +96,13 @@ def hyphenation(layout: Layout) -> list[Finding]:
             if not end or not start:
                 continue
             if line.hyphenated:
-                word = end.rstrip("\u2010") + start
-                why = _what(word, line.text.rstrip()[:-len(end)], following.text[len(start):])
+                piece = end[:-1]  # less the hyphen the layout added
+                why = _what(piece + start, line.text.rstrip()[:-len(end)], following.text[len(start):])
                 if why is None and layout.blocks[block].kind == CELL:
                     why = "a word in a table cell"
                 if why:
-                    shown = f"{end.rstrip(chr(0x2010))}-{start}"
-                    found.append(Finding(block, page.number, f"{_quoted(shown)} is hyphenated at the end of a line: "
-                                         f"{why} is not broken (keep it whole: a no-break hyphen or space, or "
-                                         "reword)"))
+                    found.append(Finding(block, page.number, f"{_quoted(f'{piece}-{start}')} is hyphenated at the "
+                                         f"end of a line: {why} is not hyphenated in a UN document"))
             elif end[-1] in "/-\u2013" and not line.forced and not line.text.endswith(" "):
                 joined = end + start
                 if re.search(r"\d[-\u2013]$", end) and start[:1].isdigit():
