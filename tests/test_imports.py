@@ -86,6 +86,8 @@ STAGES = {
     "toolkit.issuing.command": "issue",  # `toolkit issue`: records a built document, over the pipeline
     "toolkit.revisions": "revisions",
     "toolkit.render": "render", "toolkit.render.pdf": "render.pdf", "toolkit.render.docx": "render.docx",
+    # The typographer's preflight: rules on the laid-out pages (render/layout.py), after render, before pipeline.
+    "toolkit.preflight": "preflight",
     "toolkit.pipeline": "pipeline",
     "toolkit.preview": "preview", "toolkit.drafting": "drafting", "toolkit.importing": "importing",
     "toolkit.cli": "cli", "toolkit.__main__": "cli",
@@ -104,8 +106,9 @@ ALLOWED = {
     "render": {"base", "vocabulary"},  # what both renderers share (LibreOffice, fonts, fetcher, warnings)
     "render.pdf": {"base", "vocabulary", "render"},
     "render.docx": {"base", "vocabulary", "render"},
+    "preflight": {"base", "vocabulary", "render"},  # reads the layout, never lays out
     "pipeline": {"base", "vocabulary", "model", "build", "sources", "revisions", "render", "render.pdf",
-                 "render.docx"},
+                 "render.docx", "preflight"},
     "preview": {"base", "pipeline", "render", "render.pdf"},
     "issue": {"base", "vocabulary", "build", "issuing", "pipeline", "sources"},
     "drafting": {"base", "vocabulary", "sources"},

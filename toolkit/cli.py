@@ -27,7 +27,12 @@ def main() -> None:
 @main.command()
 @click.argument("meeting_dir", type=MEETING_DIR)
 @click.option("-v", "--verbose", is_flag=True, help="Print each document's word count.")
-def check(meeting_dir: Path, verbose: bool) -> None:
+@click.option("--layout", is_flag=True,
+              help="Also lay every document out, as the build would, and warn of what a typographer "
+                   "would mark: a word alone on a line, a name or date hyphenated, a contents entry whose "
+                   "dots wrap, a table broken after one row, a heading alone at the foot of a page, a "
+                   "widow or orphan, and a PDF page break the DOCX does not share. Takes as long as a build.")
+def check(meeting_dir: Path, verbose: bool, layout: bool) -> None:
     """Check a meeting folder without writing anything.
 
     Every problem is listed as FILE:LINE:COLUMN: error: MESSAGE, so you can go
@@ -38,6 +43,15 @@ def check(meeting_dir: Path, verbose: bool) -> None:
     loaded = run_check(meeting_dir)
     for warning in loaded.diagnostics.warnings:
         click.echo(shown(warning, meeting_dir), err=True)
+    laid_out = []
+    if layout:
+        from toolkit.pipeline.layout_check import check_layout
+
+        laid_out = check_layout(loaded)
+        for item in laid_out:
+            click.echo(shown(item, meeting_dir), err=True)
+        if any(item.severity == "error" for item in laid_out):
+            raise SystemExit(1)
     if verbose:
         from toolkit.checks.words import count
 
@@ -45,7 +59,7 @@ def check(meeting_dir: Path, verbose: bool) -> None:
         for doc in (*loaded.agenda_documents, *([loaded.participants_list] if loaded.participants_list else []),
                     *loaded.notes):
             click.echo(f"{doc.stem}: {count(doc):,} words (limit {limit:,})")
-    warned = len(loaded.diagnostics.warnings)  # "valid" alone would hide them
+    warned = len(loaded.diagnostics.warnings) + len(laid_out)  # "valid" alone would hide them
     click.echo(f"{meeting_dir}: meeting and {len(loaded.notes)} note(s) are valid"
                + (f", with {warned} warning(s) above" if warned else ""))
 

@@ -104,12 +104,27 @@ def _render_one(job: Job, fmt: str, templates: Path, root: Path, pdf: bytes | No
     if fmt == "pdf":
         from toolkit.render.pdf import note_pdf
 
-        return note_pdf(job.document, _environment(templates), templates, root, diags)
+        layout: list = []
+        result = note_pdf(job.document, _environment(templates), templates, root, diags, layout=layout)
+        if result is not None and layout:
+            run_preflight(job, layout[0], diags)
+        return result
     if fmt == "docx":
         from toolkit.render.docx import draft
 
         return draft(job.document, templates / REFERENCE_DOCX, diags, pdf=pdf, meeting_root=root)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def run_preflight(job: Job, layout, diags: Diagnostics) -> None:
+    """The typographer's preflight on a laid-out PDF: warnings only, so a fault in it never fails a build."""
+    from toolkit.preflight import preflight
+
+    try:
+        preflight(job.document, layout, job.output("pdf"), diags)
+    except Exception as exc:  # a bug of the preflight: said, and the PDF still written
+        diags.warning(Position(job.document.source, 1), f"the layout preflight of {job.output('pdf')} stopped "
+                                                        f"({type(exc).__name__}: {exc}); its pages were not checked")
 
 
 def _glyphs_ok(job: Job, diags: Diagnostics) -> bool:

@@ -1,7 +1,8 @@
 """A Note of the model -> PDF bytes, by the HTML template and WeasyPrint.
 
 The renderer's entry points, as the DOCX renderer's (render/docx/__init__.py): `note_pdf` renders
-one note; `environment` is the templates a build loads once; `issued_lines` lays an issued note out
+one note (and, asked, hands back its pages as read from the layout: layout.py); `note_layout` lays a note
+out without writing its PDF; `environment` is the templates a build loads once; `issued_lines` lays an issued note out
 for a corrigendum's lines (lines.py). Code outside render/ imports these, not the modules under them.
 """
 
@@ -20,9 +21,11 @@ from toolkit.render.pdf.attached import AttachmentError, attachment_pdf, embeds_
 from toolkit.render.pdf.footnote_check import message, misplaced
 from toolkit.render.warnings import weasyprint_warnings
 from toolkit.render.pdf.html import TemplateProblem, environment, render_note_html
+from toolkit.render.pdf.layout import read_layout
 from toolkit.render.pdf.lines import issued_lines
+from toolkit.render.layout import Layout
 
-__all__ = ["environment", "issued_lines", "note_pdf"]
+__all__ = ["environment", "issued_lines", "note_layout", "note_pdf"]
 
 STYLESHEET = "note.css"
 
@@ -76,10 +79,24 @@ def _slots(document, attached: dict[str, tuple[bytes, int]]) -> dict[int, tuple[
 
 
 def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path,
-             diags: Diagnostics) -> tuple[bytes, int] | None:
+             diags: Diagnostics, layout: list[Layout] | None = None) -> tuple[bytes, int] | None:
     """Renders one note -> (PDF bytes, page count); problems go to diags (naming the note) and give None.
+    layout, when given, receives the pages as laid out (for the preflight: toolkit/preflight/).
 
     The caller has checked that the installed fonts can print every character (glyphs.py)."""
+    return _render(note, env, templates, meeting_root, diags, layout, write=True)
+
+
+def note_layout(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path,
+                diags: Diagnostics) -> Layout | None:
+    """Lays one note out as its PDF is, without writing the PDF (`toolkit check --layout`)."""
+    layout: list[Layout] = []
+    _render(note, env, templates, meeting_root, diags, layout, write=False)
+    return layout[0] if layout else None
+
+
+def _render(note: Note, env: jinja2.Environment, templates: Path, meeting_root: Path, diags: Diagnostics,
+            layout: list[Layout] | None, write: bool) -> tuple[bytes, int] | None:
     attached = _attachments(note, meeting_root, diags)
     if attached is None:
         return None
@@ -99,7 +116,8 @@ def note_pdf(note: Note, env: jinja2.Environment, templates: Path, meeting_root:
 
     fetcher = RestrictedFetcher([templates, meeting_root])
     with weasyprint_warnings() as warnings:
-        result = _layout(note, html, templates, fetcher, attached, _archival(note, attached, diags), diags)
+        result = _layout(note, html, templates, fetcher, attached, _archival(note, attached, diags), diags,
+                         layout, write)
     for warning in warnings:  # WeasyPrint's warnings are the build's errors
         diags.error(_blame(warning, note, templates), f"PDF layout: {warning}")
     return None if warnings or result is None else result
@@ -119,7 +137,7 @@ def _finisher(claims: bool):
 
 
 def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: bool,
-            diags: Diagnostics) -> tuple[bytes, int] | None:
+            diags: Diagnostics, layout: list[Layout] | None = None, write: bool = True) -> tuple[bytes, int] | None:
     import weasyprint  # heavy: imported only when something is rendered
 
     from toolkit.render.fetcher import RefusedFetch
@@ -132,6 +150,10 @@ def _layout(note: Note, html: str, templates: Path, fetcher, attached, claims: b
             diags.error(*message(problem, note.footnotes, note.source))
         if problems:
             return None
+        if layout is not None:
+            layout.append(read_layout(document))
+        if not write:
+            return b"", len(document.pages)
         pdf = document.write_pdf(finisher=_finisher(claims), **archival.OPTIONS)
         if attached:
             pdf = splice(pdf, _slots(document, attached))
