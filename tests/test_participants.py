@@ -274,3 +274,31 @@ def test_a_new_registration_rebuilds_the_list_of_participants_only(tmp_path: Pat
     assert "built 1, unchanged 6," in result.stdout  # the agenda documents, the note and its two annexes
     assert "Ms. Aiko UEDA" not in _pdf_lines(out / "list-of-participants.pdf")
     assert "Mr. Aiko UEDA" in _pdf_lines(out / "list-of-participants.pdf")
+
+
+# ---- the Secretariat -----------------------------------------------------------------------
+
+def test_the_organization_serving_the_meeting_is_its_secretariat():
+    """ESCAP staff of the sample registered as "United Nations": the meeting's Secretariat is ESCAP."""
+    from conftest import SAMPLE
+    from toolkit.model.build import load
+
+    loaded = load(SAMPLE)
+    groups = {p.delegation: p.group for p in loaded.participants}
+    assert groups["Economic and Social Commission for Asia and the Pacific"] == "secretariat"
+    assert groups["ESCAP East and North-East Asia Office"] == "secretariat"
+    assert groups["Asian Forest Cooperation Organization"] == "intergovernmental"
+    titles = [chapter.written for chapter in loaded.participants_list.chapters]
+    assert titles == ["Member States", "Intergovernmental organizations", "Secretariat"]
+
+
+def test_secretariat_of_meeting_yaml_whatever_group_was_chosen(tmp_path: Path):
+    from toolkit.model.build import load
+
+    rows = [_row("Wei", "Zhang", "China"), _row("Priya", "Raman", "ESCAP", kind="Member State"),
+            _row("Tomas", "Berg", "UNEP", kind="United Nations"),
+            _row("Soojin", "Lee", "ESCAP Subregional Office", kind="other")]
+    meeting = _meeting(tmp_path, rows, extra="secretariat: [ESCAP, ESCAP Subregional Office]\n")
+    groups = {p.delegation: p.group for p in load(meeting).participants}
+    assert groups == {"China": "member-state", "ESCAP": "secretariat", "UNEP": "united-nations",
+                      "ESCAP Subregional Office": "secretariat"}

@@ -14,7 +14,7 @@ from toolkit.model.issued import Issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
-from toolkit.model.agenda import agenda_documents as make_agenda_documents, issue_date
+from toolkit.model.agenda import agenda_documents as make_agenda_documents, participants_list_date
 from toolkit.sources.agenda import read_annotations
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
@@ -136,7 +136,7 @@ class _Built:
         participants_list = None
         if meeting.participants is not None:
             participants = read_participants(self.root, meeting, diags, self.grids) or ()
-            participants_list = list_of_participants(meeting, issue_date(meeting, self.notes), participants)
+            participants_list = list_of_participants(meeting, participants_list_date(meeting), participants)
         listed = [participants_list] if participants_list is not None else []
         # A translation shares its original's symbol: the agenda documents list the document once.
         originals = [n for n in self.notes if n.original_stem in ("", n.stem)]

@@ -69,6 +69,8 @@ class ParticipantsSource:
     position: Position  # the `participants:` key
     file_position: Position
     column_positions: tuple[tuple[str, Position], ...] = ()  # where meeting.yaml gives each configured heading
+    date: dt.date | None = None  # `date:`, the list's date; None: the meeting's first day
+    date_position: Position | None = None
 
     def heading(self, key: str) -> str:
         return dict(self.columns)[key]
@@ -123,6 +125,14 @@ class Meeting:
     languages: tuple[str, ...] = ("en",)  # meeting.yaml `languages:`: those its documents are issued in
     translations: tuple[tuple[str, MeetingWords], ...] = ()  # meeting.yaml `translations:`, by language
     agenda_adopted_under: str | None = None  # "3": the item whose documents are the agenda and annotated agenda
+    documents_list_date: dt.date | None = None  # None: at the meeting (model/agenda.py documents_list_date)
+    # The organizations that serve the meeting (`secretariat:`), as a registration export names them: their
+    # staff are listed as the Secretariat whatever group they registered in. Without the key, the last line
+    # of `organization` (ESCAP for NEASPEC: the body that issues the documents and serves the meeting).
+    secretariat: tuple[str, ...] = ()
+    agenda_in_report: bool = False  # `agenda_in_report: true`: the report prints the agenda as adopted
+    # Where meeting.yaml gives `issued` and `documents_list_date`, for the check of what a list cites
+    date_positions: tuple[tuple[str, Position], ...] = ()
 
     def words(self, code: str) -> MeetingWords | None:
         """The meeting's title, venue, organization and item titles in a language (None: not given)."""

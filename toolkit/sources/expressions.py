@@ -34,6 +34,7 @@ class Expressions:
 
     def __init__(self, names: Mapping[str, object]):
         self.names = dict(names)
+        self.where: Position | None = None  # the text being rendered: for a function that records where it is called
         self.env = ImmutableSandboxedEnvironment(undefined=self._undefined_class(), autoescape=False,
                                                  keep_trailing_newline=True)
 
@@ -61,6 +62,7 @@ class Expressions:
         """`where` is the position of the text's first expression (or of the text)."""
         if "{{" not in text and "{%" not in text and "{#" not in text:
             return text
+        self.where = where
         try:
             return self.env.from_string(text).render(self.names)
         except jinja2.TemplateSyntaxError as exc:

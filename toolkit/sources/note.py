@@ -164,7 +164,7 @@ def _front(reading: Reading, rel: str, data: Map) -> _Front | str | None:
                   found)
 
 
-def _expressions(reading: Reading, front: _Front, entries: list[_AnnexEntry]) -> Expressions:
+def _expressions(reading: Reading, rel: str, front: _Front, entries: list[_AnnexEntry]) -> Expressions:
     """The names a note's {{ }} expressions may use: meeting, annex(), ref(), and the report's document()."""
     by_stem = {entry.stem: entry for entry in entries}
 
@@ -184,8 +184,16 @@ def _expressions(reading: Reading, front: _Front, entries: list[_AnnexEntry]) ->
 
     names = {"meeting": meeting_names(reading.meeting, front.w), "annex": annex, "ref": ref}
     if front.kind == "report":
-        names["document"] = document_symbol(reading.documents or {})
-    return Expressions(names)
+        symbol_of = document_symbol(reading.documents or {})
+
+        def document(stem: str) -> str:
+            printed = symbol_of(stem)
+            reading.written.cites.setdefault((rel, stem), expressions.where or Position(rel, 1, 1))
+            return printed
+
+        names["document"] = document
+    expressions = Expressions(names)
+    return expressions
 
 
 def _contents(reading: Reading, rel: str, parts: Split, front: _Front) -> NotePart | None:
@@ -193,7 +201,7 @@ def _contents(reading: Reading, rel: str, parts: Split, front: _Front) -> NotePa
     root, meeting, diags, written = reading.root, reading.meeting, reading.diags, reading.written
     data, kind, w, found, title = front.data, front.kind, front.w, front.found, front.title
     entries = _annex_entries(root, data, diags)
-    expressions = _expressions(reading, front, entries)
+    expressions = _expressions(reading, rel, front, entries)
     title_text = _plain(expressions, title, diags) if title else w.report_title(meeting_names(meeting, w)["title"])
     author_line = _author_line(data, expressions, diags)
     note_names = {k: v for k, v in {"title": title_text, "symbol": front.symbol,
