@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -16,9 +17,10 @@ from toolkit.model import wording
 from toolkit.model.wording import Wording, for_language
 from toolkit.model.document import WRITTEN_KINDS, Chapter, ListItem, Note, Paragraph
 from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.parts import AnnexSource, NotePart
+from toolkit.model.parts import AnnexSource, NotePart, Participant
 from toolkit.model.scripts import runs
 from toolkit.sources import placeholders, schema
+from toolkit.sources.figures import Unread, participant_figures
 from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
 from toolkit.sources.attachments import check_attachment
 from toolkit.sources import attributes
@@ -62,6 +64,15 @@ class Reading:
     # item, symbol and distribution
     originals: dict[str, Note] = field(default_factory=dict)
     documents: dict[str, str] | None = None  # file stem -> its symbol (report.citable); None: not known yet
+    # the registered participants, for `{{ participants.count }}` and kin (sources/figures.py); None: no list
+    # to count, because meeting.yaml names no export or (participants_unread) the export has errors
+    participants: tuple[Participant, ...] | None = None
+    participants_unread: str | None = None
+
+    def figures(self, language: str) -> Mapping[str, int]:
+        if self.participants is None:
+            return Unread(self.participants_unread)
+        return participant_figures(self.participants, language)
 
 
 @dataclass(frozen=True)
@@ -182,7 +193,8 @@ def _expressions(reading: Reading, rel: str, front: _Front, entries: list[_Annex
                                   "letter, as in ref(\"core-fund\")")
         return ref_mark(label, capital=bool(capital))
 
-    names = {"meeting": meeting_names(reading.meeting, front.w), "annex": annex, "ref": ref}
+    names = {"meeting": meeting_names(reading.meeting, front.w), "annex": annex, "ref": ref,
+             "participants": reading.figures(front.w.code)}
     if front.kind == "report":
         symbol_of = document_symbol(reading.documents or {})
 
