@@ -164,6 +164,9 @@ class SubHeading:
     content: tuple[Inline, ...]
     position: Position | None = None
     change: str | None = None  # tracked: inserted or deleted ("ins" | "del")
+    # A third-degree heading ("(a) Air pollution" in bold, the UN Editorial Manual's headings): the report's
+    # sub-items and its Attendance part; an h3 in the PDF, Heading 3 in the DOCX
+    third_degree: bool = False
 
 
 @dataclass(frozen=True)

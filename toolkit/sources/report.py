@@ -150,6 +150,6 @@ def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Di
                             f"sub-item {sub.citation} comes after ({letters[last]}) in the agenda's order: "
                             "keep the sub-items' sections in that order")
             last = max(last, index)
-            block = replace(block, content=runs(f"{w.list_label(sub.letter)} {sub.title}"))
+            block = replace(block, content=runs(f"{w.list_label(sub.letter)} {sub.title}"), third_degree=True)
         blocks.append(block)
     return tuple(blocks)
