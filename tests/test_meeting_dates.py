@@ -72,10 +72,18 @@ def test_a_report_citing_a_later_document_is_a_warning(tmp_path: Path):
     report = meeting / "notes" / "report.md"
     text = report.read_text().replace("date: 2023-11-24\nadopted: 2023-11-24", "date: 2023-10-08\nadopted: 2023-10-08")
     report.write_text(text)
-    line = next(n for n, words in enumerate(text.split("\n"), 1) if 'document("5a-air-pollution")' in words)
-    column = text.split("\n")[line - 1].index("{{") + 1
+    lines = text.split("\n")
+
+    def at(call: str) -> str:
+        line = next(n for n, words in enumerate(lines, 1) if call in words)
+        return f"notes/report.md:{line}:{lines[line - 1].index(call) - 2}"
+
+    annotated, note = at('document("annotated-agenda")'), at('document("5a-air-pollution")')
     warnings = [w for w in run_cli("check", meeting).stderr.splitlines() if "cites" in w]
     assert warnings == [
-        f"notes/report.md:{line}:{column}: warning: ESCAP/NEASPEC/SOM(26)/4, dated 2023-10-08, cites "
+        f"{annotated}: warning: ESCAP/NEASPEC/SOM(26)/4, dated 2023-10-08, cites "
+        "ESCAP/NEASPEC/SOM(26)/L.1/Add.1, dated later (2023-10-20): a document cites only documents issued before "
+        "it or with it",
+        f"{note}: warning: ESCAP/NEASPEC/SOM(26)/4, dated 2023-10-08, cites "
         "ESCAP/NEASPEC/SOM(26)/5a/Rev.1, dated later (2023-10-11): a document cites only documents issued before "
         "it or with it"]

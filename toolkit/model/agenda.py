@@ -9,9 +9,9 @@ from collections.abc import Callable
 from toolkit.errors import Diagnostics
 from toolkit.model.wording import (AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Distribution, Wording,
                                    for_language)
-from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, ListItem, Note,
-                                    Paragraph, SubHeading, Table)
-from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, Note, Paragraph,
+                                    SubHeading, Table)
+from toolkit.model.meeting import AgendaItem, Meeting, agenda_list
 from toolkit.model.numbering import number_document
 from toolkit.model.masthead import masthead
 from toolkit.model.scripts import runs
@@ -30,24 +30,6 @@ def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str |
         keywords=tuple(k for k in (meeting.short_title, title) if k),
         agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution, language_code=meeting.language,
         item_citation=item)
-
-
-def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
-    """1. Opening of the meeting.  5. Review ...: (a) Air pollution; ... (e) Desertification."""
-    paragraphs = []
-    expected = 1
-    for item in meeting.agenda:
-        ending = ":" if item.subitems else "."
-        subitems = tuple(
-            ListItem(_w(meeting).list_label(sub.mark),
-                     runs(sub.title + (";" if index < len(item.subitems) else ".")))
-            for index, sub in enumerate(item.subitems, 1))
-        number = int(item.number)
-        # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
-        paragraphs.append(Paragraph(number, runs(item.title + ending), subitems, item.position,
-                                    restart=number != expected))
-        expected = number + 1
-    return tuple(paragraphs)
 
 
 def provisional_agenda(meeting: Meeting, date: dt.date) -> Note:

@@ -139,6 +139,8 @@ class Paragraph:
     restart: bool = False
     change: str | None = None  # tracked: the whole paragraph inserted or deleted ("ins" | "del")
     keep: bool = False  # a label such as "Documentation": on the page of what follows
+    # numbered by its own number (an agenda item printed in the report), outside the document's count
+    own_number: bool = False
 
     @property
     def label(self) -> str | None:

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from toolkit.errors import Position
-from toolkit.model.document import Image
-from toolkit.model.wording import LanguageCode
+from toolkit.model.document import Image, ListItem, Paragraph
+from toolkit.model.scripts import runs
+from toolkit.model.wording import LanguageCode, for_language
 
 _CITATION = re.compile(r"\s*([1-9][0-9]{0,2})\s*(?:\(\s*([a-z])\s*\)|([a-z]))?\s*")
 
@@ -144,6 +145,25 @@ class Meeting:
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""
         return find_item(self.agenda, citation)
+
+
+def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
+    """The agenda as its documents print it (the provisional agenda, the annotated agenda, the report's
+    adopted agenda): 1. Opening of the meeting.  5. Review ...: (a) Air pollution; ... (e) Desertification."""
+    paragraphs = []
+    expected = 1
+    for item in meeting.agenda:
+        ending = ":" if item.subitems else "."
+        subitems = tuple(
+            ListItem(for_language(meeting.language).list_label(sub.mark),
+                     runs(sub.title + (";" if index < len(item.subitems) else ".")))
+            for index, sub in enumerate(item.subitems, 1))
+        number = int(item.number)
+        # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
+        paragraphs.append(Paragraph(number, runs(item.title + ending), subitems, item.position,
+                                    restart=number != expected))
+        expected = number + 1
+    return tuple(paragraphs)
 
 
 def find_item(agenda: tuple[AgendaItem, ...] | list[AgendaItem],

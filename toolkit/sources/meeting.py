@@ -72,6 +72,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     language, languages = meeting_languages(data, diags)
     translated = translations(data, language, agenda, diags, lambda citation: find_item(agenda, citation))
     adopted_under = _agenda_adopted_under(data, agenda, diags)
+    if agenda_in_report and adopted_under is None and "agenda_adopted_under" not in data:
+        diags.error(data["agenda_in_report"].pos, "agenda_in_report prints the agenda in the section of the item "
+                                                  "it is adopted under: name it with agenda_adopted_under (\"3\")")
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:

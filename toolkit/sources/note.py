@@ -225,7 +225,7 @@ def _contents(reading: Reading, rel: str, parts: Split, front: _Front) -> NotePa
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx, lend_footnotes=True)
     placeholders.check_body(parts.body, rel, parts.body_first_line, diags)
     if kind == "report":
-        chapters = report_sections(chapters, meeting, rel, front.adopted, diags, w)
+        chapters = report_sections(chapters, meeting, rel, front.adopted, diags, w, reading.participants)
     considerations = _considerations(data, ctx)  # may cite the body's footnotes
     unused_footnotes(ctx)
     if considerations:
