@@ -55,16 +55,18 @@ def participant_figures(participants: tuple[Participant, ...], language: str) ->
 
 
 class Unread(Mapping[str, int]):
-    """`participants` where there is no list to count: any figure is an error saying why; because: the
-    export whose own errors explain it (None: meeting.yaml names no export)."""
+    """`participants` where there is no list to count: any figure is an error saying why, left out when
+    `because` has errors of its own (meeting.yaml's `participants:` still a placeholder after `toolkit
+    roll`, or an export with errors). export: the export's path, None when meeting.yaml names none."""
 
-    def __init__(self, because: str | None):
-        self.because = because
+    def __init__(self, export: str | None, because: str = "meeting.yaml"):
+        self.export = export
+        self.because = export or because
 
     def __getitem__(self, key: str) -> int:
-        if self.because is None:
+        if self.export is None:
             raise ExpressionError(f"participants.{key} counts the list of participants: name the registration "
-                                  "export under participants: in meeting.yaml")
+                                  "export under participants: in meeting.yaml", because=self.because)
         raise ExpressionError(f"participants.{key} counts the list of participants, which has errors",
                               because=self.because)
 
