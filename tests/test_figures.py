@@ -75,3 +75,10 @@ def test_a_figure_too_large_to_compute_is_refused(tmp_path: Path):
     meeting = _meeting(tmp_path, "{{ participants.count ** 99999999 }} and {{ 'x' * 10 ** 9 }}.")
     errors = [line for line in run_cli("check", meeting).stderr.splitlines() if ": error: " in line]
     assert [e.split(": error: ")[1] for e in errors] == ["expression is too large to evaluate"] * 2, errors
+
+
+def test_a_document_in_another_language_prints_figures(tmp_path: Path):
+    meeting = _meeting(tmp_path, "États : {{ participants.states }} ; participants : {{ participants.count }}.")
+    with (meeting / "meeting.yaml").open("a") as yaml:
+        yaml.write("language: fr\n")  # the meeting's documents are written in French
+    assert "États : 2 ; participants : 6." in _strings(meeting)
