@@ -87,3 +87,4 @@ def test_a_report_citing_a_later_document_is_a_warning(tmp_path: Path):
         f"{note}: warning: ESCAP/NEASPEC/SOM(26)/4, dated 2023-10-08, cites "
         "ESCAP/NEASPEC/SOM(26)/5a/Rev.1, dated later (2023-10-11): a document cites only documents issued before "
         "it or with it"]
+

@@ -141,7 +141,7 @@ def annotated_date(meeting: Meeting, notes: list[Note]) -> dt.date:
     (toolkit/checks/dates.py then warns of a document it lists dated later)."""
     if meeting.issued:
         return meeting.issued
-    return max([issue_date(meeting, notes), *(n.date for n in notes if n.kind != "report")])
+    return max([issue_date(meeting, notes), *(n.date for n in notes if n.item_citation and n.kind != "report")])
 
 
 def documents_list_date(meeting: Meeting, listed: list[Note]) -> dt.date:
