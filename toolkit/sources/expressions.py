@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import jinja2
@@ -40,7 +41,7 @@ class _Bounded(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context, operator, left, right):  # type: ignore[no-untyped-def]
         if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
-            if abs(right) * max(abs(left), 2).bit_length() > _LARGEST * 3.33:
+            if abs(right) * math.log10(max(abs(left), 2)) > _LARGEST:  # the digits of the result
                 raise OverflowError(f"{left} ** {right}")
         if operator == "*":
             sized = [v for v in (left, right) if isinstance(v, (str, list, tuple))]
