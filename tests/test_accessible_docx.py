@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.office]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "dc": "http://purl.org/dc/elements/1.1/",
       "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
-HEADING_STYLES = {"Heading1", "Heading2", "AnnexChapterHeading", "AgendaItemHeading"}
+HEADING_STYLES = {"Heading1", "Heading2", "Heading3", "AnnexChapterHeading", "AgendaItemHeading"}
 
 
 def _parts(path: Path) -> dict[str, etree._Element]:

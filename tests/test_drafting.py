@@ -71,6 +71,9 @@ def test_new_agenda_is_the_standard_som_agenda(tmp_path: Path):
         ("7", "Core Fund"), ("8", "Venue and date of the next meeting"), ("9", "Other matters"),
         ("10", "Adoption of the report")]
     assert [sub.key for sub in meeting.agenda[4].subitems] == ["5a", "5b", "5c", "5d", "5e"]
+    # ESCAP and its office for East and North-East Asia serve NEASPEC: the list of participants' Secretariat
+    assert meeting.secretariat == ("Economic and Social Commission for Asia and the Pacific",
+                                   "ESCAP East and North-East Asia Office")
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path):

@@ -67,12 +67,15 @@ def sample_lines(request, sample_build: Path) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.office
 def test_groups_in_un_order_states_alphabetical(sample_lines: list[str]):
-    wanted = ["MEMBER STATES", "UNITED NATIONS BODIES AND SPECIALIZED AGENCIES", "INTERGOVERNMENTAL ORGANIZATIONS",
-              "SECRETARIAT"]
+    # the sample's ESCAP staff registered as "United Nations": they are its Secretariat (meeting.yaml secretariat)
+    wanted = ["MEMBER STATES", "INTERGOVERNMENTAL ORGANIZATIONS", "SECRETARIAT"]
     # the PDF prints the numeral ("I. MEMBER STATES"); in the DOCX it is Word numbering, not text
     found = [w for line in sample_lines for w in wanted if re.fullmatch(rf"(?:[IVX]+\.\s*)?{re.escape(w)}", line)]
     assert found == wanted
     assert "OTHER ORGANIZATIONS" not in " ".join(sample_lines), "a group without participants is left out"
+    assert "UNITED NATIONS BODIES AND SPECIALIZED AGENCIES" not in " ".join(sample_lines)
+    secretariat = max(i for i, line in enumerate(sample_lines) if line.endswith("SECRETARIAT"))
+    assert "Ms. Priya RAMAN" in sample_lines[secretariat:]
     states = [line for line in sample_lines if line in ("China", "Japan", "Mongolia", "Republic of Korea",
                                                           "Russian Federation")]
     assert states == ["China", "Japan", "Mongolia", "Republic of Korea", "Russian Federation"]
@@ -274,3 +277,31 @@ def test_a_new_registration_rebuilds_the_list_of_participants_only(tmp_path: Pat
     assert "built 1, unchanged 6," in result.stdout  # the agenda documents, the note and its two annexes
     assert "Ms. Aiko UEDA" not in _pdf_lines(out / "list-of-participants.pdf")
     assert "Mr. Aiko UEDA" in _pdf_lines(out / "list-of-participants.pdf")
+
+
+# ---- the Secretariat -----------------------------------------------------------------------
+
+def test_the_organization_serving_the_meeting_is_its_secretariat():
+    """ESCAP staff of the sample registered as "United Nations": the meeting's Secretariat is ESCAP."""
+    from conftest import SAMPLE
+    from toolkit.model.build import load
+
+    loaded = load(SAMPLE)
+    groups = {p.delegation: p.group for p in loaded.participants}
+    assert groups["Economic and Social Commission for Asia and the Pacific"] == "secretariat"
+    assert groups["ESCAP East and North-East Asia Office"] == "secretariat"
+    assert groups["Asian Forest Cooperation Organization"] == "intergovernmental"
+    titles = [chapter.written for chapter in loaded.participants_list.chapters]
+    assert titles == ["Member States", "Intergovernmental organizations", "Secretariat"]
+
+
+def test_secretariat_of_meeting_yaml_whatever_group_was_chosen(tmp_path: Path):
+    from toolkit.model.build import load
+
+    rows = [_row("Wei", "Zhang", "China"), _row("Priya", "Raman", "ESCAP", kind="Member State"),
+            _row("Tomas", "Berg", "UNEP", kind="United Nations"),
+            _row("Soojin", "Lee", "ESCAP Subregional Office", kind="other")]
+    meeting = _meeting(tmp_path, rows, extra="secretariat: [ESCAP, ESCAP Subregional Office]\n")
+    groups = {p.delegation: p.group for p in load(meeting).participants}
+    assert groups == {"China": "member-state", "ESCAP": "secretariat", "UNEP": "united-nations",
+                      "ESCAP Subregional Office": "secretariat"}

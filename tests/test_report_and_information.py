@@ -53,8 +53,12 @@ def test_report_decisions_are_lettered_under_the_meeting(sample_build: Path):
 @pytest.mark.office
 def test_report_paragraphs_run_through_and_the_adoption_line_closes_its_item(sample_build: Path):
     text = _text(sample_build / "report.pdf")
-    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", text, re.M)]
+    # the adopted agenda (meeting.yaml agenda_in_report) has its items' own numbers: the count goes on after it
+    before, rest = text.split("The Meeting adopted the following agenda:")
+    agenda, after = rest.split("Adoption of the report.", 1)
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", before + after, re.M)]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 15
+    assert [int(n) for n in re.findall(r"^(\d+)\. ", agenda, re.M)] == list(range(1, 11))
     last_section = text.split("ADOPTION OF THE REPORT")[-1]
     assert re.search(r"\d+\. The Meeting adopted the present report on 24 November 2023\.", last_section)
 
@@ -114,10 +118,9 @@ def test_the_list_of_documents_and_annotated_agenda_place_them(sample_build: Pat
     assert cells[report_row + 2] == "10"  # listed under "Adoption of the report"
     listed = _flat(_text(sample_build / "list-of-documents.pdf"))
     assert "Report of the 10 General" in listed and "INF/3" in listed  # its title wraps in its column
+    # the annotated agenda lists what is issued before the meeting: the report is drafted at it
     annotated = _flat(_text(sample_build / "annotated-agenda.pdf"))
-    adoption = annotated.split("10. Adoption of the report")[-1]
-    assert "ReportoftheTwenty-sixthSeniorOfficialsMeeting(SOM-26)ofNEASPEC(ESCAP/NEASPEC/SOM(26)/4)" \
-        in re.sub(r"\s+", "", adoption)
+    assert "ESCAP/NEASPEC/SOM(26)/4" not in re.sub(r"\s+", "", annotated)
 
 
 def test_sections_written_out_of_order_are_set_in_the_agendas_order(tmp_path: Path):

@@ -16,6 +16,7 @@ def run(meeting: Meeting, made: list[Note], notes: list[Note], written: Written,
     """made: the agenda documents and the list of participants; notes: the written documents."""
     symbols.check(meeting, made, notes, written, diags)
     dates.check(meeting, notes, written, diags)
+    dates.check_citations(meeting, made, notes, written, diags)
     previous.check(meeting, written.texts, diags)
     for note in notes:
         words.check(note, meeting.word_limit, diags)

@@ -98,14 +98,20 @@ agenda:
 
 # The provisional and annotated agendas are documents of the item "Adoption of the agenda".
 _ADOPTED_UNDER = 'agenda_adopted_under: "3"\n'
+# ESCAP serves NEASPEC through its East and North-East Asia Office: their staff are the Secretariat of the list
+# of participants, whatever group they register in.
+_SECRETARIAT = ("# The organizations that serve the meeting, as the registration export names them: listed as the\n"
+                "# Secretariat whatever group their staff chose\n"
+                "secretariat: [Economic and Social Commission for Asia and the Pacific, "
+                "ESCAP East and North-East Asia Office]\n")
 
 
 def meeting_yaml(number: int | None = None) -> str:
     """The meeting.yaml of a new SOM; with its number, the title, short title and symbol are filled."""
     if number is None:
-        return _HEAD + _UNNUMBERED + _DATES + _SYMBOL[False] + AGENDA + _ADOPTED_UNDER
+        return _HEAD + _UNNUMBERED + _DATES + _SYMBOL[False] + AGENDA + _ADOPTED_UNDER + _SECRETARIAT
     named = _NUMBERED.format(ordinal=ordinal(number).capitalize(), number=number)
-    return _HEAD + named + _DATES + _SYMBOL[True].format(number=number) + AGENDA + _ADOPTED_UNDER
+    return _HEAD + named + _DATES + _SYMBOL[True].format(number=number) + AGENDA + _ADOPTED_UNDER + _SECRETARIAT
 
 
 def new_meeting(folder: Path, number: int | None = None) -> int:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from toolkit.errors import Diagnostics
 from toolkit.model.wording import (AGENDA_DISTRIBUTION, DOCUMENTS_LIST_DISTRIBUTION, Distribution, Wording,
                                    for_language)
-from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, ListItem, Note,
-                                    Paragraph, SubHeading, Table)
-from toolkit.model.meeting import AgendaItem, Meeting
+from toolkit.model.document import (Block, Chapter, Emphasis, Inline, Kind, LineBreak, Note, Paragraph,
+                                    SubHeading, Table)
+from toolkit.model.meeting import AgendaItem, Meeting, agenda_list
 from toolkit.model.numbering import number_document
 from toolkit.model.masthead import masthead
 from toolkit.model.scripts import runs
@@ -30,24 +30,6 @@ def _document(meeting: Meeting, kind: Kind, stem: str, title: str, symbol: str |
         keywords=tuple(k for k in (meeting.short_title, title) if k),
         agenda_keys=(), kind=kind, symbol=symbol, distribution=distribution, language_code=meeting.language,
         item_citation=item)
-
-
-def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
-    """1. Opening of the meeting.  5. Review ...: (a) Air pollution; ... (e) Desertification."""
-    paragraphs = []
-    expected = 1
-    for item in meeting.agenda:
-        ending = ":" if item.subitems else "."
-        subitems = tuple(
-            ListItem(_w(meeting).list_label(sub.mark),
-                     runs(sub.title + (";" if index < len(item.subitems) else ".")))
-            for index, sub in enumerate(item.subitems, 1))
-        number = int(item.number)
-        # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
-        paragraphs.append(Paragraph(number, runs(item.title + ending), subitems, item.position,
-                                    restart=number != expected))
-        expected = number + 1
-    return tuple(paragraphs)
 
 
 def provisional_agenda(meeting: Meeting, date: dt.date) -> Note:
@@ -81,7 +63,8 @@ def annotated_agenda(meeting: Meeting, date: dt.date, annotations: dict[str, tup
     adopted = meeting.agenda_adopted_under
     issued = [(w.provisional_agenda, meeting.agenda_symbol, adopted),
               (w.annotated_agenda, meeting.annotated_agenda_symbol, adopted)]
-    issued += [(w.listed_title(n.title, n.masthead.supplement), n.symbol, n.item_citation) for n in notes]
+    issued += [(w.listed_title(n.title, n.masthead.supplement), n.symbol, n.item_citation) for n in notes
+               if n.kind != "report"]  # the report is drafted at the meeting: the agenda lists what goes out before
     blocks: list[Block] = []
     for item in meeting.agenda:
         blocks.append(SubHeading(runs(f"{item.number}. {item.title}"), item.position))
@@ -139,7 +122,8 @@ def documents_list(meeting: Meeting, date: dt.date, documents: list[Note]) -> No
 
 
 def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
-    """meeting.yaml `issued`; else SOURCE_DATE_EPOCH; else the latest note's date; else the first day."""
+    """The provisional agenda's date: meeting.yaml `issued`; else SOURCE_DATE_EPOCH; else the latest note's
+    date; else the first day. The provisional agenda goes out before the meeting, with its documents."""
     if meeting.issued:
         return meeting.issued
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -151,21 +135,44 @@ def issue_date(meeting: Meeting, notes: list[Note]) -> dt.date:
                default=meeting.start)
 
 
+def annotated_date(meeting: Meeting, notes: list[Note]) -> dt.date:
+    """The annotated agenda lists the documents issued for each item: dated no earlier than the latest
+    of them (a revision or a corrigendum it lists included), unless meeting.yaml `issued` says
+    (toolkit/checks/dates.py then warns of a document it lists dated later)."""
+    if meeting.issued:
+        return meeting.issued
+    return max([issue_date(meeting, notes), *(n.date for n in notes if n.item_citation and n.kind != "report")])
+
+
+def documents_list_date(meeting: Meeting, listed: list[Note]) -> dt.date:
+    """The list of documents is issued at the meeting: meeting.yaml `documents_list_date`; else the
+    meeting's first day, or the date of the latest document it lists when later (the report)."""
+    if meeting.documents_list_date:
+        return meeting.documents_list_date
+    return max([meeting.start, *(doc.date for doc in listed)])
+
+
+def participants_list_date(meeting: Meeting) -> dt.date:
+    """The list of participants is issued at the meeting, once registration closes: meeting.yaml
+    `participants: date:`, else the meeting's first day."""
+    source = meeting.participants
+    return source.date if source is not None and source.date else meeting.start
+
+
 def agenda_documents(meeting: Meeting, notes: list[Note], annotations: dict[str, tuple[Chapter, ...]],
                      diags: Diagnostics, information: list[Note] | None = None) -> list[Note]:
     """-> the provisional agenda, the annotated agenda and the list of documents.
     annotations: each item's annotation as read (sources/agenda.py), lettered here;
     information: other documents the list of documents lists after the notes (the list of participants)."""
-    date = issue_date(meeting, notes)
-    agenda = provisional_agenda(meeting, date)
+    agenda = provisional_agenda(meeting, issue_date(meeting, notes))
     ordered = sorted(notes, key=lambda n: _agenda_order(meeting, n))
     lettered = {}
     for key, chapters in annotations.items():  # (a), (b) of its lists, lettered as the meeting's language does
         numbered = number_document(chapters, (), {}, diags, wording=for_language(meeting.language)).chapters
         lettered[key] = tuple(block for chapter in numbered for block in chapter.blocks)
-    annotated = annotated_agenda(meeting, date, lettered, ordered)
+    annotated = annotated_agenda(meeting, annotated_date(meeting, notes), lettered, ordered)
     listed = [agenda, annotated] + ordered + list(information or ())
-    return [agenda, annotated, documents_list(meeting, date, listed)]
+    return [agenda, annotated, documents_list(meeting, documents_list_date(meeting, listed), listed)]
 
 
 def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str, int, str]:

@@ -14,7 +14,7 @@ from toolkit.model.issued import Issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
-from toolkit.model.agenda import agenda_documents as make_agenda_documents, issue_date
+from toolkit.model.agenda import agenda_documents as make_agenda_documents, participants_list_date
 from toolkit.sources.agenda import read_annotations
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
@@ -59,6 +59,7 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
         diags.raise_if_errors(root)
         raise AssertionError("meeting.yaml read with no error and no meeting")
     built = _Built(root, meeting, diags, grids)
+    built.participants_read()  # first: a note may print their figures ({{ participants.count }})
     reports = built.notes_read_and_numbered()
     # Revisions, corrigenda and addenda against the records in issued/ (toolkit/issuing): before the
     # report, which cites the documents' symbols as they are now.
@@ -89,10 +90,17 @@ class _Built:
     notes: list[Note] = field(default_factory=list)
     annexes: list[Note] = field(default_factory=list)
     issuing: Issuing = field(default_factory=Issuing)
+    participants: tuple[Participant, ...] | None = None  # None: no export, or one with errors
 
     def _reading(self, documents: dict[str, str] | None = None) -> Reading:
+        source = self.meeting.participants
+        unread = source.file if source is not None and self.participants is None else None
         return Reading(self.root, self.meeting, self.diags, self.grids, self.written,
-                       {n.stem: n for n in self.notes}, documents)
+                       {n.stem: n for n in self.notes}, documents, self.participants, unread)
+
+    def participants_read(self) -> None:
+        if self.meeting.participants is not None:
+            self.participants = read_participants(self.root, self.meeting, self.diags, self.grids)
 
     def notes_read_and_numbered(self) -> list[Path]:
         """Every note but the report, read (sources/note.py) then numbered and assembled; -> the reports,
@@ -132,11 +140,10 @@ class _Built:
         """The list of participants and the agenda documents, made from the notes; the report's made
         annexes filled in; every document's language lines. -> (participants, their list, agenda documents)."""
         meeting, diags = self.meeting, self.diags
-        participants: tuple[Participant, ...] = ()
+        participants: tuple[Participant, ...] = self.participants or ()
         participants_list = None
         if meeting.participants is not None:
-            participants = read_participants(self.root, meeting, diags, self.grids) or ()
-            participants_list = list_of_participants(meeting, issue_date(meeting, self.notes), participants)
+            participants_list = list_of_participants(meeting, participants_list_date(meeting), participants)
         listed = [participants_list] if participants_list is not None else []
         # A translation shares its original's symbol: the agenda documents list the document once.
         originals = [n for n in self.notes if n.original_stem in ("", n.stem)]

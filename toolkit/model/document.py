@@ -139,6 +139,8 @@ class Paragraph:
     restart: bool = False
     change: str | None = None  # tracked: the whole paragraph inserted or deleted ("ins" | "del")
     keep: bool = False  # a label such as "Documentation": on the page of what follows
+    # numbered by its own number (an agenda item printed in the report), outside the document's count
+    own_number: bool = False
 
     @property
     def label(self) -> str | None:
@@ -164,6 +166,9 @@ class SubHeading:
     content: tuple[Inline, ...]
     position: Position | None = None
     change: str | None = None  # tracked: inserted or deleted ("ins" | "del")
+    # A third-degree heading ("(a) Air pollution" in bold, the UN Editorial Manual's headings): the report's
+    # sub-items and its Attendance part; an h3 in the PDF, Heading 3 in the DOCX
+    third_degree: bool = False
 
 
 @dataclass(frozen=True)

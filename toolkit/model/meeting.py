@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from toolkit.errors import Position
-from toolkit.model.document import Image
-from toolkit.model.wording import LanguageCode
+from toolkit.model.document import Image, ListItem, Paragraph
+from toolkit.model.scripts import runs
+from toolkit.model.wording import LanguageCode, for_language
 
 _CITATION = re.compile(r"\s*([1-9][0-9]{0,2})\s*(?:\(\s*([a-z])\s*\)|([a-z]))?\s*")
 
@@ -69,6 +70,8 @@ class ParticipantsSource:
     position: Position  # the `participants:` key
     file_position: Position
     column_positions: tuple[tuple[str, Position], ...] = ()  # where meeting.yaml gives each configured heading
+    date: dt.date | None = None  # `date:`, the list's date; None: the meeting's first day
+    date_position: Position | None = None
 
     def heading(self, key: str) -> str:
         return dict(self.columns)[key]
@@ -123,6 +126,14 @@ class Meeting:
     languages: tuple[str, ...] = ("en",)  # meeting.yaml `languages:`: those its documents are issued in
     translations: tuple[tuple[str, MeetingWords], ...] = ()  # meeting.yaml `translations:`, by language
     agenda_adopted_under: str | None = None  # "3": the item whose documents are the agenda and annotated agenda
+    documents_list_date: dt.date | None = None  # None: at the meeting (model/agenda.py documents_list_date)
+    # The organizations that serve the meeting (`secretariat:`), as a registration export names them: their
+    # staff are listed as the Secretariat whatever group they registered in. Without the key, the last line
+    # of `organization` (ESCAP for NEASPEC: the body that issues the documents and serves the meeting).
+    secretariat: tuple[str, ...] = ()
+    agenda_in_report: bool = False  # `agenda_in_report: true`: the report prints the agenda as adopted
+    # Where meeting.yaml gives `issued` and `documents_list_date`, for the check of what a list cites
+    date_positions: tuple[tuple[str, Position], ...] = ()
 
     def words(self, code: str) -> MeetingWords | None:
         """The meeting's title, venue, organization and item titles in a language (None: not given)."""
@@ -134,6 +145,25 @@ class Meeting:
     def find_item(self, citation: str) -> tuple[AgendaItem, AgendaItem | None] | None:
         """'5 (d)', '5(d)' or '5d' -> (the item, its parent) or None."""
         return find_item(self.agenda, citation)
+
+
+def agenda_list(meeting: Meeting) -> tuple[Paragraph, ...]:
+    """The agenda as its documents print it (the provisional agenda, the annotated agenda, the report's
+    adopted agenda): 1. Opening of the meeting.  5. Review ...: (a) Air pollution; ... (e) Desertification."""
+    paragraphs = []
+    expected = 1
+    for item in meeting.agenda:
+        ending = ":" if item.subitems else "."
+        subitems = tuple(
+            ListItem(for_language(meeting.language).list_label(sub.mark),
+                     runs(sub.title + (";" if index < len(item.subitems) else ".")))
+            for index, sub in enumerate(item.subitems, 1))
+        number = int(item.number)
+        # An agenda numbered 1, 5, 6 (items dropped) starts Word's numbering again where it skips.
+        paragraphs.append(Paragraph(number, runs(item.title + ending), subitems, item.position,
+                                    restart=number != expected))
+        expected = number + 1
+    return tuple(paragraphs)
 
 
 def find_item(agenda: tuple[AgendaItem, ...] | list[AgendaItem],

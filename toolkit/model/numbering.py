@@ -96,6 +96,7 @@ def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str 
     out = []
     chapter_count = 0
     paragraph_count = 0
+    interrupted = False  # a list of its own numbers came last: Word's count starts again at the next number
     for chapter in chapters:
         numeral = None
         if chapter.headed:
@@ -105,15 +106,21 @@ def _number_chapters(chapters: tuple[Chapter, ...], counts: _Counts, scope: str 
         counts.label(chapter.ident, "chapter", numeral or "", scope, chapter.position, anchor)
         blocks = []
         for block in chapter.blocks:
-            if isinstance(block, Paragraph):
+            if isinstance(block, Paragraph) and block.own_number:
+                # a list numbered by its own numbers (the agenda in a report): the count resumes after it
+                interrupted = True
+                block = replace(block, subitems=_items(block.subitems, counts.wording))
+            elif isinstance(block, Paragraph):
                 number = None
                 if numbered and block.numbered:
                     paragraph_count += 1
                     number = paragraph_count
                 elif block.ident is not None:
                     counts.unnumbered.append((block.ident, block.position))
+                resumed = interrupted and number is not None
+                interrupted = interrupted and not resumed
                 block = replace(block, number=number, subitems=_items(block.subitems, counts.wording),
-                                restart=restart and paragraph_count == 1 and number == 1,
+                                restart=(restart and paragraph_count == 1 and number == 1) or resumed,
                                 anchor=counts.label(block.ident, "paragraph", str(number), scope, block.position))
             elif isinstance(block, BulletList):
                 block = replace(block, items=_items(block.items, counts.wording))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import jinja2
@@ -29,12 +30,34 @@ class ExpressionError(Exception):
         self.because = because
 
 
+_LARGEST = 100_000  # digits of a power, or items of a repeated text or list: more is no document's figure
+
+
+class _Bounded(ImmutableSandboxedEnvironment):
+    """The sandbox, with `**` and `*` bounded: a source may compute with the figures it prints, but
+    `{{ 9 ** 99999999 }}` or `{{ "x" * 10 ** 9 }}` would hold the build for minutes or fill the memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):  # type: ignore[no-untyped-def]
+        if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
+            if abs(right) * math.log10(max(abs(left), 2)) > _LARGEST:  # the digits of the result
+                raise OverflowError(f"{left} ** {right}")
+        if operator == "*":
+            sized = [v for v in (left, right) if isinstance(v, (str, list, tuple))]
+            counts = [v for v in (left, right) if isinstance(v, int)]
+            if sized and counts and len(sized[0]) * counts[0] > _LARGEST:
+                raise OverflowError("repeated text")
+        return super().call_binop(context, operator, left, right)
+
+
 class Expressions:
     """Evaluates the Jinja expressions of one source file against the meeting's names."""
 
     def __init__(self, names: Mapping[str, object]):
         self.names = dict(names)
-        self.env = ImmutableSandboxedEnvironment(undefined=self._undefined_class(), autoescape=False,
+        self.where: Position | None = None  # the text being rendered: for a function that records where it is called
+        self.env = _Bounded(undefined=self._undefined_class(), autoescape=False,
                                                  keep_trailing_newline=True)
 
     def _undefined_class(self) -> type[jinja2.StrictUndefined]:
@@ -61,6 +84,7 @@ class Expressions:
         """`where` is the position of the text's first expression (or of the text)."""
         if "{{" not in text and "{%" not in text and "{#" not in text:
             return text
+        self.where = where
         try:
             return self.env.from_string(text).render(self.names)
         except jinja2.TemplateSyntaxError as exc:

@@ -23,7 +23,7 @@ _KEYS = {"organization", "title", "short_title", "start", "end", "venue", "symbo
          "issued", "deadline", "word_limit", "agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol",
          "member_states",
          "participants", "previous_venue", "distribution", "emblem", "emblem_alt", "language", "languages",
-         "translations", "agenda_adopted_under"}
+         "translations", "agenda_adopted_under", "documents_list_date", "secretariat", "agenda_in_report"}
 NO_DISTRIBUTION = "none"  # `distribution: none`: no "Distr.:" line in any masthead, no Distribution column
 _ITEM_KEYS = {"number", "title", "annotation", "items"}
 _SUBITEM_KEYS = {"letter", "title", "annotation"}
@@ -49,6 +49,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     issued = schema.date(data, "issued", diags)
     symbols = {key: schema.string(data, key, diags) for key in
                ("agenda_symbol", "annotated_agenda_symbol", "documents_list_symbol")}
+    documents_list_date = schema.date(data, "documents_list_date", diags)
+    secretariat = schema.string_list(data, "secretariat", diags)
+    agenda_in_report = schema.choice(data, "agenda_in_report", ("true", "false"), "false", diags) == "true"
     deadline = schema.date(data, "deadline", diags)
     if deadline and start and deadline > start:
         diags.error(data["deadline"].pos, f"the documentation deadline ({deadline.isoformat()}) is after the "
@@ -69,6 +72,9 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
     language, languages = meeting_languages(data, diags)
     translated = translations(data, language, agenda, diags, lambda citation: find_item(agenda, citation))
     adopted_under = _agenda_adopted_under(data, agenda, diags)
+    if agenda_in_report and adopted_under is None and "agenda_adopted_under" not in data:
+        diags.error(data["agenda_in_report"].pos, "agenda_in_report prints the agenda in the section of the item "
+                                                  "it is adopted under: name it with agenda_adopted_under (\"3\")")
     states = member_states(data, diags)
     participants = participants_source(root, data, symbol, diags)
     if organization is None or title is None or start is None or venue is None:
@@ -101,7 +107,18 @@ def load_meeting(root: Path, diags: Diagnostics) -> Meeting | None:
         languages=languages,
         translations=translated,
         agenda_adopted_under=adopted_under,
+        documents_list_date=documents_list_date,
+        secretariat=_secretariat(secretariat, organization),
+        agenda_in_report=agenda_in_report,
+        date_positions=tuple((key, data[key].pos) for key in ("issued", "documents_list_date") if key in data),
     )
+
+
+def _secretariat(given: list[Str] | None, organization: list[Str]) -> tuple[str, ...]:
+    """meeting.yaml `secretariat`; without it, the body that issues the documents (the last line of
+    `organization`, below "United Nations")."""
+    names = given if given is not None else organization[-1:] if len(organization) > 1 else []
+    return tuple(" ".join(name.split()) for name in names if name.strip())
 
 
 def _emblem(root: Path, data: Map, diags: Diagnostics) -> Image | None:

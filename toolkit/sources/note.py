@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -16,9 +17,10 @@ from toolkit.model import wording
 from toolkit.model.wording import Wording, for_language
 from toolkit.model.document import WRITTEN_KINDS, Chapter, ListItem, Note, Paragraph
 from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.parts import AnnexSource, NotePart
+from toolkit.model.parts import AnnexSource, NotePart, Participant
 from toolkit.model.scripts import runs
 from toolkit.sources import placeholders, schema
+from toolkit.sources.figures import Unread, participant_figures
 from toolkit.sources.expressions import REF_MARK, ExpressionError, Expressions, meeting_names, ref_mark
 from toolkit.sources.attachments import check_attachment
 from toolkit.sources import attributes
@@ -62,6 +64,15 @@ class Reading:
     # item, symbol and distribution
     originals: dict[str, Note] = field(default_factory=dict)
     documents: dict[str, str] | None = None  # file stem -> its symbol (report.citable); None: not known yet
+    # the registered participants, for `{{ participants.count }}` and kin (sources/figures.py); None: no list
+    # to count, because meeting.yaml names no export or (participants_unread) the export has errors
+    participants: tuple[Participant, ...] | None = None
+    participants_unread: str | None = None
+
+    def figures(self, language: str) -> Mapping[str, int]:
+        if self.participants is None:
+            return Unread(self.participants_unread)
+        return participant_figures(self.participants, language)
 
 
 @dataclass(frozen=True)
@@ -164,7 +175,7 @@ def _front(reading: Reading, rel: str, data: Map) -> _Front | str | None:
                   found)
 
 
-def _expressions(reading: Reading, front: _Front, entries: list[_AnnexEntry]) -> Expressions:
+def _expressions(reading: Reading, rel: str, front: _Front, entries: list[_AnnexEntry]) -> Expressions:
     """The names a note's {{ }} expressions may use: meeting, annex(), ref(), and the report's document()."""
     by_stem = {entry.stem: entry for entry in entries}
 
@@ -182,10 +193,19 @@ def _expressions(reading: Reading, front: _Front, entries: list[_AnnexEntry]) ->
                                   "letter, as in ref(\"core-fund\")")
         return ref_mark(label, capital=bool(capital))
 
-    names = {"meeting": meeting_names(reading.meeting, front.w), "annex": annex, "ref": ref}
+    names = {"meeting": meeting_names(reading.meeting, front.w), "annex": annex, "ref": ref,
+             "participants": reading.figures(front.w.code)}
     if front.kind == "report":
-        names["document"] = document_symbol(reading.documents or {})
-    return Expressions(names)
+        symbol_of = document_symbol(reading.documents or {})
+
+        def document(stem: str) -> str:
+            printed = symbol_of(stem)
+            reading.written.cites.setdefault((rel, stem), expressions.where or Position(rel, 1, 1))
+            return printed
+
+        names["document"] = document
+    expressions = Expressions(names)
+    return expressions
 
 
 def _contents(reading: Reading, rel: str, parts: Split, front: _Front) -> NotePart | None:
@@ -193,7 +213,7 @@ def _contents(reading: Reading, rel: str, parts: Split, front: _Front) -> NotePa
     root, meeting, diags, written = reading.root, reading.meeting, reading.diags, reading.written
     data, kind, w, found, title = front.data, front.kind, front.w, front.found, front.title
     entries = _annex_entries(root, data, diags)
-    expressions = _expressions(reading, front, entries)
+    expressions = _expressions(reading, rel, front, entries)
     title_text = _plain(expressions, title, diags) if title else w.report_title(meeting_names(meeting, w)["title"])
     author_line = _author_line(data, expressions, diags)
     note_names = {k: v for k, v in {"title": title_text, "symbol": front.symbol,
@@ -205,7 +225,7 @@ def _contents(reading: Reading, rel: str, parts: Split, front: _Front) -> NotePa
     chapters = parse_body(parts.body, rel, parts.body_first_line, ctx, lend_footnotes=True)
     placeholders.check_body(parts.body, rel, parts.body_first_line, diags)
     if kind == "report":
-        chapters = report_sections(chapters, meeting, rel, front.adopted, diags, w)
+        chapters = report_sections(chapters, meeting, rel, front.adopted, diags, w, reading.participants)
     considerations = _considerations(data, ctx)  # may cite the body's footnotes
     unused_footnotes(ctx)
     if considerations:

@@ -155,7 +155,10 @@ def _participant(row: _Row, meeting: Meeting, sheet: str, diags: Diagnostics) ->
                                                  f"needs a given name, a family name and a delegation")
     group = _group(row, sheet, diags)
     delegation = row.text("delegation")
-    if group == "member-state" and delegation:
+    if delegation.casefold() in {name.casefold() for name in meeting.secretariat}:
+        # the organization that serves the meeting is its Secretariat, whatever group its staff chose
+        group = "secretariat"
+    elif group == "member-state" and delegation:
         delegation = _member_state(row.cells["delegation"], delegation, meeting, sheet, diags) or ""
     head = _head(row, sheet, diags)
     if len(diags.errors) > before or group is None:

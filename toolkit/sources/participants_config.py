@@ -10,7 +10,7 @@ from toolkit.sources import schema
 from toolkit.sources.paths import inside_meeting
 from toolkit.sources.yamlfile import Map, Str
 
-_KEYS = {"file", "sheet", "symbol", "columns", "family_name_first"}
+_KEYS = {"file", "sheet", "symbol", "columns", "family_name_first", "date"}
 _SUFFIXES = (".csv", ".xlsx")
 
 
@@ -46,6 +46,7 @@ def participants_source(root: Path, data: Map, symbol: Str | None, diags: Diagno
     file = schema.string(block, "file", diags, required=True)
     sheet = schema.string(block, "sheet", diags)
     own_symbol = schema.string(block, "symbol", diags)
+    date = schema.date(block, "date", diags)
     rel = None
     if file is not None:
         rel = inside_meeting(root, file, file.pos, diags, "registration export", _SUFFIXES,
@@ -63,7 +64,8 @@ def participants_source(root: Path, data: Map, symbol: Str | None, diags: Diagno
         symbol=str(own_symbol) if own_symbol is not None else (f"{symbol}/INF/2" if symbol else None),
         columns=tuple(columns.items()), configured=frozenset(configured),
         family_name_first=tuple(" ".join(s.split()) for s in family_first if s.strip()),
-        position=data.key_pos["participants"], file_position=file.pos, column_positions=tuple(positions.items()))
+        position=data.key_pos["participants"], file_position=file.pos, column_positions=tuple(positions.items()),
+        date=date, date_position=block["date"].pos if "date" in block else None)
 
 
 def _columns(block: Map, diags: Diagnostics) -> tuple[dict[str, str], set[str], dict[str, Position]]:

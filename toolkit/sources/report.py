@@ -18,9 +18,10 @@ from toolkit.errors import Diagnostics, Position
 from toolkit.model.wording import Wording, for_language
 from toolkit.model.document import Chapter, Inline, Note, Paragraph, SubHeading
 from toolkit.model.meeting import AgendaItem, Meeting
-from toolkit.model.parts import AnnexSource
+from toolkit.model.parts import AnnexSource, Participant
 from toolkit.model.plain import inline_text
 from toolkit.model.scripts import runs
+from toolkit.sources.attendance import adopted_agenda, attendance
 from toolkit.sources.expressions import ExpressionError
 
 _CITATION = re.compile(r"^(?:item\s+)?(\d{1,3}\s*(?:\(?[a-z]\)?)?)$", re.I)
@@ -75,8 +76,9 @@ def generated_annexes(meeting: Meeting, w: Wording) -> list[AnnexSource]:
 
 
 def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted, diags: Diagnostics,
-                    w: Wording) -> list[Chapter]:
-    """The drafter's sections -> chapters titled and ordered by the agenda, with the adoption line."""
+                    w: Wording, participants: tuple[Participant, ...] | None = None) -> list[Chapter]:
+    """The drafter's sections -> chapters titled and ordered by the agenda, with the parts made from the
+    list of participants and the agenda (sources/attendance.py) and the adoption line."""
     order = {item.key: index for index, item in enumerate(meeting.agenda)}
     sections: dict[str, Chapter] = {}
     before: list[Chapter] = []
@@ -102,6 +104,7 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
         if item.key not in sections:
             diags.warning(Position(rel, 1), f"the report has no section for agenda item {item.citation} "
                                             f"({item.title}): write '# {item.number}'")
+    _made_parts(sections, meeting, participants, w)
     ordered = [sections[item.key] for item in meeting.agenda if item.key in sections]
     if adopted is not None and ordered:
         target = report_item(meeting)
@@ -109,6 +112,22 @@ def report_sections(chapters: list[Chapter], meeting: Meeting, rel: str, adopted
         line = Paragraph(None, runs(w.adoption_line(adopted)))
         ordered[index] = replace(ordered[index], blocks=ordered[index].blocks + (line,))
     return before + ordered
+
+
+def _made_parts(sections: dict[str, Chapter], meeting: Meeting, participants: tuple[Participant, ...] | None,
+                w: Wording) -> None:
+    """Attendance at the end of the first item's section (the opening, where UN reports give it); the
+    adopted agenda at the end of the section of the item it is adopted under."""
+    first = meeting.agenda[0].key if meeting.agenda else None
+    source = getattr(meeting, "participants", None)
+    if participants and first in sections and source is not None:
+        parts = attendance(participants, w, Position(source.file, 1))
+        sections[first] = replace(sections[first], blocks=sections[first].blocks + parts)
+    under = meeting.find_item(meeting.agenda_adopted_under) if meeting.agenda_adopted_under else None
+    if meeting.agenda_in_report and under is not None:
+        key = (under[1] or under[0]).key
+        if key in sections:
+            sections[key] = replace(sections[key], blocks=sections[key].blocks + adopted_agenda(meeting, w))
 
 
 def _item(title: tuple[Inline, ...], position: Position | None, meeting: Meeting, diags: Diagnostics,
@@ -150,6 +169,6 @@ def _subsections(chapter: Chapter, item: AgendaItem, meeting: Meeting, diags: Di
                             f"sub-item {sub.citation} comes after ({letters[last]}) in the agenda's order: "
                             "keep the sub-items' sections in that order")
             last = max(last, index)
-            block = replace(block, content=runs(f"{w.list_label(sub.letter)} {sub.title}"))
+            block = replace(block, content=runs(f"{w.list_label(sub.letter)} {sub.title}"), third_degree=True)
         blocks.append(block)
     return tuple(blocks)

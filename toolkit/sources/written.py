@@ -16,3 +16,6 @@ class Written:
     # note source -> the other files it is made of (annexes, tables, pictures), meeting.yaml aside
     files: dict[str, tuple[str, ...]] = field(default_factory=dict)
     declared: dict[str, object] = field(default_factory=dict)  # note source -> its Declared (issuing/declarations.py)
+    # document("NAME") in a note: (citing source, NAME) -> where, for the check that a document cites none
+    # dated later than itself (toolkit/checks/dates.py)
+    cites: dict[tuple[str, str], Position] = field(default_factory=dict)

@@ -47,7 +47,7 @@ KEYS = frozenset({
     "attached_page", "corrigendum", "addendum", "listed_supplement",
     "table", "figure", "source_words", "refs", "ref_in_annex", "report_title", "adoption_line",
     "provisional_agenda", "annotated_agenda", "annotations", "documentation", "documents_list",
-    "documents_columns", "participants_list", "participant_groups"})
+    "documents_columns", "participants_list", "participant_groups", "attendance", "adopted_agenda"})
 BLOCK_KEYS = frozenset({"distribution_line", "distributions", "language_names", "version_names", "original_line",
                         "only_line", "and"})
 
@@ -213,6 +213,13 @@ class Wording:
 
     def adoption_line(self, day: dt.date) -> str:
         return self.form("adoption_line").format(date=self.date(day))
+
+    def attendance_line(self, group: ParticipantGroup, names: list[str]) -> str:
+        """The report's sentence naming the States or organizations of one group that attended."""
+        words = self.w["attendance"]
+        joined = names[0] if len(names) == 1 else words["separator"].join(names[:-1]) + words["and"] + names[-1]
+        line: str = words["groups"][PARTICIPANT_GROUP_KEYS.index(group)].format(names=joined)
+        return line
 
     def participant_groups(self) -> tuple[tuple[str, str], ...]:
         """(key, heading) of the groups of a UN list of participants, in the order it prints them."""

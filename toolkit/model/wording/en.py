@@ -52,4 +52,12 @@ WORDS = {
     "participants_list": "List of participants",
     "participant_groups": ("Member States", "United Nations bodies and specialized agencies",
                            "Intergovernmental organizations", "Other organizations", "Secretariat"),
+    # the report's Attendance part (sources/attendance.py): a sentence for each group of the list, in its order
+    "attendance": {"heading": "Attendance", "separator": ", ", "and": " and ",
+                   "groups": ("The following member States were represented: {names}.",
+                              "The following United Nations bodies and specialized agencies were represented: {names}.",
+                              "The following intergovernmental organizations were represented: {names}.",
+                              "The following other organizations were represented: {names}.",
+                              "The following served as the Secretariat: {names}.")},
+    "adopted_agenda": "The Meeting adopted the following agenda:",
 }

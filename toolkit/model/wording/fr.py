@@ -48,4 +48,12 @@ WORDS = {
     "participants_list": "Liste des participants",
     "participant_groups": ("États membres", "Organismes des Nations Unies et institutions spécialisées",
                            "Organisations intergouvernementales", "Autres organisations", "Secrétariat"),
+    "attendance": {"heading": "Participation", "separator": ", ", "and": " et ",
+                   "groups": ("Les États membres suivants étaient représentés : {names}.",
+                              "Les organismes des Nations Unies et institutions spécialisées suivants étaient "
+                              "représentés : {names}.",
+                              "Les organisations intergouvernementales suivantes étaient représentées : {names}.",
+                              "Les autres organisations suivantes étaient représentées : {names}.",
+                              "Le secrétariat était assuré par : {names}.")},
+    "adopted_agenda": "La Réunion a adopté l’ordre du jour suivant :",
 }

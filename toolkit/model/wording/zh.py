@@ -41,4 +41,11 @@ WORDS = {
     "documents_columns": ("文号", "标题", "议程项目", "分发", "日期"),
     "participants_list": "与会者名单",
     "participant_groups": ("成员国", "联合国机构和专门机构", "政府间组织", "其他组织", "秘书处"),
+    "attendance": {"heading": "出席情况", "separator": "、", "and": "和",
+                   "groups": ("下列成员国派代表出席了会议：{names}。",
+                              "下列联合国机构和专门机构派代表出席了会议：{names}。",
+                              "下列政府间组织派代表出席了会议：{names}。",
+                              "下列其他组织派代表出席了会议：{names}。",
+                              "下列机构担任秘书处：{names}。")},
+    "adopted_agenda": "会议通过了以下议程：",
 }

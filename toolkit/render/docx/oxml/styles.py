@@ -27,6 +27,7 @@ TOC_CHAPTER = "toc 1"
 TOC_ANNEX = "toc 2"
 CHAPTER = "heading 1"  # outline level 1: Word's navigation pane and the TOC field see it
 SUBHEADING = "heading 2"
+THIRD_DEGREE = "heading 3"  # the report's sub-items and Attendance: bold, as the UN's "(a)" headings
 ANNEX_CHAPTER = "Annex Chapter Heading"  # outline level 2, so the TOC (levels 1-1) leaves it out
 NUMBERED = "Numbered Paragraph"  # linked to level 1 of the paragraph list: "1."
 UNNUMBERED = "Unnumbered Paragraph"
@@ -72,7 +73,8 @@ TABLE = "Documents Table"
 NOTE_TABLE = "NEASPEC Table"  # a table of a note: rules above, under the header and below, in the UN manner
 
 PARAGRAPH_STYLES = (SYMBOL, DISTRIBUTION, ORGANIZATION, MEETING, AGENDA_HEADING, ITEM_LINE, NOTE_TITLE,
-                    AUTHOR_LINE, CONTENTS_HEADING, TOC_CHAPTER, TOC_ANNEX, CHAPTER, SUBHEADING, ANNEX_CHAPTER,
+                    AUTHOR_LINE, CONTENTS_HEADING, TOC_CHAPTER, TOC_ANNEX, CHAPTER, SUBHEADING, THIRD_DEGREE,
+                    ANNEX_CHAPTER,
                     NUMBERED, UNNUMBERED, NUMBERED_LEAD_IN, UNNUMBERED_LEAD_IN, SUBITEM, SUBSUBITEM, BULLET, BULLET_2,
                     ANNEX_HEADING, ANNEX_TITLE,
                     MASTHEAD_ANNEX_HEADING, AGENDA_ITEM_HEADING, ATTACHMENT_PAGE, ATTACHMENT_TEXT, TABLE_HEADING,

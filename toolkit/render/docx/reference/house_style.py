@@ -88,6 +88,10 @@ def specs() -> list[_Spec]:
          copy(BOLD), [el("w:qFormat")]),
         (S.SUBHEADING, "Heading2", p, "Normal", copy(KEEP) + [_spacing(before=240, after=240),
                                                               val("w:outlineLvl", 1)], [], [el("w:qFormat")]),
+        # Its outline level is 1, as in the PDF's tags (H2): it sits right under a chapter, and a reader's
+        # outline or a screen reader must not see a level skipped
+        (S.THIRD_DEGREE, "Heading3", p, "Normal", copy(KEEP) + [_spacing(before=240, after=240),
+                                                                val("w:outlineLvl", 1)], copy(BOLD), [el("w:qFormat")]),
         (S.ANNEX_CHAPTER, "AnnexChapterHeading", p, "Heading1", [val("w:outlineLvl", 1)], [], []),
         (S.NUMBERED, "NumberedParagraph", p, "Normal", copy(BOTH) + [_num_pr(*numbered[0]), _ind(STEP, STEP),
                                                                      _spacing(after=240)], [], [el("w:qFormat")]),

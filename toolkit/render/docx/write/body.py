@@ -169,7 +169,8 @@ class BodyWriter:
                     self._paragraph(block, numbers)
                 elif isinstance(block, SubHeading):
                     # the annotated agenda's items are headings in bold (note.css: doc-annotated-agenda)
-                    style = S.AGENDA_ITEM_HEADING if self.note.kind == "annotated-agenda" else S.SUBHEADING
+                    style = (S.AGENDA_ITEM_HEADING if self.note.kind == "annotated-agenda"
+                             else S.THIRD_DEGREE if block.third_degree else S.SUBHEADING)
                     self._add(style, *self.inline(block.content), change=block.change)
                 elif isinstance(block, BulletList):
                     self._items(block.items, 0, None, str(block.position or self.note.source))
