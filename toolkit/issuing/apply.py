@@ -18,7 +18,7 @@ from toolkit.errors import Diagnostics, Position
 from toolkit.issuing import record as records
 from toolkit.issuing.content import content_digest
 from toolkit.sources.declarations import Declared
-from toolkit.issuing.rebuild import issued_note
+from toolkit.issuing.rebuild import issued_document, issued_note
 from toolkit.model import supplements, wording
 from toolkit.model.wording import ENGLISH
 from toolkit.model.document import Note
@@ -250,6 +250,13 @@ class _Document:
                                                        "(<symbol>/Corr.1): remove 'corrigendum'")
             return [note]
         corr = supplements.corrigendum(note, number, declared.corrigendum_date, listed)
+        # What was issued stays as issued: the document's own files are its text as recorded, and the
+        # corrections reach readers as the corrigenda (and a reading copy marked as such)
+        original = issued_document(self.root, record, self.diags, self.documents)
+        if original is not None:
+            self.issuing.as_issued[note.stem] = (original[0], tuple(original[1]))
+            self.issuing.corrected_by[note.stem] = tuple(wording.corrigendum_symbol(note.symbol, n)
+                                                         for n in range(1, number + 1))
         own = self.found.get(corr.stem)
         if own is not None:  # Corr.N issued: later changes need Corr.N+1
             self._warn_if_changed(note, own, next_corrigendum=number + 1)

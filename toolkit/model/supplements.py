@@ -11,6 +11,7 @@ from typing import Protocol
 
 from toolkit.model import wording
 from toolkit.model.document import Block, Chapter, FootnoteRef, Note, Ref, Text
+from toolkit.model.issued import Issuing
 from toolkit.model.walk import transform
 
 
@@ -19,12 +20,19 @@ def _symbolled(note: Note, symbol: str | None) -> Note:
 
 
 def annexes_of(annexes: list[Note], notes: list[Note]) -> list[Note]:
-    """Each annex issued on its own carries its document's symbol as settled (a Rev., an Add.)."""
+    """Each annex issued on its own carries its document's symbol as settled (a Rev., an Add.), in its
+    block and in its heading ("Annex II to <symbol>/Rev.1")."""
     final = {note.stem: note for note in notes}
     out = []
     for annex in annexes:
-        owner = final.get(annex.stem.rsplit("-annex-", 1)[0])
-        out.append(_symbolled(annex, owner.symbol) if owner is not None and owner.symbol != annex.symbol else annex)
+        stem, numeral = annex.stem.rsplit("-annex-", 1)
+        owner = final.get(stem)
+        if owner is None or owner.symbol == annex.symbol:
+            out.append(annex)
+            continue
+        moved = _symbolled(annex, owner.symbol)
+        heading = wording.for_language(annex.language_code).annex_of(numeral, owner.symbol, owner.title)
+        out.append(replace(moved, masthead=replace(moved.masthead, annex_heading=heading)))
     return out
 
 
@@ -79,3 +87,35 @@ def _standalone(block: Block) -> Block:
     done = transform(block, change)
     assert isinstance(done, type(block))  # change() rebuilds a block's inlines, never the block's kind
     return done
+
+
+def stay_as_issued(notes: list[Note], annexes: list[Note],
+                   issuing: Issuing) -> tuple[list[Note], list[Note], list[Note]]:
+    """A corrected document is written as it was issued: its text from its record under its symbol and date,
+    and its annexes issued alone likewise; the corrections reach readers only as the corrigenda. The
+    corrected text may be read in a reading copy, NAME-as-corrected, marked on its first page as not an
+    issued document. -> (the documents, the annexes issued alone, the reading copies)."""
+    copies = []
+    out = []
+    kept = [a for a in annexes if a.stem.rsplit("-annex-", 1)[0] not in issuing.as_issued]
+    for note in notes:
+        if note.stem not in issuing.as_issued:
+            out.append(note)
+            continue
+        issued, alone = issuing.as_issued[note.stem]
+        out.append(_with_lines(issued, note))
+        now = {a.stem: a for a in annexes}
+        kept.extend(_with_lines(a, now.get(a.stem, note)) for a in alone)
+        assert note.symbol is not None  # a corrigendum is refused to a document without a symbol
+        mark = wording.for_language(note.language_code).as_corrected(note.symbol, list(issuing.corrected_by[note.stem]))
+        stem = f"{note.stem}-as-corrected"
+        copies.append(replace(note, stem=stem, base=note.stem, masthead=replace(note.masthead, reading_copy=mark)))
+    order = {a.stem: i for i, a in enumerate(annexes)}
+    kept.sort(key=lambda a: (order.get(a.stem, len(order)), a.stem))
+    return out, kept, copies
+
+
+def _with_lines(issued: Note, now: Note) -> Note:
+    """The document as issued with the language lines of its versions now (language_lines.py)."""
+    return replace(issued, masthead=replace(issued.masthead, language=now.masthead.language,
+                                            version_line=now.masthead.version_line))

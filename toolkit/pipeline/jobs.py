@@ -77,6 +77,9 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
                             count=issuing.counts.get(note.stem)))
             continue
         jobs.append(Job(note.stem, "note", note, sources, selectors, loaded.root))
+        for copy in (c for c in loaded.reading_copies if c.base == note.stem):  # NAME-as-corrected
+            jobs.append(Job(copy.stem, "note", copy, (*issuing.files.get(note.stem, sources),), selectors | {copy.stem},
+                            loaded.root))
         for changes in (c for c in issuing.changes if c.current.stem == note.stem):
             jobs.append(Job(changes.name, "changes", note, (*issuing.files.get(note.stem, sources), changes.record),
                             selectors | {changes.name}, loaded.root, formats=("docx",), changes=changes))
