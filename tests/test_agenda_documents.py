@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -16,6 +17,12 @@ from toolkit.render import office
 
 def _flat(path: Path) -> str:
     return " ".join("\n".join(p.text for p in read_pdf(path)).split())
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode()
+    return " ".join(re.sub(r"<[^>]+>", " ", xml.replace("</w:p>", "\n")).split())
 
 
 @pytest.mark.slow
@@ -62,8 +69,14 @@ def test_list_of_documents(sample_build: Path):
 def test_annex_on_its_own_names_its_note(sample_build: Path):
     pages = read_pdf(sample_build / "5d-low-carbon-cities-annex-II.pdf")
     text = " ".join(pages[0].text.split())
-    assert ("(Item 5 (d) of the provisional agenda) Low Carbon Cities Note by the Secretariat Annex II "
+    # its own heading says whose annex it is; the note's title block is the note's (issue 18)
+    assert ("(Item 5 (d) of the provisional agenda) Annex II to ESCAP/NEASPEC/SOM(26)/5d "
             "Report of the 3rd International Forum on Low Carbon Cities 1.") in text
+    assert "Note by the Secretariat" not in text
+    docx = _docx_text(sample_build / "5d-low-carbon-cities-annex-II.docx")
+    assert ("(Item 5 (d) of the provisional agenda) Annex II to ESCAP/NEASPEC/SOM(26)/5d "
+            "Report of the 3rd International Forum on Low Carbon Cities") in docx
+    assert "Note by the Secretariat" not in docx
     labels = [line["text"].split(".")[0] for line in pages[0].lines if re.match(r"^\d+\.\s", line["text"])]
     assert labels[:2] == ["1", "2"], "paragraphs numbered from 1, on the first page after the masthead"
 

@@ -170,7 +170,17 @@ def test_a_corrigendum_lists_the_corrections_as_issued(issued):
     assert text.endswith("Note by the Secretariat Corrigendum Paragraph 1, line 1 For background read introduction")
     assert _docx_text(out / "cities-corr1.docx").endswith("Corrigendum Paragraph 1, line 1 For background read "
                                                           "introduction")
-    assert _flat(out / "cities.pdf").startswith("ESCAP/NEASPEC/SOM(T)/2b Distr.: Limited 6 October 2023")
+    # the document stays as issued; the corrected text is a reading copy, marked (issue 18)
+    issued_pdf, copy_pdf = _flat(out / "cities.pdf"), _flat(out / "cities-as-corrected.pdf")
+    assert issued_pdf.startswith("ESCAP/NEASPEC/SOM(T)/2b Distr.: Limited 6 October 2023")
+    assert "First paragraph of the background." in issued_pdf and "introduction" not in issued_pdf
+    assert "First paragraph of the background." in _docx_text(out / "cities.docx")
+    assert copy_pdf.startswith("ESCAP/NEASPEC/SOM(T)/2b Distr.: Limited 6 October 2023")
+    assert "First paragraph of the introduction." in copy_pdf
+    mark = "Reading copy, not an issued document: the text of ESCAP/NEASPEC/SOM(T)/2b as corrected by " \
+        "ESCAP/NEASPEC/SOM(T)/2b/Corr.1"
+    assert mark in copy_pdf and mark in _docx_text(out / "cities-as-corrected.docx")
+    assert "Reading copy" not in issued_pdf
     rows = [line["text"] for line in read_pdf(out / "list-of-documents.pdf")[0].lines]
     assert rows.index("ESCAP/NEASPEC/SOM(T)/2b Cities of SOM-T 2 (b) Limited 6 October 2023") + 1 == \
         next(i for i, r in enumerate(rows) if r.startswith("ESCAP/NEASPEC/SOM(T)/2b/Corr.1 Cities of SOM-T:"))
