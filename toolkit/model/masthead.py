@@ -45,5 +45,5 @@ def annex_alone(note: Masthead, w: Wording, numeral: str, symbol: str | None, no
     pages are filed under the note's symbol and date (the block at the top, as on the note's own annex
     pages), but they are not the note, so its title and "Note by the Secretariat" give way to a heading that
     says whose annex this is: "Annex II to ESCAP/NEASPEC/SOM(26)/5d", then the annex's title."""
-    return replace(note, title=(), author_line=None, supplement=None, annex_heading=w.annex_of(numeral, symbol, note_title),
-                   annex_title=annex_title)
+    return replace(note, title=(), author_line=None, supplement=None,
+                   annex_heading=w.annex_of(numeral, symbol, note_title), annex_title=annex_title)

@@ -31,8 +31,12 @@ WORDS = {
     "addendum": "Additif",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title} : {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Annexe {numeral}",
-    "annex_of": ("Annexe {numeral} du document {document}", "Annexe {numeral} du document \u00ab\u00a0{document}\u00a0\u00bb"),  # an annex issued alone
-    "as_corrected": "Copie de lecture, qui n\u2019est pas un document publi\u00e9\u00a0: texte du document {symbol} tel que rectifi\u00e9 par le document {corrections}",
+    # an annex issued alone
+    "annex_of": ("Annexe {numeral} du document {document}",
+                 "Annexe {numeral} du document \u00ab\u00a0{document}\u00a0\u00bb"),
+    # a reading copy of a corrected document (not issued): its mark
+    "as_corrected": ("Copie de lecture, qui n\u2019est pas un document publi\u00e9\u00a0: texte du "
+                     "document {symbol} tel que rectifi\u00e9 par le document {corrections}"),
     "table": "Tableau",
     "figure": "Figure",
     "source_words": ("Source :", "Sources :", "Source:", "Sources:"),

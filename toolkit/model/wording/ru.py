@@ -27,8 +27,12 @@ WORDS = {
     "addendum": "Добавление",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}: {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Приложение {numeral}",
-    "annex_of": ("Приложение {numeral} к документу {document}", "Приложение {numeral} к документу «{document}»"),  # an annex issued alone
-    "as_corrected": "Рабочий экземпляр, не являющийся изданным документом: текст документа {symbol} с исправлениями, внесенными документом {corrections}",
+    # an annex issued alone
+    "annex_of": ("Приложение {numeral} к документу {document}",
+                 "Приложение {numeral} к документу «{document}»"),
+    # a reading copy of a corrected document (not issued): its mark
+    "as_corrected": ("Рабочий экземпляр, не являющийся изданным документом: текст документа {symbol} "
+                     "с исправлениями, внесенными документом {corrections}"),
     "table": "Таблица",
     "figure": "Диаграмма",
     "source_words": ("Источник:", "Источники:"),

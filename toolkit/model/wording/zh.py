@@ -25,7 +25,9 @@ WORDS = {
     "addendum": "增编",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}：{supplement}",  # a corrigendum in a list of documents
     "annex_heading": "附件{numeral}",
-    "annex_of": ("{document}号文件附件{numeral}", "《{document}》附件{numeral}"),  # an annex issued alone
+    # an annex issued alone
+    "annex_of": ("{document}号文件附件{numeral}",
+                 "《{document}》附件{numeral}"),
     "as_corrected": "阅读本，并非印发的文件：经{corrections}号文件更正的{symbol}号文件案文",
     "table": "表",
     "figure": "图",
