@@ -27,7 +27,7 @@ SAMPLE_PDFS = ["provisional-agenda", "annotated-agenda", "list-of-documents", "l
                "5a-air-pollution", "5a-air-pollution-annex-I", "5d-low-carbon-cities",
                "5d-low-carbon-cities-annex-I", "5d-low-carbon-cities-annex-II", "5d-low-carbon-cities-annex-III",
                "5d-low-carbon-cities-annex-IV", "5d-low-carbon-cities.ru", "5d-low-carbon-cities.zh",
-               "7-core-fund", "7-core-fund-corr1",
+               "7-core-fund", "7-core-fund-corr1", "7-core-fund-as-corrected",
                "information-note", "report"]
 
 
