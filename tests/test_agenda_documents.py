@@ -99,9 +99,10 @@ def test_manifest_records_every_output(sample_build: Path):
     manifest = json.loads((sample_build / "manifest.json").read_text())
     outputs = manifest["outputs"]
     assert sorted(outputs) == sorted(p.name for p in sample_build.iterdir() if p.suffix in (".pdf", ".docx"))
-    # 17 documents (the list of participants, an information note, the report, the 5 (d) note in Russian and
-    # Chinese, 7-core-fund's corrigendum), each PDF and DOCX, and the revised 5a note's Word file with tracked changes
-    assert len(outputs) == 35
+    # 18 documents (the list of participants, an information note, the report, the 5 (d) note in Russian and
+    # Chinese, 7-core-fund's corrigendum and its reading copy as corrected), each PDF and DOCX, and the revised
+    # 5a note's Word file with tracked changes
+    assert len(outputs) == 37
     for name, entry in outputs.items():
         data = (sample_build / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
