@@ -134,3 +134,15 @@ def test_an_annex_alone_of_a_document_without_a_symbol_names_its_title(tmp_path:
     if not symbol:
         _edit(meeting / "notes" / "cities.md", "symbol: ESCAP/NEASPEC/SOM(T)/2b\n", "")
     assert _note(load(meeting), "cities-annex-II").masthead.annex_heading == expected
+
+
+def test_an_annex_alone_of_an_information_document_names_its_inf_symbol(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    (meeting / "notes" / "info.md").write_text("---\nkind: information\ntitle: Practical information\n"
+                                               "date: 2023-10-06\nannexes:\n  - title: Map\n"
+                                               "    file: annexes/first.md\n---\n\nThe venue.\n", encoding="utf-8")
+    loaded = load(meeting)
+    symbol = _note(loaded, "info").symbol
+    assert symbol is not None and "/INF/" in symbol
+    alone = _note(loaded, "info-annex-I")
+    assert (alone.masthead.symbol, alone.masthead.annex_heading) == (symbol, f"Annex I to {symbol}")

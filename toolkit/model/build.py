@@ -66,8 +66,8 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     built.notes, built.issuing = apply_issuing(root, meeting, built.notes, built.written, diags,
                                                citable(meeting, built.notes), others=frozenset(p.stem for p in reports))
     built.reports(reports)
-    if built.issuing.revisions or any(note.base for note in built.notes):
-        built.annexes = annexes_of(built.annexes, built.notes)
+    # an annex alone carries its document's symbol as settled: a Rev., an Add., an information document's INF/N
+    built.annexes = annexes_of(built.annexes, built.notes)
     participants, participants_list, agenda_documents = built.made_documents()
     listed = [participants_list] if participants_list is not None else []
     # the checks a careful officer makes before sending (toolkit/checks)
