@@ -119,12 +119,16 @@ def test_an_annex_alone_is_headed_as_its_notes_annex():
     assert m.annex_heading == "Annex II to ESCAP/NEASPEC/SOM(26)/5d"
     assert inline_text(m.annex_title) == "Report of the 3rd International Forum on Low Carbon Cities"
     assert (m.symbol, m.date) == ("ESCAP/NEASPEC/SOM(26)/5d", "6\u00a0October 2023"), "filed under its note's symbol"
+    # what a PDF viewer shows as the file's title
+    assert alone.title == ("Annex II to ESCAP/NEASPEC/SOM(26)/5d: "
+                           "Report of the 3rd International Forum on Low Carbon Cities")
 
 
 def test_an_annex_alone_of_a_revision_names_the_revision():
     alone = _note(load(SAMPLE), "5a-air-pollution-annex-I")
     assert alone.masthead.annex_heading == "Annex I to ESCAP/NEASPEC/SOM(26)/5a/Rev.1"
     assert alone.masthead.symbol == "ESCAP/NEASPEC/SOM(26)/5a/Rev.1"
+    assert alone.title.startswith("Annex I to ESCAP/NEASPEC/SOM(26)/5a/Rev.1: ")
 
 
 @pytest.mark.parametrize("symbol, expected", [(True, "Annex II to ESCAP/NEASPEC/SOM(T)/2b"),

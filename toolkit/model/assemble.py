@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from toolkit.model.document import ContentsEntry, Note
-from toolkit.model.masthead import annex_alone, masthead
+from toolkit.model.masthead import annex_alone, annex_alone_title, masthead
+from toolkit.model.plain import inline_text
 from toolkit.errors import Diagnostics
 from toolkit.model.numbering import Numbered, number_note
 from toolkit.model.parts import NotePart
@@ -73,5 +74,6 @@ def standalone_annex(note: Note, numbered: Numbered) -> Note:
     masthead = annex_alone(note.masthead, w, annex.numeral, note.symbol, note.title, annex.title)
     return replace(
         note, stem=f"{note.stem}-annex-{annex.numeral}", source=annex.source, masthead=masthead,
+        title=annex_alone_title(masthead.annex_heading or "", inline_text(annex.title)),
         contents_heading=None, contents=(), chapters=numbered.chapters, annexes=(), footnotes=numbered.footnotes,
         kind="annex", keywords=note.keywords + (annex.heading,), attachment=annex.attachment)

@@ -47,3 +47,9 @@ def annex_alone(note: Masthead, w: Wording, numeral: str, symbol: str | None, no
     says whose annex this is: "Annex II to ESCAP/NEASPEC/SOM(26)/5d", then the annex's title."""
     return replace(note, title=(), author_line=None, supplement=None,
                    annex_heading=w.annex_of(numeral, symbol, note_title), annex_title=annex_title)
+
+
+def annex_alone_title(heading: str, annex_title: str) -> str:
+    """An annex alone's title as its file's metadata gives it (what a PDF viewer shows for the window's
+    title): "Annex II to ESCAP/NEASPEC/SOM(26)/5d: Report of the ...", never its note's title alone."""
+    return f"{heading}: {annex_title}" if annex_title else heading

@@ -12,6 +12,8 @@ from typing import Protocol
 from toolkit.model import wording
 from toolkit.model.document import Block, Chapter, FootnoteRef, Note, Ref, Text
 from toolkit.model.issued import Issuing
+from toolkit.model.masthead import annex_alone_title
+from toolkit.model.plain import inline_text
 from toolkit.model.walk import transform
 
 
@@ -32,7 +34,8 @@ def annexes_of(annexes: list[Note], notes: list[Note]) -> list[Note]:
             continue
         moved = _symbolled(annex, owner.symbol)
         heading = wording.for_language(annex.language_code).annex_of(numeral, owner.symbol, owner.title)
-        out.append(replace(moved, masthead=replace(moved.masthead, annex_heading=heading)))
+        out.append(replace(moved, masthead=replace(moved.masthead, annex_heading=heading),
+                           title=annex_alone_title(heading, inline_text(annex.masthead.annex_title))))
     return out
 
 
