@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, copy_meeting
+from conftest import SAMPLE, copy_meeting, run_cli
 from toolkit.errors import Diagnostics
 from toolkit.issuing import record as records
 from toolkit.model.build import LoadedMeeting, load
@@ -28,7 +28,7 @@ def _cell(note: Note, row: str, column: int) -> str:
     return inline_text(found[column])
 
 
-def _record(meeting: Path, stem: str) -> None:
+def _record(meeting: Path, stem: str, corrigendum: int = 0) -> None:
     """issued/STEM.yaml as `toolkit issue` writes it for the sources as they are (outputs aside: nothing is
     built here)."""
     loaded = load(meeting)
@@ -38,7 +38,8 @@ def _record(meeting: Path, stem: str) -> None:
         text = (meeting / file).read_text(encoding="utf-8")
         sources.append(records.Source(file, records.text_digest(text), text=text))
     sent = (records.Output(f"{stem}.pdf", hashlib.sha256(b"").hexdigest()),)  # the files are not compared here
-    made = records.Record(stem, note.symbol, note.date, 0, 0, None, tuple(sources), sent, records.record_path(stem))
+    made = records.Record(stem, note.symbol, note.date, 0, corrigendum, note.base if corrigendum else None,
+                          tuple(sources), sent, records.record_path(stem))
     (meeting / records.ISSUED_DIR).mkdir(exist_ok=True)
     (meeting / made.path).write_text(records.dump(made), encoding="utf-8")
     assert records.read(meeting, made.path, Diagnostics()) is not None
@@ -101,10 +102,44 @@ def test_a_fixture_note_and_its_annexes_alone_stay_as_issued(tmp_path: Path):
     assert "introduction" in said and "corrected paragraph" in said
 
 
-def test_without_a_corrigendum_there_is_no_reading_copy(tmp_path: Path):
+def test_without_a_change_there_is_no_copy(tmp_path: Path):
     meeting = copy_meeting("basic", tmp_path)
     _record(meeting, "cities")
     assert load(meeting).reading_copies == ()
+
+
+def test_changes_not_declared_are_a_marked_draft_and_the_document_stays_as_issued(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record(meeting, "cities")
+    _edit(meeting / "notes" / "cities.md", "First paragraph of the background.", "First paragraph of the introduction.")
+    loaded = load(meeting)
+    issued = _note(loaded, "cities")
+    assert "background." in repr(issued) and "introduction" not in repr(issued)
+    (draft,) = loaded.reading_copies
+    assert draft.stem == "cities-draft" and "introduction" in repr(draft)
+    assert draft.masthead.reading_copy == ("Draft, not an issued document: changes to ESCAP/NEASPEC/SOM(T)/2b, "
+                                           "issued on 6\u00a0October 2023, not yet declared")
+    (warning,) = [str(w) for w in loaded.diagnostics.warnings]
+    assert "until then it is built as issued, the changes as cities-draft" in warning
+    assert "delete issued/cities.yaml and issue it again" in warning
+    # its outputs would be the version recorded: `toolkit issue` says what to do instead of pairing them wrongly
+    refused = run_cli("issue", meeting, "cities", "--out", tmp_path / "out", "--force")
+    assert refused.exit_code == 1 and "has changed since it was recorded in issued/cities.yaml" in refused.stderr
+
+
+def test_after_its_corrigendum_is_issued_the_reading_copy_is_the_text_it_corrects_to(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record(meeting, "cities")
+    note = meeting / "notes" / "cities.md"
+    _edit(note, "First paragraph of the background.", "First paragraph of the introduction.")
+    _edit(note, "symbol: ESCAP/NEASPEC/SOM(T)/2b", "symbol: ESCAP/NEASPEC/SOM(T)/2b\ncorrigendum:\n  number: 1\n"
+                                                    "  date: 2023-10-20")
+    _record(meeting, "cities-corr1", corrigendum=1)
+    _edit(note, "Second paragraph", "Second, changed paragraph")  # not declared: Corr.2 would carry it
+    loaded = load(meeting)
+    (copy,) = loaded.reading_copies
+    assert "introduction" in repr(copy) and "Second, changed paragraph" not in repr(copy)
+    assert "background." in repr(_note(loaded, "cities"))
 
 
 # ---- 2. an annex issued alone says whose annex it is ----

@@ -117,7 +117,8 @@ def test_check_warns_when_an_issued_document_changes(issued):
     assert result.stderr.splitlines() == [
         "notes/cities.md:1: warning: issued as ESCAP/NEASPEC/SOM(T)/2b on 6 October 2023; its sources have changed "
         "since (notes/cities.md): declare 'revision: 1' or 'corrigendum' (number 1 and its date) before it goes out "
-        "again, or run `toolkit issue` again if the version recorded was never sent"]
+        "again (until then it is built as issued, the changes as cities-draft), or, if the version recorded was never "
+        "sent, delete issued/cities.yaml and issue it again"]
 
 
 @pytest.mark.office

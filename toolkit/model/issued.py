@@ -47,6 +47,8 @@ class Issuing:
     # writes under its name, for the corrigenda to correct (supplements.stay_as_issued)
     as_issued: dict[str, tuple[Note, tuple[Note, ...]]] = field(default_factory=dict)
     corrected_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # its corrigenda's symbols, in order
+    # a corrected document's name -> its text as its last corrigendum issued corrects it to, when it changed since
+    reading: dict[str, Note] = field(default_factory=dict)
 
 
 ItemKey = tuple[int, int, int | None]  # region index, unit index, sub-item index (None: the paragraph itself)

@@ -94,10 +94,11 @@ def _standalone(block: Block) -> Block:
 
 def stay_as_issued(notes: list[Note], annexes: list[Note],
                    issuing: Issuing) -> tuple[list[Note], list[Note], list[Note]]:
-    """A corrected document is written as it was issued: its text from its record under its symbol and date,
-    and its annexes issued alone likewise; the corrections reach readers only as the corrigenda. The
-    corrected text may be read in a reading copy, NAME-as-corrected, marked on its first page as not an
-    issued document. -> (the documents, the annexes issued alone, the reading copies)."""
+    """A document issued and then changed is written as it was issued: its text from its record under its
+    symbol and date, and its annexes issued alone likewise; the changes reach readers only as what is declared
+    (a corrigendum; a revision has its own symbol and is not held here). The corrected text may be read in a
+    reading copy, NAME-as-corrected, and changes not yet declared in a draft, NAME-draft: each marked on its
+    first page as not an issued document. -> (the documents, the annexes issued alone, the copies)."""
     copies = []
     out = []
     kept = [a for a in annexes if a.stem.rsplit("-annex-", 1)[0] not in issuing.as_issued]
@@ -109,10 +110,16 @@ def stay_as_issued(notes: list[Note], annexes: list[Note],
         out.append(_with_lines(issued, note))
         now = {a.stem: a for a in annexes}
         kept.extend(_with_lines(a, now.get(a.stem, note)) for a in alone)
-        assert note.symbol is not None  # a corrigendum is refused to a document without a symbol
-        mark = wording.for_language(note.language_code).as_corrected(note.symbol, list(issuing.corrected_by[note.stem]))
-        stem = f"{note.stem}-as-corrected"
-        copies.append(replace(note, stem=stem, base=note.stem, masthead=replace(note.masthead, reading_copy=mark)))
+        words = wording.for_language(note.language_code)
+        if note.stem in issuing.corrected_by:
+            assert note.symbol is not None  # a corrigendum is refused to a document without a symbol
+            mark = words.as_corrected(note.symbol, list(issuing.corrected_by[note.stem]))
+            text, stem = issuing.reading.get(note.stem, note), f"{note.stem}-as-corrected"
+        else:  # changed since it was issued, nothing declared yet
+            mark = words.draft_copy(issued.symbol or issued.title, words.date(issued.date))
+            text, stem = note, f"{note.stem}-draft"
+        copies.append(replace(_with_lines(text, note), stem=stem, base=note.stem, original_stem=note.original_stem,
+                              masthead=replace(_with_lines(text, note).masthead, reading_copy=mark)))
     order = {a.stem: i for i, a in enumerate(annexes)}
     kept.sort(key=lambda a: (order.get(a.stem, len(order)), a.stem))
     return out, kept, copies

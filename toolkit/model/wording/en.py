@@ -39,6 +39,8 @@ WORDS = {
                  "Annex {numeral} to \u201c{document}\u201d"),
     # a reading copy of a corrected document (not issued): its mark
     "as_corrected": "Reading copy, not an issued document: the text of {symbol} as corrected by {corrections}",
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": "Draft, not an issued document: changes to {document}, issued on {date}, not yet declared",
     "table": "Table",
     "figure": "Figure",
     "source_words": ("Source:", "Sources:"),

@@ -37,6 +37,9 @@ WORDS = {
     # a reading copy of a corrected document (not issued): its mark
     "as_corrected": ("Copie de lecture, qui n\u2019est pas un document publi\u00e9\u00a0: texte du "
                      "document {symbol} tel que rectifi\u00e9 par le document {corrections}"),
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": ("Projet, qui n\u2019est pas un document publi\u00e9\u00a0: modifications du document {document}, "
+                   "publi\u00e9 le {date}, non encore d\u00e9clar\u00e9es"),
     "table": "Tableau",
     "figure": "Figure",
     "source_words": ("Source :", "Sources :", "Source:", "Sources:"),

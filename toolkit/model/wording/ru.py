@@ -33,6 +33,9 @@ WORDS = {
     # a reading copy of a corrected document (not issued): its mark
     "as_corrected": ("Рабочий экземпляр, не являющийся изданным документом: текст документа {symbol} "
                      "с исправлениями, внесенными документом {corrections}"),
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": ("Проект, не являющийся изданным документом: изменения документа {document}, изданного {date}, "
+                   "еще не объявленные"),
     "table": "Таблица",
     "figure": "Диаграмма",
     "source_words": ("Источник:", "Источники:"),

@@ -29,6 +29,8 @@ WORDS = {
     "annex_of": ("{document}号文件附件{numeral}",
                  "《{document}》附件{numeral}"),
     "as_corrected": "阅读本，并非印发的文件：经{corrections}号文件更正的{symbol}号文件案文",
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": "草稿，并非印发的文件：{date}印发的{document}号文件的修改，尚未申报",
     "table": "表",
     "figure": "图",
     "source_words": ("资料来源：", "来源："),
