@@ -44,7 +44,8 @@ class LoadedMeeting:
     participants: tuple[Participant, ...] = ()  # from meeting.yaml `participants:` (the report's annex too)
     participants_list: Note | None = None  # the list of participants, when meeting.yaml has `participants:`
     issuing: Issuing = field(default_factory=Issuing)  # issued records, revisions' changes (toolkit/issuing)
-    reading_copies: tuple[Note, ...] = ()  # a corrected document's text as corrected, NAME-as-corrected, marked
+    # an issued document's text as corrected (NAME-as-corrected) or as changed since (NAME-draft), each marked
+    reading_copies: tuple[Note, ...] = ()
 
 
 def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:

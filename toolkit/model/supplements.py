@@ -102,13 +102,13 @@ def stay_as_issued(notes: list[Note], annexes: list[Note],
     copies = []
     out = []
     kept = [a for a in annexes if a.stem.rsplit("-annex-", 1)[0] not in issuing.as_issued]
+    now = {a.stem: a for a in annexes}
     for note in notes:
         if note.stem not in issuing.as_issued:
             out.append(note)
             continue
         issued, alone = issuing.as_issued[note.stem]
         out.append(_with_lines(issued, note))
-        now = {a.stem: a for a in annexes}
         kept.extend(_with_lines(a, now.get(a.stem, note)) for a in alone)
         words = wording.for_language(note.language_code)
         if note.stem in issuing.corrected_by:
