@@ -219,7 +219,7 @@ def annex_ii_and_next(data: bytes) -> tuple[list[etree._Element], etree._Element
     sectPr), and that next element."""
     body = body_of(data)
     start = next(i for i, node in enumerate(body) if style_of(node) in ("AnnexHeading", "MastheadAnnexHeading")
-                 and paragraph_text(node) == "Annex II")
+                 and paragraph_text(node) in ("Annex II", "Annex II to ESCAP/NEASPEC/SOM(T)/2b"))
     assert style_of(body[start + 1]) == "AnnexTitle" and paragraph_text(body[start + 1]) == "A signed statement"
     rest = body[start + 2:]
     end = next((i for i, node in enumerate(rest) if style_of(node) == "AnnexHeading"), len(rest) - 1)
