@@ -82,7 +82,8 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
         jobs.append(Job(note.stem, "note", note, sources, selectors, loaded.root))
         for copy in (c for c in loaded.reading_copies if c.base == note.stem):  # NAME-as-corrected, NAME-draft
             # its text is the sources now, or an issued corrigendum's record
-            records = tuple(path for name, path in sorted(issuing.records.items()) if name.startswith(f"{note.stem}-corr"))
+            records = tuple(path for name, path in sorted(issuing.records.items())
+                            if name.startswith(f"{note.stem}-corr"))
             jobs.append(Job(copy.stem, "note", copy, (*issuing.files.get(note.stem, sources), *records),
                             selectors | {copy.stem}, loaded.root))
         for changes in (c for c in issuing.changes if c.current.stem == note.stem):
