@@ -123,6 +123,23 @@ def test_check_warns_when_an_issued_document_changes(issued):
 
 @pytest.mark.office
 @pytest.mark.slow
+def test_the_files_issued_stay_byte_for_byte_while_changes_wait_in_a_draft(issued):
+    meeting, out = issued
+    sent = {o["file"]: o["sha256"] for o in yaml.safe_load((meeting / "issued" / "cities.yaml").read_text())["outputs"]}
+    _edit(meeting / "notes" / "cities.md", "Fourth paragraph", "Fourth, changed paragraph")
+    result = run_cli("build", meeting, "--out", out, "-q")
+    assert result.exit_code == 0, result.stderr
+    assert {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in sent} == sent
+    assert "Fourth, changed paragraph" in _flat(out / "cities-draft.pdf")
+    assert "Fourth, changed paragraph" in _docx_text(out / "cities-draft.docx")
+    # the record deleted (that version was never sent): the document is its sources again, and no draft
+    (meeting / "issued" / "cities.yaml").unlink()
+    assert run_cli("build", meeting, "--out", out, "-q").exit_code == 0
+    assert "Fourth, changed paragraph" in _flat(out / "cities.pdf") and not (out / "cities-draft.pdf").exists()
+
+
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_revision_is_built_under_its_symbol_with_its_date(issued):
     meeting, out = issued
     note = meeting / "notes" / "cities.md"
