@@ -199,6 +199,8 @@ def test_a_corrigendum_lists_the_corrections_as_issued(issued):
         "ESCAP/NEASPEC/SOM(T)/2b/Corr.1"
     assert mark in copy_pdf and mark in _docx_text(out / "cities-as-corrected.docx")
     assert "Reading copy" not in issued_pdf
+    sent = {o["file"]: o["sha256"] for o in yaml.safe_load((meeting / "issued" / "cities.yaml").read_text())["outputs"]}
+    assert {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in sent} == sent, "the files sent"
     rows = [line["text"] for line in read_pdf(out / "list-of-documents.pdf")[0].lines]
     assert rows.index("ESCAP/NEASPEC/SOM(T)/2b Cities of SOM-T 2 (b) Limited 6 October 2023") + 1 == \
         next(i for i, r in enumerate(rows) if r.startswith("ESCAP/NEASPEC/SOM(T)/2b/Corr.1 Cities of SOM-T:"))
