@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -16,6 +17,12 @@ from toolkit.render import office
 
 def _flat(path: Path) -> str:
     return " ".join("\n".join(p.text for p in read_pdf(path)).split())
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode()
+    return " ".join(re.sub(r"<[^>]+>", " ", xml.replace("</w:p>", "\n")).split())
 
 
 @pytest.mark.slow
@@ -62,8 +69,14 @@ def test_list_of_documents(sample_build: Path):
 def test_annex_on_its_own_names_its_note(sample_build: Path):
     pages = read_pdf(sample_build / "5d-low-carbon-cities-annex-II.pdf")
     text = " ".join(pages[0].text.split())
-    assert ("(Item 5 (d) of the provisional agenda) Low Carbon Cities Note by the Secretariat Annex II "
+    # its own heading says whose annex it is; the note's title block is the note's (issue 18)
+    assert ("(Item 5 (d) of the provisional agenda) Annex II to ESCAP/NEASPEC/SOM(26)/5d "
             "Report of the 3rd International Forum on Low Carbon Cities 1.") in text
+    assert "Note by the Secretariat" not in text
+    docx = _docx_text(sample_build / "5d-low-carbon-cities-annex-II.docx")
+    assert ("(Item 5 (d) of the provisional agenda) Annex II to ESCAP/NEASPEC/SOM(26)/5d "
+            "Report of the 3rd International Forum on Low Carbon Cities") in docx
+    assert "Note by the Secretariat" not in docx
     labels = [line["text"].split(".")[0] for line in pages[0].lines if re.match(r"^\d+\.\s", line["text"])]
     assert labels[:2] == ["1", "2"], "paragraphs numbered from 1, on the first page after the masthead"
 
@@ -86,9 +99,10 @@ def test_manifest_records_every_output(sample_build: Path):
     manifest = json.loads((sample_build / "manifest.json").read_text())
     outputs = manifest["outputs"]
     assert sorted(outputs) == sorted(p.name for p in sample_build.iterdir() if p.suffix in (".pdf", ".docx"))
-    # 17 documents (the list of participants, an information note, the report, the 5 (d) note in Russian and
-    # Chinese, 7-core-fund's corrigendum), each PDF and DOCX, and the revised 5a note's Word file with tracked changes
-    assert len(outputs) == 35
+    # 18 documents (the list of participants, an information note, the report, the 5 (d) note in Russian and
+    # Chinese, 7-core-fund's corrigendum and its reading copy as corrected), each PDF and DOCX, and the revised
+    # 5a note's Word file with tracked changes
+    assert len(outputs) == 37
     for name, entry in outputs.items():
         data = (sample_build / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()

@@ -49,7 +49,7 @@ def test_attached_pdf_pages_follow_the_annex_heading_page(tmp_path: Path, attach
     assert after.lines[1]["text"] == "Annex III"
     assert after.lines[-1]["text"] == str(after.number), "page numbers count the attached pages"
     alone = read_pdf(out / "cities-annex-II.pdf")
-    assert "Annex II A signed statement" in " ".join(alone[0].text.split())
+    assert "Annex II to ESCAP/NEASPEC/SOM(T)/2b A signed statement" in " ".join(alone[0].text.split())
     assert [p.text for p in alone[1:]] == [p.text for p in attached]
 
 

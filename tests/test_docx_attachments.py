@@ -219,7 +219,7 @@ def annex_ii_and_next(data: bytes) -> tuple[list[etree._Element], etree._Element
     sectPr), and that next element."""
     body = body_of(data)
     start = next(i for i, node in enumerate(body) if style_of(node) in ("AnnexHeading", "MastheadAnnexHeading")
-                 and paragraph_text(node) == "Annex II")
+                 and paragraph_text(node) in ("Annex II", "Annex II to ESCAP/NEASPEC/SOM(T)/2b"))
     assert style_of(body[start + 1]) == "AnnexTitle" and paragraph_text(body[start + 1]) == "A signed statement"
     rest = body[start + 2:]
     end = next((i for i, node in enumerate(rest) if style_of(node) == "AnnexHeading"), len(rest) - 1)
@@ -328,8 +328,9 @@ def test_an_annex_issued_alone_carries_the_pdf_pages(with_pdf):
     data = render(alone, meeting)[0]
     nodes = annex_ii(data)
     assert style_of(nodes[0]) == "AttachmentPage" and len(nodes) == 3
+    # issued alone, it is named as its note's annex (issue 18)
     assert pictures(nodes)[0].find("wp:docPr", ALL_NS).get("descr") == \
-        "Annex II. A signed statement, page 1 of 3 of the attached document"
+        "Annex II to ESCAP/NEASPEC/SOM(T)/2b. A signed statement, page 1 of 3 of the attached document"
 
 
 def test_a_translated_notes_pages_are_described_in_its_language_in_both_formats(tmp_path):

@@ -278,7 +278,7 @@ def printed_paragraphs(note: Note, small: bool = True) -> list[tuple[str, str]]:
     lines = [m.symbol, m.distribution, m.date, getattr(m, "version_line", None), m.language, *m.organization,
              m.meeting_title, m.meeting_dates,
              m.meeting_venue, m.agenda_heading, m.item_line, _without_calls(m.title), m.author_line,
-             getattr(m, "supplement", None),
+             getattr(m, "supplement", None), getattr(m, "reading_copy", None),
              getattr(m, "annex_heading", None), _without_calls(getattr(m, "annex_title", ())),
              note.contents_heading]
     out = [("", line) for line in lines if line]

@@ -117,7 +117,25 @@ def test_check_warns_when_an_issued_document_changes(issued):
     assert result.stderr.splitlines() == [
         "notes/cities.md:1: warning: issued as ESCAP/NEASPEC/SOM(T)/2b on 6 October 2023; its sources have changed "
         "since (notes/cities.md): declare 'revision: 1' or 'corrigendum' (number 1 and its date) before it goes out "
-        "again, or run `toolkit issue` again if the version recorded was never sent"]
+        "again (until then it is built as issued, the changes as cities-draft), or, if the version recorded was never "
+        "sent, delete issued/cities.yaml and issue it again"]
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_the_files_issued_stay_byte_for_byte_while_changes_wait_in_a_draft(issued):
+    meeting, out = issued
+    sent = {o["file"]: o["sha256"] for o in yaml.safe_load((meeting / "issued" / "cities.yaml").read_text())["outputs"]}
+    _edit(meeting / "notes" / "cities.md", "Fourth paragraph", "Fourth, changed paragraph")
+    result = run_cli("build", meeting, "--out", out, "-q")
+    assert result.exit_code == 0, result.stderr
+    assert {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in sent} == sent
+    assert "Fourth, changed paragraph" in _flat(out / "cities-draft.pdf")
+    assert "Fourth, changed paragraph" in _docx_text(out / "cities-draft.docx")
+    # the record deleted (that version was never sent): the document is its sources again, and no draft
+    (meeting / "issued" / "cities.yaml").unlink()
+    assert run_cli("build", meeting, "--out", out, "-q").exit_code == 0
+    assert "Fourth, changed paragraph" in _flat(out / "cities.pdf") and not (out / "cities-draft.pdf").exists()
 
 
 @pytest.mark.office
@@ -170,7 +188,19 @@ def test_a_corrigendum_lists_the_corrections_as_issued(issued):
     assert text.endswith("Note by the Secretariat Corrigendum Paragraph 1, line 1 For background read introduction")
     assert _docx_text(out / "cities-corr1.docx").endswith("Corrigendum Paragraph 1, line 1 For background read "
                                                           "introduction")
-    assert _flat(out / "cities.pdf").startswith("ESCAP/NEASPEC/SOM(T)/2b Distr.: Limited 6 October 2023")
+    # the document stays as issued; the corrected text is a reading copy, marked (issue 18)
+    issued_pdf, copy_pdf = _flat(out / "cities.pdf"), _flat(out / "cities-as-corrected.pdf")
+    assert issued_pdf.startswith("ESCAP/NEASPEC/SOM(T)/2b Distr.: Limited 6 October 2023")
+    assert "First paragraph of the background." in issued_pdf and "introduction" not in issued_pdf
+    assert "First paragraph of the background." in _docx_text(out / "cities.docx")
+    assert copy_pdf.startswith("ESCAP/NEASPEC/SOM(T)/2b Distr.: Limited 6 October 2023")
+    assert "First paragraph of the introduction." in copy_pdf
+    mark = "Reading copy, not an issued document: the text of ESCAP/NEASPEC/SOM(T)/2b as corrected by " \
+        "ESCAP/NEASPEC/SOM(T)/2b/Corr.1"
+    assert mark in copy_pdf and mark in _docx_text(out / "cities-as-corrected.docx")
+    assert "Reading copy" not in issued_pdf
+    sent = {o["file"]: o["sha256"] for o in yaml.safe_load((meeting / "issued" / "cities.yaml").read_text())["outputs"]}
+    assert {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in sent} == sent, "the files sent"
     rows = [line["text"] for line in read_pdf(out / "list-of-documents.pdf")[0].lines]
     assert rows.index("ESCAP/NEASPEC/SOM(T)/2b Cities of SOM-T 2 (b) Limited 6 October 2023") + 1 == \
         next(i for i, r in enumerate(rows) if r.startswith("ESCAP/NEASPEC/SOM(T)/2b/Corr.1 Cities of SOM-T:"))
@@ -281,7 +311,7 @@ def test_the_corrigendum_lines_are_counted_with_the_builds_templates(issued, tmp
 
 @pytest.mark.office
 @pytest.mark.slow
-def test_a_record_change_rebuilds_the_corrigendum_only(issued):
+def test_a_record_change_rebuilds_the_corrigendum_and_the_document_as_issued(issued):
     meeting, out = issued
     _corrected(meeting)
     run_cli("build", meeting, "--out", out, "-q", "--format", "pdf")
@@ -297,7 +327,10 @@ def test_a_record_change_rebuilds_the_corrigendum_only(issued):
     path.write_text(records.dump(records.Record(**{**made.__dict__, "sources": sources})), encoding="utf-8")
     result = run_cli("build", meeting, "--out", out, "--format", "pdf", "-v")
     assert "built cities-corr1.pdf: content changed: issued/cities.yaml" in result.stdout
-    assert "built 1," in result.stdout
+    # the document is written as issued, so from its record (issue 18); the reading copy is not
+    assert "built cities.pdf: content changed: issued/cities.yaml" in result.stdout
+    assert "built 2," in result.stdout
+    assert "Second paragraf" in _flat(out / "cities.pdf")
     assert "Paragraph 2, line 1 For paragraf read paragraph" in _flat(out / "cities-corr1.pdf")
     assert (out / "cities-corr1.pdf").read_bytes() != first
 

@@ -36,7 +36,7 @@ def test_every_document_of_the_sample_is_built(sample_build: Path):
     assert sorted(p.name for p in sample_build.glob("*.pdf")) == [
         "5a-air-pollution-annex-I.pdf", "5a-air-pollution.pdf", f"{NOTE}-annex-I.pdf", f"{NOTE}-annex-II.pdf",
         f"{NOTE}-annex-III.pdf", f"{NOTE}-annex-IV.pdf", f"{NOTE}.pdf", f"{NOTE}.ru.pdf", f"{NOTE}.zh.pdf",
-        "7-core-fund-corr1.pdf", "7-core-fund.pdf", "annotated-agenda.pdf",
+        "7-core-fund-as-corrected.pdf", "7-core-fund-corr1.pdf", "7-core-fund.pdf", "annotated-agenda.pdf",
         "information-note.pdf", "list-of-documents.pdf", "list-of-participants.pdf", "provisional-agenda.pdf",
         "report.pdf"]
 

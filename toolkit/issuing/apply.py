@@ -18,7 +18,7 @@ from toolkit.errors import Diagnostics, Position
 from toolkit.issuing import record as records
 from toolkit.issuing.content import content_digest
 from toolkit.sources.declarations import Declared
-from toolkit.issuing.rebuild import issued_note
+from toolkit.issuing.rebuild import issued_document, issued_note
 from toolkit.model import supplements, wording
 from toolkit.model.wording import ENGLISH
 from toolkit.model.document import Note
@@ -166,7 +166,8 @@ class _Document:
             return [note]
         if declared.corrigendum:
             return self._corrigendum(note)
-        self._warn_if_changed(note, record)
+        if self._warn_if_changed(note, record):  # changed, nothing declared: written as issued, the changes a draft
+            self._as_issued(note, record)
         return [note]
 
     def _where(self) -> Position:
@@ -250,17 +251,33 @@ class _Document:
                                                        "(<symbol>/Corr.1): remove 'corrigendum'")
             return [note]
         corr = supplements.corrigendum(note, number, declared.corrigendum_date, listed)
+        # What was issued stays as issued: the document's own files are its text as recorded, and the
+        # corrections reach readers as the corrigenda (and a reading copy marked as such)
+        if self._as_issued(note, record):
+            self.issuing.corrected_by[note.stem] = tuple(wording.corrigendum_symbol(note.symbol, n)
+                                                         for n in range(1, number + 1))
         own = self.found.get(corr.stem)
-        if own is not None:  # Corr.N issued: later changes need Corr.N+1
-            self._warn_if_changed(note, own, next_corrigendum=number + 1)
+        if own is not None and self._warn_if_changed(note, own, next_corrigendum=number + 1):
+            # Corr.N issued, and changed since: the reading copy is the text Corr.N corrects it to, not the changes
+            corrected = issued_note(self.root, own, self.diags, self.documents)
+            if corrected is not None:
+                self.issuing.reading[note.stem] = corrected
         self.issuing.files[corr.stem] = self.issuing.files[note.stem]
         self.issuing.counts[corr.stem] = LineCount(issued, note, number, declared.corrigendum_date)
         return [note, corr]
 
-    def _warn_if_changed(self, note: Note, record: records.Record, next_corrigendum: int = 1) -> None:
+    def _as_issued(self, note: Note, record: records.Record) -> bool:
+        """What was issued stays as issued: the document (and its annexes alone) is written from its record."""
+        original = issued_document(self.root, record, self.diags, self.documents)
+        if original is not None:
+            self.issuing.as_issued[note.stem] = (original[0], tuple(original[1]))
+        return original is not None
+
+    def _warn_if_changed(self, note: Note, record: records.Record, next_corrigendum: int = 1) -> bool:
+        """-> whether the document's sources changed since the record (a warning says what to declare)."""
         changed = self._changed_files(note, record)
         if not changed:
-            return
+            return False
         if MEETING_FILE in changed:  # the meeting's other parts may change: only what this document shows counts
             issued = issued_note(self.root, record, Diagnostics(), self.documents)
             unsymbolled = (replace(issued.masthead, symbol=None), replace(note.masthead, symbol=None)) if issued else ()
@@ -268,12 +285,14 @@ class _Document:
                                        else unsymbolled[0] == unsymbolled[1]):
                 changed.remove(MEETING_FILE)
             if not changed:
-                return
+                return False
+        draft = "" if next_corrigendum > 1 else f" (until then it is built as issued, the changes as {note.stem}-draft)"
         self.diags.warning(self._where(), f"issued as {self._issued_as(record)}; its sources have changed since "
                                           f"({', '.join(changed)}): declare 'revision: {self.record.revision + 1}' "
                                           f"or 'corrigendum' (number {next_corrigendum} and its date) before it goes "
-                                          f"out again, or run `toolkit issue` again if the version recorded was "
-                                          "never sent")
+                                          f"out again{draft}, or, if the version recorded was never sent, delete "
+                                          f"{record.path} and issue it again")
+        return True
 
     def _changed_files(self, note: Note, record: records.Record) -> list[str]:
         files = self.issuing.files[note.stem]

@@ -53,6 +53,13 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
                       f"{name} declares a corrigendum, {pending[0]}: the document stays as issued; issue the "
                       f"corrigendum (`toolkit issue {meeting_dir} {pending[0]}`), or remove 'corrigendum' to "
                       "record the document again")
+    if name in issuing.as_issued and name not in issuing.corrected_by:
+        # its outputs are the version recorded, not the sources now: recording these would pair them wrongly
+        rel = records.record_path(name)
+        raise Refused(meeting_dir / "notes" / f"{name}.md",
+                      f"{name} has changed since it was recorded in {rel}, and the build writes it as recorded: "
+                      "declare 'revision' or 'corrigendum' for what goes out now; if the version recorded was never "
+                      f"sent, delete {rel}, build, then issue")
     job = next(j for j in plan(loaded) if j.name == name)
     late = stale(loaded, [job], Options(formats=job.formats, jobs=1, templates=templates), out_dir)
     if late:

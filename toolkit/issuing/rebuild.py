@@ -32,6 +32,14 @@ def note_file(record: Record) -> str:
 
 def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[str, str] | None = None) -> Note | None:
     """documents: what the report's document() cites (the current meeting's symbols)."""
+    made = issued_document(root, record, diags, documents)
+    return made[0] if made is not None else None
+
+
+def issued_document(root: Path, record: Record, diags: Diagnostics,
+                    documents: dict[str, str] | None = None) -> tuple[Note, list[Note]] | None:
+    """-> (the document as issued, each of its annexes issued on its own as issued), or None (a problem
+    reported in the record)."""
     rel = note_file(record)
     if record.source(MEETING_FILE) is None or record.source(rel) is None:
         diags.error(Position(record.path, 1), f"the record keeps no {MEETING_FILE} or no {rel}: write it again "
@@ -61,7 +69,6 @@ def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[
         if not problems:
             diags.error(Position(record.path, 1), f"the issued version of {rel} cannot be read again")
         return None
-    note = loaded[0]
     copies = {s.file: s.copy for s in record.sources if s.copy}
 
     def to_copies(node: object) -> object:  # a picture or attached file as issued is its copy in issued/
@@ -69,9 +76,14 @@ def issued_note(root: Path, record: Record, diags: Diagnostics, documents: dict[
             return replace(node, path=copies[node.path])
         return node
 
-    note = transform(note, to_copies)
-    masthead = replace(note.masthead, symbol=record.symbol)  # an information document's INF/N as issued
-    return replace(note, symbol=record.symbol, running_head=record.symbol, masthead=masthead)
+    def as_issued(document: Note) -> Note:
+        done = transform(document, to_copies)
+        assert isinstance(done, Note)
+        masthead = replace(done.masthead, symbol=record.symbol)  # an information document's INF/N as issued
+        return replace(done, symbol=record.symbol, running_head=record.symbol, masthead=masthead)
+
+    note, alone = loaded
+    return as_issued(note), [as_issued(annex) for annex in alone]
 
 
 def _in_record(record: Record, where: Position) -> Position:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from toolkit.model.document import ContentsEntry, Note
-from toolkit.model.masthead import masthead
+from toolkit.model.masthead import annex_alone, annex_alone_title, masthead
+from toolkit.model.plain import inline_text
 from toolkit.errors import Diagnostics
 from toolkit.model.numbering import Numbered, number_note
 from toolkit.model.parts import NotePart
+from toolkit.model.wording import for_language
 
 
 def build_note(part: NotePart, diags: Diagnostics, made: tuple[str, ...] = ()) -> tuple[Note, list[Note]]:
@@ -64,11 +66,14 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
 
 
 def standalone_annex(note: Note, numbered: Numbered) -> Note:
-    """An annex issued on its own: the note's masthead, then "Annex II" and its title; the same
-    parts as the note's, numbered for this document (its footnotes from 1)."""
+    """An annex issued on its own: the note's masthead with "Annex II to <the note's symbol>" and the annex's
+    title in place of the note's title (masthead.annex_alone); the same parts as the note's, numbered for
+    this document (its footnotes from 1)."""
     annex = numbered.annexes[0]
-    masthead = replace(note.masthead, annex_heading=annex.heading, annex_title=annex.title)
+    w = for_language(note.language_code)
+    masthead = annex_alone(note.masthead, w, annex.numeral, note.symbol, note.title, annex.title)
     return replace(
         note, stem=f"{note.stem}-annex-{annex.numeral}", source=annex.source, masthead=masthead,
+        title=annex_alone_title(masthead.annex_heading or "", inline_text(annex.title)),
         contents_heading=None, contents=(), chapters=numbered.chapters, annexes=(), footnotes=numbered.footnotes,
         kind="annex", keywords=note.keywords + (annex.heading,), attachment=annex.attachment)

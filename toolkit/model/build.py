@@ -18,7 +18,7 @@ from toolkit.model.agenda import agenda_documents as make_agenda_documents, part
 from toolkit.sources.agenda import read_annotations
 from toolkit.sources.grid_cache import GridCache
 from toolkit.model.documents import fill_generated_annexes, number_information_documents
-from toolkit.model.supplements import annexes_of
+from toolkit.model.supplements import annexes_of, stay_as_issued
 from toolkit.model.assemble import build_note
 from toolkit.sources.note import DEFER, Reading, read_note
 from toolkit.sources.note_language import translation_of
@@ -44,6 +44,8 @@ class LoadedMeeting:
     participants: tuple[Participant, ...] = ()  # from meeting.yaml `participants:` (the report's annex too)
     participants_list: Note | None = None  # the list of participants, when meeting.yaml has `participants:`
     issuing: Issuing = field(default_factory=Issuing)  # issued records, revisions' changes (toolkit/issuing)
+    # an issued document's text as corrected (NAME-as-corrected) or as changed since (NAME-draft), each marked
+    reading_copies: tuple[Note, ...] = ()
 
 
 def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
@@ -66,16 +68,18 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     built.notes, built.issuing = apply_issuing(root, meeting, built.notes, built.written, diags,
                                                citable(meeting, built.notes), others=frozenset(p.stem for p in reports))
     built.reports(reports)
-    if built.issuing.revisions or any(note.base for note in built.notes):
-        built.annexes = annexes_of(built.annexes, built.notes)
+    # an annex alone carries its document's symbol as settled: a Rev., an Add., an information document's INF/N
+    built.annexes = annexes_of(built.annexes, built.notes)
     participants, participants_list, agenda_documents = built.made_documents()
     listed = [participants_list] if participants_list is not None else []
     # the checks a careful officer makes before sending (toolkit/checks)
     checks.run(meeting, [*agenda_documents, *listed], built.notes, built.written, diags)
     warn_skipped(root, built.written, diags)
     diags.raise_if_errors(root)
-    return LoadedMeeting(root, meeting, tuple(built.notes), tuple(built.annexes), tuple(agenda_documents), diags,
-                         participants, participants_list, built.issuing)
+    # Checked as they are now (a message points at the sources' lines), written as issued
+    notes, annexes, reading_copies = stay_as_issued(built.notes, built.annexes, built.issuing)
+    return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
+                         participants, participants_list, built.issuing, tuple(reading_copies))
 
 
 @dataclass

@@ -356,6 +356,8 @@ class Masthead:
     emblem: Image | None = None  # meeting.yaml `emblem:`, at the top left of the first page
     emblem_alt: str = ""  # what a screen reader says for it
     supplement: str | None = None  # "Corrigendum", "Addendum": under the title of a document that adds to another
+    # the mark of a copy that is not an issued document: "Reading copy ... as corrected by <symbol>/Corr.1", "Draft ..."
+    reading_copy: str | None = None
 
 
 @dataclass(frozen=True)

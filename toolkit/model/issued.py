@@ -43,6 +43,12 @@ class Issuing:
     files: dict[str, tuple[str, ...]] = field(default_factory=dict)
     revisions: dict[str, int] = field(default_factory=dict)  # document name -> its revision (none: 0)
     counts: dict[str, LineCount] = field(default_factory=dict)  # corrigendum name -> its lines to count
+    # a corrected document's name -> (its text as issued, its annexes issued alone as issued): what the build
+    # writes under its name, for the corrigenda to correct (supplements.stay_as_issued)
+    as_issued: dict[str, tuple[Note, tuple[Note, ...]]] = field(default_factory=dict)
+    corrected_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # its corrigenda's symbols, in order
+    # a corrected document's name -> its text as its last corrigendum issued corrects it to, when it changed since
+    reading: dict[str, Note] = field(default_factory=dict)
 
 
 ItemKey = tuple[int, int, int | None]  # region index, unit index, sub-item index (None: the paragraph itself)

@@ -4,8 +4,9 @@ place the masthead's words are decided (notes, annexes, the agenda documents, th
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from toolkit.model.document import Masthead
+from toolkit.model.document import Inline, Masthead
 from toolkit.model.meeting import AgendaItem, Meeting
 from toolkit.model.scripts import runs
 from toolkit.model.wording import Distribution, Wording
@@ -36,3 +37,19 @@ def masthead(meeting: Meeting, w: Wording, symbol: str | None, distribution: Dis
         emblem=meeting.emblem,
         emblem_alt=meeting.emblem_alt,
     )
+
+
+def annex_alone(note: Masthead, w: Wording, numeral: str, symbol: str | None, note_title: str,
+                annex_title: tuple[Inline, ...]) -> Masthead:
+    """The masthead of an annex issued on its own, from its note's. A UN annex has no symbol of its own: its
+    pages are filed under the note's symbol and date (the block at the top, as on the note's own annex
+    pages), but they are not the note, so its title and "Note by the Secretariat" give way to a heading that
+    says whose annex this is: "Annex II to ESCAP/NEASPEC/SOM(26)/5d", then the annex's title."""
+    return replace(note, title=(), author_line=None, supplement=None,
+                   annex_heading=w.annex_of(numeral, symbol, note_title), annex_title=annex_title)
+
+
+def annex_alone_title(heading: str, annex_title: str) -> str:
+    """An annex alone's title as its file's metadata gives it (what a PDF viewer shows for the window's
+    title): "Annex II to ESCAP/NEASPEC/SOM(26)/5d: Report of the ...", never its note's title alone."""
+    return f"{heading}: {annex_title}" if annex_title else heading

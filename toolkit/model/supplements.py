@@ -11,6 +11,9 @@ from typing import Protocol
 
 from toolkit.model import wording
 from toolkit.model.document import Block, Chapter, FootnoteRef, Note, Ref, Text
+from toolkit.model.issued import Issuing
+from toolkit.model.masthead import annex_alone_title
+from toolkit.model.plain import inline_text
 from toolkit.model.walk import transform
 
 
@@ -19,12 +22,20 @@ def _symbolled(note: Note, symbol: str | None) -> Note:
 
 
 def annexes_of(annexes: list[Note], notes: list[Note]) -> list[Note]:
-    """Each annex issued on its own carries its document's symbol as settled (a Rev., an Add.)."""
+    """Each annex issued on its own carries its document's symbol as settled (a Rev., an Add.), in its
+    block and in its heading ("Annex II to <symbol>/Rev.1")."""
     final = {note.stem: note for note in notes}
     out = []
     for annex in annexes:
-        owner = final.get(annex.stem.rsplit("-annex-", 1)[0])
-        out.append(_symbolled(annex, owner.symbol) if owner is not None and owner.symbol != annex.symbol else annex)
+        stem, numeral = annex.stem.rsplit("-annex-", 1)
+        owner = final.get(stem)
+        if owner is None or owner.symbol == annex.symbol:
+            out.append(annex)
+            continue
+        moved = _symbolled(annex, owner.symbol)
+        heading = wording.for_language(annex.language_code).annex_of(numeral, owner.symbol, owner.title)
+        out.append(replace(moved, masthead=replace(moved.masthead, annex_heading=heading),
+                           title=annex_alone_title(heading, inline_text(annex.masthead.annex_title))))
     return out
 
 
@@ -79,3 +90,42 @@ def _standalone(block: Block) -> Block:
     done = transform(block, change)
     assert isinstance(done, type(block))  # change() rebuilds a block's inlines, never the block's kind
     return done
+
+
+def stay_as_issued(notes: list[Note], annexes: list[Note],
+                   issuing: Issuing) -> tuple[list[Note], list[Note], list[Note]]:
+    """A document issued and then changed is written as it was issued: its text from its record under its
+    symbol and date, and its annexes issued alone likewise; the changes reach readers only as what is declared
+    (a corrigendum; a revision has its own symbol and is not held here). The corrected text may be read in a
+    reading copy, NAME-as-corrected, and changes not yet declared in a draft, NAME-draft: each marked on its
+    first page as not an issued document. -> (the documents, the annexes issued alone, the copies)."""
+    copies = []
+    out = []
+    kept = [a for a in annexes if a.stem.rsplit("-annex-", 1)[0] not in issuing.as_issued]
+    now = {a.stem: a for a in annexes}
+    for note in notes:
+        if note.stem not in issuing.as_issued:
+            out.append(note)
+            continue
+        issued, alone = issuing.as_issued[note.stem]
+        out.append(_with_lines(issued, note))
+        kept.extend(_with_lines(a, now.get(a.stem, note)) for a in alone)
+        words = wording.for_language(note.language_code)
+        if note.stem in issuing.corrected_by:
+            assert note.symbol is not None  # a corrigendum is refused to a document without a symbol
+            mark = words.as_corrected(note.symbol, list(issuing.corrected_by[note.stem]))
+            text, stem = issuing.reading.get(note.stem, note), f"{note.stem}-as-corrected"
+        else:  # changed since it was issued, nothing declared yet
+            mark = words.draft_copy(issued.symbol or issued.title, words.date(issued.date))
+            text, stem = note, f"{note.stem}-draft"
+        copies.append(replace(_with_lines(text, note), stem=stem, base=note.stem, original_stem=note.original_stem,
+                              masthead=replace(_with_lines(text, note).masthead, reading_copy=mark)))
+    order = {a.stem: i for i, a in enumerate(annexes)}
+    kept.sort(key=lambda a: (order.get(a.stem, len(order)), a.stem))
+    return out, kept, copies
+
+
+def _with_lines(issued: Note, now: Note) -> Note:
+    """The document as issued with the language lines of its versions now (language_lines.py)."""
+    return replace(issued, masthead=replace(issued.masthead, language=now.masthead.language,
+                                            version_line=now.masthead.version_line))

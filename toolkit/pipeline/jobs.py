@@ -76,13 +76,22 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
             jobs.append(Job(note.stem, "corrigendum", note, sources, selectors | {note.stem}, loaded.root,
                             count=issuing.counts.get(note.stem)))
             continue
+        # a document written as issued is made from its record too (model/supplements.py stay_as_issued)
+        kept = (issuing.records[note.stem],) if note.stem in issuing.as_issued and note.stem in issuing.records else ()
+        sources = (*sources, *kept)
         jobs.append(Job(note.stem, "note", note, sources, selectors, loaded.root))
+        for copy in (c for c in loaded.reading_copies if c.base == note.stem):  # NAME-as-corrected, NAME-draft
+            # its text is the sources now, or an issued corrigendum's record
+            records = tuple(path for name, path in sorted(issuing.records.items())
+                            if name.startswith(f"{note.stem}-corr"))
+            jobs.append(Job(copy.stem, "note", copy, (*issuing.files.get(note.stem, sources), *records),
+                            selectors | {copy.stem}, loaded.root))
         for changes in (c for c in issuing.changes if c.current.stem == note.stem):
             jobs.append(Job(changes.name, "changes", note, (*issuing.files.get(note.stem, sources), changes.record),
                             selectors | {changes.name}, loaded.root, formats=("docx",), changes=changes))
         for annex in (d for d in loaded.annexes if d.stem.startswith(f"{note.stem}-annex-")):
             # An annex issued on its own is also selected by its own output name.
-            jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source),
+            jobs.append(Job(annex.stem, "annex", annex, (meeting, note.source, annex.source, *kept),
                             selectors | {annex.stem}, loaded.root))
     return jobs
 

@@ -43,7 +43,7 @@ TITLES = {"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "dr": "Dr.", "prof": "Prof."}
 KEYS = frozenset({
     "tag", "masthead_language", "months", "first_day", "date", "range_days", "range_months", "range_years",
     "citation", "item_line", "list_label", "author_line", "author", "contents", "considerations_title", "parentheses",
-    "annex_heading",
+    "annex_heading", "annex_of", "as_corrected", "draft_copy",
     "attached_page", "corrigendum", "addendum", "listed_supplement",
     "table", "figure", "source_words", "refs", "ref_in_annex", "report_title", "adoption_line",
     "provisional_agenda", "annotated_agenda", "annotations", "documentation", "documents_list",
@@ -194,6 +194,20 @@ class Wording:
 
     def annex_heading(self, numeral: str) -> str:
         return self.form("annex_heading").format(numeral=numeral)
+
+    def annex_of(self, numeral: str, symbol: str | None, title: str) -> str:
+        """The heading of an annex issued alone, saying whose annex it is: "Annex II to ESCAP/NEASPEC/SOM(26)/5d"
+        (a document without a symbol is named by its title)."""
+        forms = self.w["annex_of"]
+        return str(forms[0] if symbol else forms[1]).format(numeral=numeral, document=symbol or title)
+
+    def as_corrected(self, symbol: str, corrections: list[str]) -> str:
+        """The mark of a reading copy: the document's text with its corrigenda applied, which was never issued."""
+        return self.form("as_corrected").format(symbol=symbol, corrections=", ".join(corrections))
+
+    def draft_copy(self, document: str, date: str) -> str:
+        """The mark of a draft: an issued document's changes not yet declared as a revision or corrigendum."""
+        return self.form("draft_copy").format(document=document, date=date)
 
     def ref_words(self, kind: RefKind, number: str, capital: bool, annex: str | None = None) -> tuple[str, str]:
         """The words around the number a ref() prints: ("paragraph ", "") for "paragraph 12";

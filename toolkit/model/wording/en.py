@@ -34,6 +34,13 @@ WORDS = {
     "addendum": "Addendum",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}: {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Annex {numeral}",
+    # an annex issued alone: its symbol, or its title when it has none
+    "annex_of": ("Annex {numeral} to {document}",
+                 "Annex {numeral} to \u201c{document}\u201d"),
+    # a reading copy of a corrected document (not issued): its mark
+    "as_corrected": "Reading copy, not an issued document: the text of {symbol} as corrected by {corrections}",
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": "Draft, not an issued document: changes to {document}, issued on {date}, not yet declared",
     "table": "Table",
     "figure": "Figure",
     "source_words": ("Source:", "Sources:"),

@@ -31,6 +31,15 @@ WORDS = {
     "addendum": "Additif",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title} : {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Annexe {numeral}",
+    # an annex issued alone
+    "annex_of": ("Annexe {numeral} du document {document}",
+                 "Annexe {numeral} du document \u00ab\u00a0{document}\u00a0\u00bb"),
+    # a reading copy of a corrected document (not issued): its mark
+    "as_corrected": ("Copie de lecture, qui n\u2019est pas un document publi\u00e9\u00a0: texte du "
+                     "document {symbol} tel que rectifi\u00e9 par le document {corrections}"),
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": ("Projet, qui n\u2019est pas un document publi\u00e9\u00a0: modifications du document {document}, "
+                   "publi\u00e9 le {date}, non encore d\u00e9clar\u00e9es"),
     "table": "Tableau",
     "figure": "Figure",
     "source_words": ("Source :", "Sources :", "Source:", "Sources:"),

@@ -27,6 +27,15 @@ WORDS = {
     "addendum": "Добавление",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}: {lower}",  # a corrigendum in a list of documents
     "annex_heading": "Приложение {numeral}",
+    # an annex issued alone
+    "annex_of": ("Приложение {numeral} к документу {document}",
+                 "Приложение {numeral} к документу «{document}»"),
+    # a reading copy of a corrected document (not issued): its mark
+    "as_corrected": ("Рабочий экземпляр, не являющийся изданным документом: текст документа {symbol} "
+                     "с исправлениями, внесенными документом {corrections}"),
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": ("Проект, не являющийся изданным документом: изменения документа {document}, изданного {date}, "
+                   "еще не объявленные"),
     "table": "Таблица",
     "figure": "Диаграмма",
     "source_words": ("Источник:", "Источники:"),

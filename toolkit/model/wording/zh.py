@@ -25,6 +25,12 @@ WORDS = {
     "addendum": "增编",  # under the title of <symbol>/Add.N
     "listed_supplement": "{title}：{supplement}",  # a corrigendum in a list of documents
     "annex_heading": "附件{numeral}",
+    # an annex issued alone
+    "annex_of": ("{document}号文件附件{numeral}",
+                 "《{document}》附件{numeral}"),
+    "as_corrected": "阅读本，并非印发的文件：经{corrections}号文件更正的{symbol}号文件案文",
+    # a copy of an issued document changed since, nothing declared yet: its mark
+    "draft_copy": "草稿，并非印发的文件：{date}印发的{document}号文件的修改，尚未申报",
     "table": "表",
     "figure": "图",
     "source_words": ("资料来源：", "来源："),

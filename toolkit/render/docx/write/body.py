@@ -110,9 +110,11 @@ class BodyWriter:
             self._line(S.MEETING, words)
         self._line(S.AGENDA_HEADING, m.agenda_heading)
         self._line(S.ITEM_LINE, m.item_line)
-        self._add(S.NOTE_TITLE, *self.inline(m.title))
+        if m.title:  # an annex issued alone has its annex heading instead
+            self._add(S.NOTE_TITLE, *self.inline(m.title))
         self._line(S.AUTHOR_LINE, m.author_line)
         self._line(S.MASTHEAD_ANNEX_HEADING, m.supplement)  # "Corrigendum", set as an annex's heading is
+        self._line(S.ITEM_LINE, m.reading_copy)  # a reading copy's mark: not an issued document
         if m.annex_heading:  # an annex issued on its own
             self._line(S.MASTHEAD_ANNEX_HEADING, m.annex_heading)
             self._add(S.ANNEX_TITLE, *self.inline(m.annex_title))
