@@ -161,10 +161,11 @@ def test_words_in_capitals_are_never_hyphenated(tmp_path: Path):
 
 
 @pytest.mark.parametrize("word,whole", [("NEASPEC", True), ("PROGRAMMES,", True), ("SECRETARIAT’s", True),
-                                        ("INTERGOVERNMENTAL", True), ("Secretariat’s", False),
+                                        ("INTERGOVERNMENTAL", True), ("Secretariat’s", True),
                                         ("programmes", False), ("intergovernmental", False)])
 def test_the_dictionary_weasyprint_asks_finds_no_break_in_capitals(word: str, whole: bool):
-    """Possessives and plurals of words in capitals (SECRETARIAT’s, NGOs) count as capitals."""
+    """Possessives and plurals of words in capitals (SECRETARIAT’s, NGOs) count as capitals, and so does
+    a capitalized word (render/hyphenation.py; tests/test_typography.py)."""
     from weasyprint.text import line_break
 
     from toolkit.render.pdf import weasyprint_fix

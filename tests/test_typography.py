@@ -1,0 +1,96 @@
+"""Typography by rule, the same in the PDF and the DOCX (issue 18, point 4), read back from the pages:
+the PDF's lines with pdfplumber, the DOCX's as LibreOffice lays it out.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import copy_meeting, read_pdf, run_cli
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Names, titles, months, years, ranges and symbols among long lower-case words, which are hyphenated.
+NAMES = ("the representatives of Ulaanbaatar presented the Low Carbon Cities Compendium to the Science and "
+         "Policy Committee of the Secretariat on 8\u00a0September 2023, with the implementation programmes "
+         "for 2023/2024 and 2025-2026, the environmental considerations of Kitakyushu and Vladivostok "
+         "and the intergovernmental organizations, ")
+FILLER = "The Meeting heard the reports. "
+
+
+def _hyphenated_words(pdf: Path) -> list[str]:
+    """The words divided at a line's end (the piece before the hyphen)."""
+    return [line["text"].split()[-1] for page in read_pdf(pdf) for line in page.lines
+            if re.search(r"\w[-\u2010]$", line["text"].rstrip())]
+
+
+@pytest.fixture(scope="module")
+def names_build(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("names")
+    meeting = copy_meeting("basic", tmp)
+    body = ["---", "item: 2(b)", "title: Names", "date: 2023-10-06", "symbol: ESCAP/NEASPEC/SOM(T)/2b",
+            "---", "", "# Background", ""]
+    for n in range(14):  # the same words at every offset in the line
+        body += [FILLER[: 3 * n] + NAMES * 2 + "and the intergovernmental considerations.", ""]
+    (meeting / "notes" / "cities.md").write_text("\n".join(body))
+    out = tmp / "out"
+    result = run_cli("build", meeting, "--out", out, "--only", "cities")
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def _office_pdf(docx: Path) -> Path:
+    from toolkit.render import office
+
+    program = office.find()
+    if program is None:
+        pytest.skip("LibreOffice is not installed")
+    pdf = docx.with_name(docx.stem + "-docx.pdf")
+    pdf.write_bytes(office.convert([docx.read_bytes()], program)[0])
+    return pdf
+
+
+@pytest.mark.slow
+@pytest.mark.office
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_no_word_with_a_capital_or_a_figure_is_hyphenated(names_build: Path, fmt: str):
+    """Ulaanbaa-tar, Septem-ber 2023, Car-bon, Compen-dium, Secret-ariat, 2023-/2024: never, in either
+    format; long lower-case words still are, so the justified lines stay even."""
+    pdf = names_build / "cities.pdf" if fmt == "pdf" else _office_pdf(names_build / "cities.docx")
+    divided = _hyphenated_words(pdf)
+    assert divided, fmt  # the text is hyphenated
+    assert not [w for w in divided if re.search(r"[A-Z0-9/]", w)], (fmt, divided)
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_docx_marks_the_words_kept_whole(names_build: Path):
+    with zipfile.ZipFile(names_build / "cities.docx") as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    marked = {"".join(t.text for t in r.iter(f"{W}t")) for r in root.iter(f"{W}r")
+              if r.find(f"{W}rPr/{W}noProof") is not None}
+    assert {"Ulaanbaatar", "Low Carbon Cities Compendium", "2023/2024", "8\u00a0September 2023,"} <= marked
+    assert not [m for m in marked if not re.search(r"[A-Z0-9]", m)], marked
+    languages = {r.find(f"{W}rPr/{W}lang").get(f"{W}val") for r in root.iter(f"{W}r")
+                 if r.find(f"{W}rPr/{W}noProof") is not None}
+    assert languages == {"zxx"}  # LibreOffice reads no w:noProof: the language keeps them whole
+
+
+@pytest.mark.parametrize("word,whole", [("Ulaanbaatar", True), ("September", True), ("2023/2024", True),
+                                        ("SOM(26)", True), ("Secretariat’s", True), ("secretariat", False),
+                                        ("implementation", False)])
+def test_the_rule_is_one_for_both_formats(word: str, whole: bool):
+    from weasyprint.text import line_break
+
+    from toolkit.render.docx.write.inline import whole_words
+    from toolkit.render.pdf import weasyprint_fix
+
+    assert weasyprint_fix.install()
+    points = list(line_break.pyphen.Pyphen(lang="en_GB", left=3, right=3).iterate(word))
+    assert (points == []) == whole, points
+    runs = whole_words(f"the {word} here", None)
+    assert [r.find(f"{W}rPr/{W}noProof") is not None for r in runs] == ([False, True, False] if whole else [False])
