@@ -36,6 +36,11 @@ def names_build(tmp_path_factory) -> Path:
             "---", "", "# Background", ""]
     for n in range(14):  # the same words at every offset in the line
         body += [FILLER[: 3 * n] + NAMES * 2 + "and the intergovernmental considerations.", ""]
+    # a table of narrow columns, whose words a justified paragraph would divide
+    body += ["Table: Responsibilities {#plan}", "", "| " + " | ".join(["Timing"] * 5) + " |",
+             "|" + " --- |" * 5]
+    body += ["| " + " | ".join(["timing arrangements considerations implementation"] * 5) + " |"] * 3
+    body += [""]
     (meeting / "notes" / "cities.md").write_text("\n".join(body))
     out = tmp / "out"
     result = run_cli("build", meeting, "--out", out, "--only", "cities")
@@ -64,6 +69,18 @@ def test_no_word_with_a_capital_or_a_figure_is_hyphenated(names_build: Path, fmt
     divided = _hyphenated_words(pdf)
     assert divided, fmt  # the text is hyphenated
     assert not [w for w in divided if re.search(r"[A-Z0-9/]", w)], (fmt, divided)
+
+
+@pytest.mark.slow
+@pytest.mark.office
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_no_table_cell_is_hyphenated(names_build: Path, fmt: str):
+    pdf = names_build / "cities.pdf" if fmt == "pdf" else _office_pdf(names_build / "cities.docx")
+    cells = [line["text"] for page in read_pdf(pdf) for line in page.lines
+             if line["chars"] and all(c["size"] < 11 for c in line["chars"] if c["text"].strip())]
+    words = [word for line in cells for word in line.split()]  # the cells side by side on a line
+    assert words.count("arrangements") == 15, (fmt, cells)  # 10 pt: the table's lines
+    assert not [word for word in words if re.search(r"\w[-\u2010]$", word)], (fmt, cells)
 
 
 @pytest.mark.slow

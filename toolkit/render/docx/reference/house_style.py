@@ -55,6 +55,9 @@ CENTER, RIGHT, BOTH = val("w:jc", "center"), val("w:jc", "right"), val("w:jc", "
 BOLD, ITALIC = el("w:b"), el("w:i")
 KEEP = el("w:keepNext")
 TIGHT = el("w:contextualSpacing")  # no space between lines of one masthead block
+# Table cells are never hyphenated (narrow columns would divide "Tim-ing"), as in the PDF,
+# where only the body's paragraphs are.
+WHOLE = el("w:suppressAutoHyphens")
 
 
 def specs() -> list[_Spec]:
@@ -116,16 +119,16 @@ def specs() -> list[_Spec]:
         (S.ATTACHMENT_PAGE, "AttachmentPage", p, "Normal", copy(CENTER) + [el("w:pageBreakBefore"),
                                                                            _growing_lines(after=0)], [], []),
         (S.ATTACHMENT_TEXT, "AttachmentText", p, "Normal", [_growing_lines(after=120)], [], []),
-        (S.TABLE_HEADING, "TableHeading", p, "Normal", [_spacing(line=240)], copy(BOLD) + [val("w:sz", 20)], []),
-        (S.TABLE_TEXT, "TableText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
+        (S.TABLE_HEADING, "TableHeading", p, "Normal", copy(WHOLE) + [_spacing(line=240)], copy(BOLD) + [val("w:sz", 20)], []),
+        (S.TABLE_TEXT, "TableText", p, "Normal", copy(WHOLE) + [_spacing(line=240)], [val("w:sz", 20)], []),
         # "Table 2", a line break and the bold title: one paragraph kept with the table, as in the PDF.
         (S.CAPTION, "Caption", p, "Normal", copy(KEEP) + [el("w:keepLines"), _spacing(before=120, after=120)], [],
          [el("w:qFormat")]),
-        (S.TABLE_COLUMN_HEADING, "TableColumnHeading", p, "Normal", [_spacing(line=240)],
+        (S.TABLE_COLUMN_HEADING, "TableColumnHeading", p, "Normal", copy(WHOLE) + [_spacing(line=240)],
          copy(ITALIC) + [val("w:sz", 20)], []),
         # Notes sit close together (contextual spacing: none between two of them); the text
         # resumes a line below the last, as under the PDF's tables.
-        (S.TABLE_NOTE, "TableNote", p, "Normal", [el("w:contextualSpacing"), _spacing(before=40, after=240, line=216)],
+        (S.TABLE_NOTE, "TableNote", p, "Normal", copy(WHOLE) + [el("w:contextualSpacing"), _spacing(before=40, after=240, line=216)],
          [val("w:sz", 18)], []),
         (S.TABLE_FIGURES, "TableFigures", p, "TableText", copy(RIGHT), [], []),
         (S.TABLE_TEXT_CENTRED, "TableTextCentred", p, "TableText", copy(CENTER), [], []),
