@@ -111,3 +111,46 @@ def test_the_rule_is_one_for_both_formats(word: str, whole: bool):
     assert (points == []) == whole, points
     runs = whole_words(f"the {word} here", None)
     assert [r.find(f"{W}rPr/{W}noProof") is not None for r in runs] == ([False, True, False] if whole else [False])
+
+
+# ---- the sample meeting ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_docx_pdf(sample_build: Path, tmp_path_factory) -> dict[str, Path]:
+    """The sample's DOCX, as LibreOffice lays them out, by name."""
+    from toolkit.render import office
+
+    program = office.find()
+    if program is None:
+        pytest.skip("LibreOffice is not installed")
+    names = ["list-of-documents", "5d-low-carbon-cities", "report", "7-core-fund", "information-note",
+             "5d-low-carbon-cities.ru", "5d-low-carbon-cities-annex-III"]
+    out = tmp_path_factory.mktemp("sample-docx")
+    pdfs = office.convert([(sample_build / f"{n}.docx").read_bytes() for n in names], program)
+    for name, data in zip(names, pdfs, strict=True):
+        (out / f"{name}.pdf").write_bytes(data)
+    return {name: out / f"{name}.pdf" for name in names}
+
+
+def _rules(pdf: Path) -> list[float]:
+    """The heights of the horizontal rules on page 1 (a rule drawn cell by cell counts once)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        return sorted({round(line["top"]) for line in page.lines
+                       if abs(line["top"] - line["bottom"]) < 1 and line["x1"] - line["x0"] > 40})
+
+
+@pytest.mark.slow
+@pytest.mark.office
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_list_of_documents_is_ruled_in_the_un_manner(sample_build: Path, sample_docx_pdf, fmt: str):
+    """Rules at the top, under the column heads and at the bottom, none between rows; the documents
+    under no agenda item by their symbols as one reads them (INF/2 before INF/3)."""
+    pdf = sample_build / "list-of-documents.pdf" if fmt == "pdf" else sample_docx_pdf["list-of-documents"]
+    assert len(_rules(pdf)) == 3, (fmt, _rules(pdf))
+    symbols = [line["text"].split()[0] for line in read_pdf(pdf)[0].lines
+               if line["text"].startswith("ESCAP/") and len(line["text"].split()) > 1]
+    assert symbols[-2:] == ["ESCAP/NEASPEC/SOM(26)/INF/2", "ESCAP/NEASPEC/SOM(26)/INF/3"], symbols

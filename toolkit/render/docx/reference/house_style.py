@@ -119,7 +119,8 @@ def specs() -> list[_Spec]:
         (S.ATTACHMENT_PAGE, "AttachmentPage", p, "Normal", copy(CENTER) + [el("w:pageBreakBefore"),
                                                                            _growing_lines(after=0)], [], []),
         (S.ATTACHMENT_TEXT, "AttachmentText", p, "Normal", [_growing_lines(after=120)], [], []),
-        (S.TABLE_HEADING, "TableHeading", p, "Normal", copy(WHOLE) + [_spacing(line=240)], copy(BOLD) + [val("w:sz", 20)], []),
+        (S.TABLE_HEADING, "TableHeading", p, "Normal", copy(WHOLE) + [_spacing(line=240)],
+         copy(BOLD) + [val("w:sz", 20)], []),
         (S.TABLE_TEXT, "TableText", p, "Normal", copy(WHOLE) + [_spacing(line=240)], [val("w:sz", 20)], []),
         # "Table 2", a line break and the bold title: one paragraph kept with the table, as in the PDF.
         (S.CAPTION, "Caption", p, "Normal", copy(KEEP) + [el("w:keepLines"), _spacing(before=120, after=120)], [],
@@ -128,7 +129,8 @@ def specs() -> list[_Spec]:
          copy(ITALIC) + [val("w:sz", 20)], []),
         # Notes sit close together (contextual spacing: none between two of them); the text
         # resumes a line below the last, as under the PDF's tables.
-        (S.TABLE_NOTE, "TableNote", p, "Normal", copy(WHOLE) + [el("w:contextualSpacing"), _spacing(before=40, after=240, line=216)],
+        (S.TABLE_NOTE, "TableNote", p, "Normal", copy(WHOLE) + [el("w:contextualSpacing"),
+                                                                 _spacing(before=40, after=240, line=216)],
          [val("w:sz", 18)], []),
         (S.TABLE_FIGURES, "TableFigures", p, "TableText", copy(RIGHT), [], []),
         (S.TABLE_TEXT_CENTRED, "TableTextCentred", p, "TableText", copy(CENTER), [], []),
@@ -154,15 +156,15 @@ def specs() -> list[_Spec]:
 
 
 def _table_styles() -> list[etree._Element]:
-    """Word's default table style, and the list of documents' one: a rule under the header
-    row, thin grey rules between rows."""
+    """Word's default table style, and the list of documents' one: in the UN manner (Editorial
+    Manual, Tables), rules at the top, under the header row and at the bottom, none between rows."""
     def border(side: str, size: int, color: str) -> etree._Element:
         return el(f"w:{side}", {"w:val": "single", "w:sz": str(size), "w:space": "0", "w:color": color})
 
     def margin(side: str, twips: int) -> etree._Element:
         return el(f"w:{side}", {"w:w": str(twips), "w:type": "dxa"})
 
-    table = el("w:tblPr", None, el("w:tblBorders", None, border("bottom", 4, "888888"), border("insideH", 4, "888888")),
+    table = el("w:tblPr", None, el("w:tblBorders", None, border("top", 6, "000000"), border("bottom", 6, "000000")),
                el("w:tblCellMar", None, margin("top", 60), margin("left", 80), margin("bottom", 60),
                   margin("right", 80)))
     header = el("w:tblStylePr", {"w:type": "firstRow"},
