@@ -327,8 +327,8 @@ def _han_gaps(pdf: Path) -> list[float]:
 @pytest.mark.slow
 @pytest.mark.office
 def test_chinese_words_in_an_english_note_are_never_letter_spaced(sample_build: Path, sample_docx_pdfs):
-    """上海, 京都, 北九州市 in paragraph 10 of the 5 (d) note: set solid in the justified PDF, and in
-    the DOCX as LibreOffice lays it out, where their paragraph is flush left (docx/write/ideographs.py)."""
+    """上海, 京都, 北九州市 in paragraph 10 of the 5 (d) note: set solid in the PDF, and in the DOCX as
+    LibreOffice lays it out; their paragraph is flush left in both (docx/write/ideographs.py)."""
     for pdf in (sample_build / f"{NOTE}.pdf", sample_docx_pdfs[NOTE]):
         gaps = _han_gaps(pdf)
         assert len(gaps) >= 5, pdf.name  # 上海 京都 北九州市 at least

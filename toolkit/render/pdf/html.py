@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from toolkit.errors import Position
 from toolkit.model.plain import attached_page
+from toolkit.model.scripts import HAN_OR_KANA
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote, FootnoteRef, Image, Inline,
                                     LineBreak, Link, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
@@ -70,6 +71,18 @@ def environment(templates: Path) -> jinja2.Environment:
     )
 
 
+def quotes_ideographs(content: tuple[Inline, ...]) -> bool:
+    """A paragraph quoting Chinese or Japanese (Kitakyushu (北九州市)) is set flush left, as in the DOCX,
+    where Word and LibreOffice would letter-space its Han characters if justified
+    (render/docx/write/ideographs.py): both formats set it alike."""
+    for node in content:
+        if HAN_OR_KANA.search(getattr(node, "text", "") or ""):
+            return True
+        if quotes_ideographs(tuple(getattr(node, "children", ()))):
+            return True
+    return False
+
+
 def block_kind(block: object) -> str:
     for kind, cls in (("paragraph", Paragraph), ("bullets", BulletList), ("subheading", SubHeading),
                       ("table", Table), ("figure", Figure)):
@@ -113,6 +126,7 @@ def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[s
     try:
         template = env.get_template(NOTE_TEMPLATE)
         return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind, runs=runs,
+                               quotes_ideographs=quotes_ideographs,
                                attached_pages=attached_pages or {}, image_url=image_url,
                                attached_alt=functools.partial(attached_page, note.language_code))
     except jinja2.TemplateSyntaxError as exc:
