@@ -188,3 +188,14 @@ def test_a_paragraph_quoting_chinese_is_set_alike_in_both_formats(sample_build: 
     assert len(quoting) > 20 and max(quoting) < 3.2, (fmt, sorted(quoting)[-5:])
     justified = _word_gaps(pdf, "Following on from the first two editions", "mate goals")
     assert max(justified) > 3.2, (fmt, sorted(justified)[-5:])
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_no_word_stranded_before_the_last_line_of_an_item(sample_build: Path):
+    """Decision (b) of the Core Fund note: "for" was alone on a line, its last line pushed below (a
+    space after an item's last word made WeasyPrint think that last line too long)."""
+    lines = [line["text"] for page in read_pdf(sample_build / "7-core-fund.pdf") for line in page.lines]
+    at = next(i for i, line in enumerate(lines) if line.startswith("(b) Encourage member States"))
+    assert lines[at + 1] == "for 2024, so that the activities proposed under agenda item 5 can be carried out.", \
+        lines[at:at + 3]
