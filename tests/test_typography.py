@@ -69,7 +69,10 @@ def test_no_word_with_a_capital_or_a_figure_is_hyphenated(names_build: Path, fmt
     pdf = names_build / "cities.pdf" if fmt == "pdf" else _office_pdf(names_build / "cities.docx")
     divided = _hyphenated_words(pdf)
     assert divided, fmt  # the text is hyphenated
-    assert not [w for w in divided if re.search(r"[A-Z0-9/]", w)], (fmt, divided)
+    # a hyphen of the text itself may end a line (LibreOffice breaks "2025-|2026" there: a range's
+    # hyphen is the text's, and Word's non-breaking hyphen would change the text editors copy)
+    inserted = [w for w in divided if not re.fullmatch(r"\d+-", w)]
+    assert not [w for w in inserted if re.search(r"[A-Z0-9/]", w)], (fmt, divided)
 
 
 @pytest.mark.slow
@@ -199,3 +202,20 @@ def test_no_word_stranded_before_the_last_line_of_an_item(sample_build: Path):
     at = next(i for i, line in enumerate(lines) if line.startswith("(b) Encourage member States"))
     assert lines[at + 1] == "for 2024, so that the activities proposed under agenda item 5 can be carried out.", \
         lines[at:at + 3]
+
+
+@pytest.mark.slow
+@pytest.mark.office
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("name,numeral", [("report", "IV."), ("5d-low-carbon-cities.ru", "II.")])
+def test_a_long_contents_entry_wraps_under_its_title(sample_build: Path, sample_docx_pdf, fmt: str, name: str,
+                                                     numeral: str):
+    """The report's entry IV and the Russian note's entry II: the second line starts under the title,
+    not at the numeral, and carries the title's last word, the leaders and the page number."""
+    pdf = sample_build / f"{name}.pdf" if fmt == "pdf" else sample_docx_pdf[name]
+    lines = read_pdf(pdf)[0].lines
+    at = next(i for i, line in enumerate(lines) if line["text"].startswith(numeral + " "))
+    first, second = lines[at], lines[at + 1]
+    title_x = next(c["x0"] for c in first["chars"][len(numeral):] if c["text"].strip())
+    assert abs(second["x0"] - title_x) < 1, (fmt, first["text"], second["text"], second["x0"], title_x)
+    assert re.fullmatch(r"\w[\w\u2010 -]*?\s*\.{5,}\s*\d+", second["text"]), (fmt, second["text"])

@@ -83,6 +83,23 @@ def quotes_ideographs(content: tuple[Inline, ...]) -> bool:
     return False
 
 
+def ending_with(title: Markup, after: Markup) -> Markup:
+    """A contents entry's title with its leaders and page number (`after`) joined to its last word,
+    in a span that never breaks: a wrapped entry carries them on its last line, after a word."""
+    depth, cut = 0, -1
+    for index, char in enumerate(title):
+        if char == "<":
+            depth += 1
+        elif char == ">":
+            depth -= 1
+        elif char == " " and depth == 0:
+            cut = index
+    head, tail = title[:cut + 1], title[cut + 1:]
+    if tail.count("</") * 2 != tail.count("<"):  # the last word closes an element it did not open
+        return Markup(title + after)
+    return Markup(f'{head}<span class="tail">{tail}{after}</span>')
+
+
 def block_kind(block: object) -> str:
     for kind, cls in (("paragraph", Paragraph), ("bullets", BulletList), ("subheading", SubHeading),
                       ("table", Table), ("figure", Figure)):
@@ -126,7 +143,7 @@ def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[s
     try:
         template = env.get_template(NOTE_TEMPLATE)
         return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind, runs=runs,
-                               quotes_ideographs=quotes_ideographs,
+                               quotes_ideographs=quotes_ideographs, ending_with=ending_with,
                                attached_pages=attached_pages or {}, image_url=image_url,
                                attached_alt=functools.partial(attached_page, note.language_code))
     except jinja2.TemplateSyntaxError as exc:

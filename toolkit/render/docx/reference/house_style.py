@@ -19,6 +19,7 @@ STEP = 709  # 1.25 cm: the hanging indent of numbers, as in templates/note.css
 PAGE = (11906, 16838)  # A4
 MARGIN = 1418  # 2.5 cm all round
 TEXT_WIDTH = PAGE[0] - 2 * MARGIN
+TOC_NUMBERS = 567  # 1 cm: the contents' column of page numbers, which titles never enter
 PARAGRAPH_LIST, BULLET_LIST, CHAPTER_LIST = 1, 2, 3  # the w:numId of the three lists in numbering.xml
 
 # (name, id, type, basedOn, pPr children, rPr children, extra style children)
@@ -38,8 +39,9 @@ def _growing_lines(after: int) -> etree._Element:
     return el("w:spacing", {"w:before": "0", "w:after": str(after), "w:line": "240", "w:lineRule": "auto"})
 
 
-def _ind(left: int, hanging: int = 0) -> etree._Element:
-    return el("w:ind", {"w:left": str(left), "w:hanging": str(hanging)})
+def _ind(left: int, hanging: int = 0, right: int = 0) -> etree._Element:
+    attrs = {"w:left": str(left), "w:hanging": str(hanging)}
+    return el("w:ind", attrs | ({"w:right": str(right)} if right else {}))
 
 
 def _tabs(*stops: tuple[str, int, str]) -> etree._Element:
@@ -80,9 +82,12 @@ def specs() -> list[_Spec]:
          copy(BOLD) + [val("w:sz", 28)], []),
         (S.AUTHOR_LINE, "AuthorLine", p, "Normal", copy(CENTER) + [_spacing(after=600)], [], []),
         (S.CONTENTS_HEADING, "TOCHeading", p, "Normal", copy(CENTER, KEEP) + [_spacing(after=240)], copy(BOLD), []),
-        # A wrapped contents line starts again at the margin, as in the PDF.
-        (S.TOC_CHAPTER, "TOC1", p, "Normal", [_tabs(("left", STEP, "none"), ("right", TEXT_WIDTH, "dot")),
-                                              _spacing(after=120)], [], []),
+        # A long entry wraps under its own title (the numeral hangs), its lines kept out of the
+        # page numbers' column (a right indent), so the leaders and the page number stand on its
+        # last line, as in the PDF (UN contents). The numbers stand at the right indent, not the
+        # margin: LibreOffice draws nothing after a tab beyond the right indent (Word would).
+        (S.TOC_CHAPTER, "TOC1", p, "Normal", [_tabs(("left", STEP, "none"), ("right", TEXT_WIDTH - TOC_NUMBERS, "dot")),
+                                              _spacing(after=120), _ind(STEP, STEP, right=TOC_NUMBERS)], [], []),
         (S.TOC_ANNEX, "TOC2", p, "Normal", [_spacing(before=120, after=120)], [], []),
         # Chapter numerals are Word numbering: an inserted chapter renumbers the rest.
         (S.CHAPTER, "Heading1", p, "Normal", copy(KEEP) + [el("w:keepLines"), _num_pr(CHAPTER_LIST, 0),

@@ -16,7 +16,6 @@ The price: Word does not spell-check these words.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from typing import Protocol
 
@@ -29,7 +28,7 @@ from toolkit.model.document import (Code, Emphasis, FootnoteRef, Inline, LineBre
                                     Text, Tracked)
 from toolkit.render.docx.oxml import styles as S
 from toolkit.render.docx.write.fields import field, ref_instruction
-from toolkit.render.docx.oxml.ooxml import el, run, text
+from toolkit.render.docx.oxml.ooxml import el, run
 from toolkit.render.docx.oxml.revisions import RevisionMarks
 from toolkit.render.docx.oxml.styles import StyleMap
 from toolkit.render.hyphenation import pieces
@@ -40,7 +39,6 @@ CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Not
 # LibreOffice hyphenates no text of this language (ISO 639 "no linguistic content"), and reads no
 # w:noProof: the language is what keeps a name whole there.
 NO_HYPHENATION_LANGUAGE = "zxx"
-_RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 # Word wants a region with the language (it maps "ko" to nothing).
 WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB", "fr": "fr-FR",
                   "ru": "ru-RU", "mn": "mn-MN"}
@@ -86,27 +84,8 @@ def whole_words(words: str, style: str | None, extra: list[etree._Element] | Non
             if not own_language:
                 rest = [e for e in rest if e.tag != qn("w:lang")] + [_no_language(extra)]
             props = fonts + [el("w:noProof")] + rest
-        node = run(piece, style, [deepcopy(e) for e in props])
-        if whole:
-            _join_ranges(node)
-        out.append(node)
+        out.append(run(piece, style, [deepcopy(e) for e in props]))
     return out
-
-
-def _join_ranges(node: etree._Element) -> None:
-    """A hyphen between two figures (2025-2026, 23-24) as Word's non-breaking hyphen: LibreOffice
-    would end a line after it, which the PDF never does (Unicode's line breaking: no break
-    between a hyphen and a figure)."""
-    t = node.find(qn("w:t"))
-    parts = _RANGE_HYPHEN.split(t.text)
-    if len(parts) == 1:
-        return
-    node.remove(t)
-    for index, part in enumerate(parts):
-        if index:
-            node.append(el("w:noBreakHyphen"))
-        if part:
-            node.append(text(part))
 
 
 def _no_language(extra: list[etree._Element]) -> etree._Element:
