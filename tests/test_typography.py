@@ -129,7 +129,7 @@ def sample_docx_pdf(sample_build: Path, tmp_path_factory) -> dict[str, Path]:
     if program is None:
         pytest.skip("LibreOffice is not installed")
     names = ["list-of-documents", "5d-low-carbon-cities", "report", "7-core-fund", "information-note",
-             "5d-low-carbon-cities.ru", "5d-low-carbon-cities-annex-III"]
+             "5d-low-carbon-cities.ru", "5d-low-carbon-cities-annex-III", "5a-air-pollution"]
     out = tmp_path_factory.mktemp("sample-docx")
     pdfs = office.convert([(sample_build / f"{n}.docx").read_bytes() for n in names], program)
     for name, data in zip(names, pdfs, strict=True):
@@ -219,3 +219,21 @@ def test_a_long_contents_entry_wraps_under_its_title(sample_build: Path, sample_
     title_x = next(c["x0"] for c in first["chars"][len(numeral):] if c["text"].strip())
     assert abs(second["x0"] - title_x) < 1, (fmt, first["text"], second["text"], second["x0"], title_x)
     assert re.fullmatch(r"\w[\w\u2010 -]*?\s*\.{5,}\s*\d+", second["text"]), (fmt, second["text"])
+
+
+@pytest.mark.slow
+@pytest.mark.office
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_footnote_rule_stands_clear_of_the_first_note(sample_build: Path, sample_docx_pdf, fmt: str):
+    """The short rule above the notes and the first note's number: at least 4 pt apart (6 pt of space)."""
+    import pdfplumber
+
+    pdf = sample_build / "5a-air-pollution.pdf" if fmt == "pdf" else sample_docx_pdf["5a-air-pollution"]
+    with pdfplumber.open(pdf) as document:
+        page = next(p for p in document.pages if "Particles with a diameter" in (p.extract_text() or ""))
+        rules = [shape for shape in page.lines + page.rects
+                 if shape["top"] > page.height / 2 and 100 < shape["x1"] - shape["x0"] < 200]
+        assert rules, fmt
+        rule = max(shape["bottom"] for shape in rules)
+        first = min(c["top"] for c in page.chars if c["top"] > rule)
+    assert first - rule > 4, (fmt, rule, first)

@@ -143,7 +143,10 @@ def specs() -> list[_Spec]:
         (S.TABLE_COLUMN_HEADING_CENTRED, "TableColumnHeadingCentred", p, "TableColumnHeading", copy(CENTER), [],
          []),
         (S.FIGURE, "Figure", p, "Normal", copy(KEEP, CENTER) + [_growing_lines(after=80)], [], []),
-        (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
+        # 6 pt between the short rule and the first note (the PDF's @footnote padding), none between
+        # two notes (contextual spacing): LibreOffice ignores the separator's own paragraph spacing.
+        (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [el("w:contextualSpacing"), _spacing(before=120, line=240)],
+         [val("w:sz", 20)], []),
         (S.HEADER, "Header", p, "Normal", copy(RIGHT) + [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.FOOTER, "Footer", p, "Normal", copy(CENTER) + [_spacing(line=264)], [val("w:sz", 22)], []),
         (S.DEFAULT_FONT, "DefaultParagraphFont", c, None, [], [], [el("w:semiHidden")]),
