@@ -237,3 +237,37 @@ def test_the_footnote_rule_stands_clear_of_the_first_note(sample_build: Path, sa
         rule = max(shape["bottom"] for shape in rules)
         first = min(c["top"] for c in page.chars if c["top"] > rule)
     assert first - rule > 4, (fmt, rule, first)
+
+
+@pytest.fixture(scope="module")
+def tables_build(tmp_path_factory) -> Path:
+    """Four-row tables after paragraphs of one to eight lines: some fall on a page's last lines."""
+    tmp = tmp_path_factory.mktemp("short-tables")
+    meeting = copy_meeting("basic", tmp)
+    body = ["---", "item: 2(b)", "title: Tables", "date: 2023-10-06", "symbol: ESCAP/NEASPEC/SOM(T)/2b",
+            "---", "", "# Background", ""]
+    sentence = "The Secretariat reported on the work of the partnership over the period under review. "
+    for n in range(16):
+        body += [sentence * (2 + (n * 5) % 13), ""]
+        body += [f"Table: Plan {n}", "", "| Activity | Timing |", "| --- | --- |"]
+        body += [f"| Table {n} row {r} of the plan | 2024 |" for r in range(1, 5)]
+        body += [""]
+    (meeting / "notes" / "cities.md").write_text("\n".join(body))
+    out = tmp / "out"
+    result = run_cli("build", meeting, "--out", out, "--only", "cities")
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.office
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_short_table_is_never_broken(tables_build: Path, fmt: str):
+    pdf = tables_build / "cities.pdf" if fmt == "pdf" else _office_pdf(tables_build / "cities.docx")
+    where: dict[int, set[int]] = {}
+    for page in read_pdf(pdf):
+        for match in re.finditer(r"Table (\d+) row \d", page.text):
+            where.setdefault(int(match.group(1)), set()).add(page.number)
+    assert len(where) == 16, (fmt, where)
+    broken = {n: pages for n, pages in where.items() if len(pages) > 1}
+    assert not broken, (fmt, broken)

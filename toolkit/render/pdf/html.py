@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from toolkit.errors import Position
 from toolkit.model.plain import attached_page
 from toolkit.model.scripts import HAN_OR_KANA
+from toolkit.render.table_breaks import is_short
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote, FootnoteRef, Image, Inline,
                                     LineBreak, Link, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
@@ -144,6 +145,7 @@ def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[s
         template = env.get_template(NOTE_TEMPLATE)
         return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind, runs=runs,
                                quotes_ideographs=quotes_ideographs, ending_with=ending_with,
+                               short_table=is_short,
                                attached_pages=attached_pages or {}, image_url=image_url,
                                attached_alt=functools.partial(attached_page, note.language_code))
     except jinja2.TemplateSyntaxError as exc:
