@@ -16,7 +16,8 @@ from conftest import copy_meeting, read_pdf, run_cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Names, titles, months, years, ranges and symbols among long lower-case words, which are hyphenated.
-NAMES = ("the representatives of Ulaanbaatar presented the Low Carbon Cities Compendium to the Science and "
+NAMES = ("the note by the Secretariat (ESCAP/NEASPEC/SOM(26)/4) and the report A/HRC/55/1, "
+         "the representatives of Ulaanbaatar presented the Low Carbon Cities Compendium to the Science and "
          "Policy Committee of the Secretariat on 8\u00a0September 2023, with the implementation programmes "
          "for 2023/2024 and 2025-2026, the environmental considerations of Kitakyushu and Vladivostok "
          "and the intergovernmental organizations, ")
@@ -85,6 +86,16 @@ def test_no_table_cell_is_hyphenated(names_build: Path, fmt: str):
     words = [word for line in cells for word in line.split()]  # the cells side by side on a line
     assert words.count("arrangements") == 15, (fmt, cells)  # 10 pt: the table's lines
     assert not [word for word in words if re.search(r"\w[-\u2010]$", word)], (fmt, cells)
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_a_symbol_is_never_broken_in_the_pdf(names_build: Path):
+    """"(ESCAP/" | "NEASPEC/SOM(26)/4)": a symbol stays on one line (the DOCX, as LibreOffice lays
+    it out, may still break one after a slash: OOXML has no run that does not break)."""
+    lines = [line["text"] for page in read_pdf(names_build / "cities.pdf") for line in page.lines]
+    assert sum("ESCAP/NEASPEC/SOM(26)/4)" in line for line in lines) >= 20
+    assert not [line for line in lines if re.search(r"[A-Z]/$", line.rstrip())], lines
 
 
 @pytest.mark.slow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import traceback
 from pathlib import Path
 
@@ -22,6 +23,17 @@ from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote
 NOTE_TEMPLATE = "note.html"
 
 
+# A document symbol in running text: ESCAP/NEASPEC/SOM(26)/4, A/HRC/55/1, E/ESCAP/80/L.1/Add.1.
+_SYMBOL = re.compile(r"(?<![\w/.:&;-])[A-Z][A-Z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+")
+
+
+def unbroken_symbols(text: Markup) -> Markup:
+    """Each document symbol of an (escaped) text in a span no line's end breaks: a line breaker
+    would end a line after any slash ("(ESCAP/" | "NEASPEC/SOM(26)/4)"); a UN symbol is read and
+    searched as one word."""
+    return Markup(_SYMBOL.sub(lambda m: f'<span class="symbol">{m.group()}</span>', str(text)))
+
+
 class InlineHTML:
     """Inline model nodes -> HTML; first footnote calls carry the footnote text (CSS float: footnote)."""
 
@@ -33,7 +45,7 @@ class InlineHTML:
 
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            text = escape(node.text)
+            text = unbroken_symbols(escape(node.text))
             return f'<span lang="{node.lang}">{text}</span>' if node.lang else str(text)
         if isinstance(node, Emphasis):
             return f"<em>{self(node.children)}</em>"
@@ -51,7 +63,7 @@ class InlineHTML:
                 return f'<span class="footnote" data-n="{node.number}" data-pdf-role="Note">{body}</span>'
             return f'<sup class="footnote-ref" data-pdf-role="Reference">{node.number}</sup>'
         if isinstance(node, Ref):  # the words decided by the model; a link when the target is here
-            text = escape(node.text)
+            text = unbroken_symbols(escape(node.text))
             return f'<a class="ref" href="#{escape(node.anchor)}">{text}</a>' if node.anchor else str(text)
         if isinstance(node, TableNoteRef):
             return f'<sup class="table-note-ref">{escape(node.letter)}</sup>'
