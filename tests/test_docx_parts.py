@@ -110,6 +110,9 @@ def test_the_body_has_no_direct_formatting(key):
             kinds.discard("jc")
         if next(p_props.iterancestors(f"{{{W}}}tc"), None) is not None:  # a table's rows kept together
             kinds.discard("keepNext")  # (render/table_breaks.py), as Word does it: keep with next
+        if "pageBreakBefore" in kinds:  # the body's first paragraph: no space above it at the page's top
+            assert p_props.find("w:spacing", NS).attrib == {f"{{{W}}}before": "0"}
+            kinds.discard("spacing")
         assert kinds <= {"pStyle", "numPr", "pageBreakBefore"}, kinds
     # One exception: the body after the contents starts a page, as in the PDF.
     toc = [i for i, p in enumerate(paragraphs) if _val(p.find("w:pPr/w:pStyle", NS)) in ("TOC1", "TOC2")]

@@ -282,3 +282,16 @@ def test_a_short_table_is_never_broken(tables_build: Path, fmt: str):
     assert len(where) == 16, (fmt, where)
     broken = {n: pages for n, pages in where.items() if len(pages) > 1}
     assert not broken, (fmt, broken)
+
+
+@pytest.mark.slow
+@pytest.mark.office
+@pytest.mark.parametrize("name", ["5d-low-carbon-cities", "report"])
+def test_the_first_heading_of_a_page_has_no_space_above_it(sample_build: Path, sample_docx_pdf, name: str):
+    """Page 2 starts with the first chapter's heading at the top of the text, in both formats alike."""
+    tops = []
+    for pdf in (sample_build / f"{name}.pdf", sample_docx_pdf[name]):
+        page = read_pdf(pdf)[1]
+        heading = next(line for line in page.lines if line["text"].startswith("I. "))
+        tops.append(heading["top"])
+    assert abs(tops[0] - tops[1]) < 3, tops
