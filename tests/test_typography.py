@@ -295,3 +295,16 @@ def test_the_first_heading_of_a_page_has_no_space_above_it(sample_build: Path, s
         heading = next(line for line in page.lines if line["text"].startswith("I. "))
         tops.append(heading["top"])
     assert abs(tops[0] - tops[1]) < 3, tops
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_a_short_document_has_no_contents(sample_build: Path):
+    """The information note (no annex, about 190 words) starts its text on page 1, under the masthead,
+    in both formats; a longer note keeps its contents (model/assemble.py: SHORT_DOCUMENT)."""
+    first = read_pdf(sample_build / "information-note.pdf")[0].text
+    assert "CONTENTS" not in first and "1. This note gives practical information" in first
+    with zipfile.ZipFile(sample_build / "information-note.docx") as z:
+        assert "TOC \\" not in z.read("word/document.xml").decode()
+    for name in ("7-core-fund", "5d-low-carbon-cities"):
+        assert "CONTENTS" in read_pdf(sample_build / f"{name}.pdf")[0].text, name
