@@ -161,10 +161,11 @@ def test_words_in_capitals_are_never_hyphenated(tmp_path: Path):
 
 
 @pytest.mark.parametrize("word,whole", [("NEASPEC", True), ("PROGRAMMES,", True), ("SECRETARIAT’s", True),
-                                        ("INTERGOVERNMENTAL", True), ("Secretariat’s", False),
+                                        ("INTERGOVERNMENTAL", True), ("Secretariat’s", True),
                                         ("programmes", False), ("intergovernmental", False)])
 def test_the_dictionary_weasyprint_asks_finds_no_break_in_capitals(word: str, whole: bool):
-    """Possessives and plurals of words in capitals (SECRETARIAT’s, NGOs) count as capitals."""
+    """Possessives and plurals of words in capitals (SECRETARIAT’s, NGOs) count as capitals, and so does
+    a capitalized word (render/hyphenation.py; tests/test_typography.py)."""
     from weasyprint.text import line_break
 
     from toolkit.render.pdf import weasyprint_fix
@@ -326,8 +327,8 @@ def _han_gaps(pdf: Path) -> list[float]:
 @pytest.mark.slow
 @pytest.mark.office
 def test_chinese_words_in_an_english_note_are_never_letter_spaced(sample_build: Path, sample_docx_pdfs):
-    """上海, 京都, 北九州市 in paragraph 10 of the 5 (d) note: set solid in the justified PDF, and in
-    the DOCX as LibreOffice lays it out, where their paragraph is flush left (docx/write/ideographs.py)."""
+    """上海, 京都, 北九州市 in paragraph 10 of the 5 (d) note: set solid in the PDF, and in the DOCX as
+    LibreOffice lays it out; their paragraph is flush left in both (docx/write/ideographs.py)."""
     for pdf in (sample_build / f"{NOTE}.pdf", sample_docx_pdfs[NOTE]):
         gaps = _han_gaps(pdf)
         assert len(gaps) >= 5, pdf.name  # 上海 京都 北九州市 at least

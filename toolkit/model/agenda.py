@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 
 from toolkit.errors import Diagnostics
@@ -171,8 +172,18 @@ def agenda_documents(meeting: Meeting, notes: list[Note], annotations: dict[str,
         numbered = number_document(chapters, (), {}, diags, wording=for_language(meeting.language)).chapters
         lettered[key] = tuple(block for chapter in numbered for block in chapter.blocks)
     annotated = annotated_agenda(meeting, annotated_date(meeting, notes), lettered, ordered)
-    listed = [agenda, annotated] + ordered + list(information or ())
+    # documents under no agenda item (information notes, the list of participants) come last, by symbol
+    # as one reads it: INF/2 before INF/3 and INF/10
+    on_agenda = [n for n in ordered if _agenda_order(meeting, n)[0] < _NO_ITEM]
+    others = sorted([n for n in ordered if n not in on_agenda] + list(information or ()), key=_symbol_order)
+    listed = [agenda, annotated] + on_agenda + others
     return [agenda, annotated, documents_list(meeting, documents_list_date(meeting, listed), listed)]
+
+
+def _symbol_order(note: Note) -> tuple[tuple[int, int | str], ...]:
+    """ESCAP/NEASPEC/SOM(26)/INF/10 after .../INF/2: its figures compared as numbers."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", note.symbol or note.stem) if part)
 
 
 def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str, int, str]:
@@ -182,4 +193,7 @@ def _agenda_order(meeting: Meeting, note: Note) -> tuple[int, str, int, str]:
     for index, item in enumerate(i for top in meeting.agenda for i in (top, *top.subitems)):
         if item.citation == note.item_citation:
             return index, base, rank, note.stem
-    return 10_000, base, rank, note.stem
+    return _NO_ITEM, base, rank, note.stem
+
+
+_NO_ITEM = 10_000

@@ -3,6 +3,7 @@ contents, running head."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from toolkit.model.document import ContentsEntry, Note
@@ -10,6 +11,7 @@ from toolkit.model.masthead import annex_alone, annex_alone_title, masthead
 from toolkit.model.plain import inline_text
 from toolkit.errors import Diagnostics
 from toolkit.model.numbering import Numbered, number_note
+from toolkit.model.plain import body_strings
 from toolkit.model.parts import NotePart
 from toolkit.model.wording import for_language
 
@@ -22,6 +24,17 @@ def build_note(part: NotePart, diags: Diagnostics, made: tuple[str, ...] = ()) -
     # Issued on its own, an annex is the same parts, emitted for it alone: no second reading.
     standalone = [standalone_annex(note, annex) for annex in alone if annex.annexes[0].stem not in made]
     return note, standalone
+
+
+# A document with no annex and less text than this (in widths of a Latin letter; a Chinese or Japanese
+# character counts two) has no contents: under the masthead its text nearly fills the first page,
+# which a contents would take instead, pushing the text to the next (the information note).
+SHORT_DOCUMENT = 1500
+
+
+def _short(numbered: Numbered) -> bool:
+    text = " ".join(body_strings(numbered.chapters)) + " ".join(inline_text(f.content) for f in numbered.footnotes)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text) < SHORT_DOCUMENT
 
 
 def assemble_note(part: NotePart, numbered: Numbered) -> Note:
@@ -39,6 +52,8 @@ def assemble_note(part: NotePart, numbered: Numbered) -> Note:
     contents = tuple(
         [ContentsEntry(f"{c.numeral}.", c.title, c.anchor, "chapter", True) for c in numbered.chapters if c.numeral]
         + [ContentsEntry(f"{a.heading}.", a.title, a.anchor, "annex", False) for a in annexes])
+    if not annexes and _short(numbered):
+        contents = ()
     return Note(
         stem=part.stem,
         source=part.source,

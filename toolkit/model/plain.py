@@ -60,6 +60,11 @@ def _chapters(chapters: tuple[Chapter, ...]) -> Iterator[str]:
                 yield from (block.caption or "", inline_text(block.title), inline_text(block.source))
 
 
+def body_strings(chapters: tuple[Chapter, ...]) -> Iterator[str]:
+    """Every piece of text the chapters print (their headings, paragraphs, lists, tables, figures)."""
+    return _chapters(chapters)
+
+
 def note_strings(note: Note) -> Iterator[str]:
     """Every piece of text the note prints."""
     m = note.masthead

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import traceback
 from pathlib import Path
 
@@ -12,12 +13,25 @@ from markupsafe import Markup, escape
 
 from toolkit.errors import Position
 from toolkit.model.plain import attached_page
+from toolkit.model.scripts import HAN_OR_KANA
+from toolkit.render.table_breaks import is_short
 
 from toolkit.model.document import (BulletList, Code, Emphasis, Figure, Footnote, FootnoteRef, Image, Inline,
                                     LineBreak, Link, Note, Paragraph, Ref, Strong, SubHeading, Table, TableNoteRef,
                                     Text, Tracked)
 
 NOTE_TEMPLATE = "note.html"
+
+
+# A document symbol in running text: ESCAP/NEASPEC/SOM(26)/4, A/HRC/55/1, E/ESCAP/80/L.1/Add.1.
+_SYMBOL = re.compile(r"(?<![\w/.:&;-])[A-Z][A-Z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+")
+
+
+def unbroken_symbols(text: Markup) -> Markup:
+    """Each document symbol of an (escaped) text in a span no line's end breaks: a line breaker
+    would end a line after any slash ("(ESCAP/" | "NEASPEC/SOM(26)/4)"); a UN symbol is read and
+    searched as one word."""
+    return Markup(_SYMBOL.sub(lambda m: f'<span class="symbol">{m.group()}</span>', str(text)))
 
 
 class InlineHTML:
@@ -31,7 +45,7 @@ class InlineHTML:
 
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            text = escape(node.text)
+            text = unbroken_symbols(escape(node.text))
             return f'<span lang="{node.lang}">{text}</span>' if node.lang else str(text)
         if isinstance(node, Emphasis):
             return f"<em>{self(node.children)}</em>"
@@ -49,7 +63,7 @@ class InlineHTML:
                 return f'<span class="footnote" data-n="{node.number}" data-pdf-role="Note">{body}</span>'
             return f'<sup class="footnote-ref" data-pdf-role="Reference">{node.number}</sup>'
         if isinstance(node, Ref):  # the words decided by the model; a link when the target is here
-            text = escape(node.text)
+            text = unbroken_symbols(escape(node.text))
             return f'<a class="ref" href="#{escape(node.anchor)}">{text}</a>' if node.anchor else str(text)
         if isinstance(node, TableNoteRef):
             return f'<sup class="table-note-ref">{escape(node.letter)}</sup>'
@@ -68,6 +82,35 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def quotes_ideographs(content: tuple[Inline, ...]) -> bool:
+    """A paragraph quoting Chinese or Japanese (Kitakyushu (北九州市)) is set flush left, as in the DOCX,
+    where Word and LibreOffice would letter-space its Han characters if justified
+    (render/docx/write/ideographs.py): both formats set it alike."""
+    for node in content:
+        if HAN_OR_KANA.search(getattr(node, "text", "") or ""):
+            return True
+        if quotes_ideographs(tuple(getattr(node, "children", ()))):
+            return True
+    return False
+
+
+def ending_with(title: Markup, after: Markup) -> Markup:
+    """A contents entry's title with its leaders and page number (`after`) joined to its last word,
+    in a span that never breaks: a wrapped entry carries them on its last line, after a word."""
+    depth, cut = 0, -1
+    for index, char in enumerate(title):
+        if char == "<":
+            depth += 1
+        elif char == ">":
+            depth -= 1
+        elif char == " " and depth == 0:
+            cut = index
+    head, tail = title[:cut + 1], title[cut + 1:]
+    if tail.count("</") * 2 != tail.count("<"):  # the last word closes an element it did not open
+        return Markup(title + after)
+    return Markup(f'{head}<span class="tail">{tail}{after}</span>')
 
 
 def block_kind(block: object) -> str:
@@ -113,6 +156,8 @@ def render_note_html(note: Note, env: jinja2.Environment, attached_pages: dict[s
     try:
         template = env.get_template(NOTE_TEMPLATE)
         return template.render(note=note, inline=InlineHTML(note.footnotes), kind=block_kind, runs=runs,
+                               quotes_ideographs=quotes_ideographs, ending_with=ending_with,
+                               short_table=is_short,
                                attached_pages=attached_pages or {}, image_url=image_url,
                                attached_alt=functools.partial(attached_page, note.language_code))
     except jinja2.TemplateSyntaxError as exc:

@@ -1,4 +1,4 @@
-"""WeasyPrint's layout -> footnotes kept on the page of their call, words in capitals kept whole.
+"""WeasyPrint's layout -> footnotes kept on the page of their call, names, numbers and capitals kept whole.
 
 Footnotes. When a paragraph line overflows a page and widow/orphan control forbids a break
 there, WeasyPrint 70 makes room by moving the page's last footnotes to the next page
@@ -9,19 +9,21 @@ footnotes. The only truth test of the page's footnote list inside `_linebox_layo
 is that heuristic's loop; the list answers "empty" there and nowhere else.
 The placement check (footnote_check.py) still verifies every layout.
 
-Capitals. Justified text is hyphenated (`hyphens: auto`), and WeasyPrint hyphenates a word
-in capitals like any other: "ENVIRON-MENTAL", "NEAS-PEC". Word never does in the DOCX
-(`doNotHyphenateCaps`), nor do UN editors; CSS has no property for it, so the dictionary
-WeasyPrint's line breaking asks for hyphenation points (text/line_break.py) finds none
-in a word in capitals. A span around each such word would do it too, but adds a
-structure element per word to the tagged PDF.
+Capitals. Justified text is hyphenated (`hyphens: auto`), and WeasyPrint hyphenates any
+word: "ENVIRON-MENTAL", "Ulaanbaa-tar", "Septem-ber 2023", "Car-bon" in a title. A UN editor
+divides no word with a capital letter (a proper name, a title, a month, an acronym) and no
+number, and Word never divides a word in capitals (`doNotHyphenateCaps`; the DOCX marks the
+others, docx/write/inline.py). CSS has no property for it, so the dictionary WeasyPrint's
+line breaking asks for hyphenation points (text/line_break.py) finds none in such a word.
+A span around each such word would do it too, but adds a structure element per word to
+the tagged PDF.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 
+from toolkit.render.hyphenation import kept_whole
 from toolkit.render.pdf.patching import applied_once
 
 
@@ -62,7 +64,7 @@ def _keep_capitals_whole() -> bool:
 
     class NoCapitals(pyphen.Pyphen):
         def iterate(self, word: str):
-            if _in_capitals(word):
+            if kept_whole(word):
                 return iter(())
             return super().iterate(word)
 
@@ -75,10 +77,3 @@ def _keep_capitals_whole() -> bool:
     Pyphen.Pyphen = NoCapitals
     line_break.pyphen = Pyphen()
     return True
-
-
-def _in_capitals(word: str) -> bool:
-    """NEASPEC, PROGRAMMES, ESCAP/NEASPEC, NEASPEC’s, NGOs: no lower-case letter but a possessive
-    or plural s at the end."""
-    core = re.sub(r"(?:[’']s|s)$", "", word.rstrip(".,;:!?)]»”\"'’"))
-    return core.isupper()

@@ -16,7 +16,8 @@ R = nsmap["r"]
 
 # ECMA-376 CT_PPrBase and CT_RPr child order (only the children this package uses).
 _PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr", "tabs",
-              "autoSpaceDE", "autoSpaceDN", "spacing", "ind", "contextualSpacing", "jc", "outlineLvl", "rPr")
+              "suppressAutoHyphens", "autoSpaceDE", "autoSpaceDN", "spacing", "ind", "contextualSpacing", "jc",
+              "outlineLvl", "rPr")
 _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "noProof", "vanish", "color", "sz", "szCs",
               "u", "vertAlign", "lang")
 

@@ -19,6 +19,7 @@ STEP = 709  # 1.25 cm: the hanging indent of numbers, as in templates/note.css
 PAGE = (11906, 16838)  # A4
 MARGIN = 1418  # 2.5 cm all round
 TEXT_WIDTH = PAGE[0] - 2 * MARGIN
+TOC_NUMBERS = 567  # 1 cm: the contents' column of page numbers, which titles never enter
 PARAGRAPH_LIST, BULLET_LIST, CHAPTER_LIST = 1, 2, 3  # the w:numId of the three lists in numbering.xml
 
 # (name, id, type, basedOn, pPr children, rPr children, extra style children)
@@ -38,8 +39,9 @@ def _growing_lines(after: int) -> etree._Element:
     return el("w:spacing", {"w:before": "0", "w:after": str(after), "w:line": "240", "w:lineRule": "auto"})
 
 
-def _ind(left: int, hanging: int = 0) -> etree._Element:
-    return el("w:ind", {"w:left": str(left), "w:hanging": str(hanging)})
+def _ind(left: int, hanging: int = 0, right: int = 0) -> etree._Element:
+    attrs = {"w:left": str(left), "w:hanging": str(hanging)}
+    return el("w:ind", attrs | ({"w:right": str(right)} if right else {}))
 
 
 def _tabs(*stops: tuple[str, int, str]) -> etree._Element:
@@ -55,6 +57,9 @@ CENTER, RIGHT, BOTH = val("w:jc", "center"), val("w:jc", "right"), val("w:jc", "
 BOLD, ITALIC = el("w:b"), el("w:i")
 KEEP = el("w:keepNext")
 TIGHT = el("w:contextualSpacing")  # no space between lines of one masthead block
+# Table cells are never hyphenated (narrow columns would divide "Tim-ing"), as in the PDF,
+# where only the body's paragraphs are.
+WHOLE = el("w:suppressAutoHyphens")
 
 
 def specs() -> list[_Spec]:
@@ -77,9 +82,12 @@ def specs() -> list[_Spec]:
          copy(BOLD) + [val("w:sz", 28)], []),
         (S.AUTHOR_LINE, "AuthorLine", p, "Normal", copy(CENTER) + [_spacing(after=600)], [], []),
         (S.CONTENTS_HEADING, "TOCHeading", p, "Normal", copy(CENTER, KEEP) + [_spacing(after=240)], copy(BOLD), []),
-        # A wrapped contents line starts again at the margin, as in the PDF.
-        (S.TOC_CHAPTER, "TOC1", p, "Normal", [_tabs(("left", STEP, "none"), ("right", TEXT_WIDTH, "dot")),
-                                              _spacing(after=120)], [], []),
+        # A long entry wraps under its own title (the numeral hangs), its lines kept out of the
+        # page numbers' column (a right indent), so the leaders and the page number stand on its
+        # last line, as in the PDF (UN contents). The numbers stand at the right indent, not the
+        # margin: LibreOffice draws nothing after a tab beyond the right indent (Word would).
+        (S.TOC_CHAPTER, "TOC1", p, "Normal", [_tabs(("left", STEP, "none"), ("right", TEXT_WIDTH - TOC_NUMBERS, "dot")),
+                                              _spacing(after=120), _ind(STEP, STEP, right=TOC_NUMBERS)], [], []),
         (S.TOC_ANNEX, "TOC2", p, "Normal", [_spacing(before=120, after=120)], [], []),
         # Chapter numerals are Word numbering: an inserted chapter renumbers the rest.
         (S.CHAPTER, "Heading1", p, "Normal", copy(KEEP) + [el("w:keepLines"), _num_pr(CHAPTER_LIST, 0),
@@ -120,16 +128,18 @@ def specs() -> list[_Spec]:
         (S.ATTACHMENT_PAGE, "AttachmentPage", p, "Normal", copy(CENTER) + [el("w:pageBreakBefore"),
                                                                            _growing_lines(after=0)], [], []),
         (S.ATTACHMENT_TEXT, "AttachmentText", p, "Normal", [_growing_lines(after=120)], [], []),
-        (S.TABLE_HEADING, "TableHeading", p, "Normal", [_spacing(line=240)], copy(BOLD) + [val("w:sz", 20)], []),
-        (S.TABLE_TEXT, "TableText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
+        (S.TABLE_HEADING, "TableHeading", p, "Normal", copy(WHOLE) + [_spacing(line=240)],
+         copy(BOLD) + [val("w:sz", 20)], []),
+        (S.TABLE_TEXT, "TableText", p, "Normal", copy(WHOLE) + [_spacing(line=240)], [val("w:sz", 20)], []),
         # "Table 2", a line break and the bold title: one paragraph kept with the table, as in the PDF.
         (S.CAPTION, "Caption", p, "Normal", copy(KEEP) + [el("w:keepLines"), _spacing(before=120, after=120)], [],
          [el("w:qFormat")]),
-        (S.TABLE_COLUMN_HEADING, "TableColumnHeading", p, "Normal", [_spacing(line=240)],
+        (S.TABLE_COLUMN_HEADING, "TableColumnHeading", p, "Normal", copy(WHOLE) + [_spacing(line=240)],
          copy(ITALIC) + [val("w:sz", 20)], []),
         # Notes sit close together (contextual spacing: none between two of them); the text
         # resumes a line below the last, as under the PDF's tables.
-        (S.TABLE_NOTE, "TableNote", p, "Normal", [el("w:contextualSpacing"), _spacing(before=40, after=240, line=216)],
+        (S.TABLE_NOTE, "TableNote", p, "Normal", copy(WHOLE) + [el("w:contextualSpacing"),
+                                                                 _spacing(before=40, after=240, line=216)],
          [val("w:sz", 18)], []),
         (S.TABLE_FIGURES, "TableFigures", p, "TableText", copy(RIGHT), [], []),
         (S.TABLE_TEXT_CENTRED, "TableTextCentred", p, "TableText", copy(CENTER), [], []),
@@ -137,7 +147,10 @@ def specs() -> list[_Spec]:
         (S.TABLE_COLUMN_HEADING_CENTRED, "TableColumnHeadingCentred", p, "TableColumnHeading", copy(CENTER), [],
          []),
         (S.FIGURE, "Figure", p, "Normal", copy(KEEP, CENTER) + [_growing_lines(after=80)], [], []),
-        (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [_spacing(line=240)], [val("w:sz", 20)], []),
+        # 6 pt between the short rule and the first note (the PDF's @footnote padding), none between
+        # two notes (contextual spacing): LibreOffice ignores the separator's own paragraph spacing.
+        (S.FOOTNOTE_TEXT, "FootnoteText", p, "Normal", [el("w:contextualSpacing"), _spacing(before=120, line=240)],
+         [val("w:sz", 20)], []),
         (S.HEADER, "Header", p, "Normal", copy(RIGHT) + [_spacing(line=240)], [val("w:sz", 20)], []),
         (S.FOOTER, "Footer", p, "Normal", copy(CENTER) + [_spacing(line=264)], [val("w:sz", 22)], []),
         (S.DEFAULT_FONT, "DefaultParagraphFont", c, None, [], [], [el("w:semiHidden")]),
@@ -155,15 +168,15 @@ def specs() -> list[_Spec]:
 
 
 def _table_styles() -> list[etree._Element]:
-    """Word's default table style, and the list of documents' one: a rule under the header
-    row, thin grey rules between rows."""
+    """Word's default table style, and the list of documents' one: in the UN manner (Editorial
+    Manual, Tables), rules at the top, under the header row and at the bottom, none between rows."""
     def border(side: str, size: int, color: str) -> etree._Element:
         return el(f"w:{side}", {"w:val": "single", "w:sz": str(size), "w:space": "0", "w:color": color})
 
     def margin(side: str, twips: int) -> etree._Element:
         return el(f"w:{side}", {"w:w": str(twips), "w:type": "dxa"})
 
-    table = el("w:tblPr", None, el("w:tblBorders", None, border("bottom", 4, "888888"), border("insideH", 4, "888888")),
+    table = el("w:tblPr", None, el("w:tblBorders", None, border("top", 6, "000000"), border("bottom", 6, "000000")),
                el("w:tblCellMar", None, margin("top", 60), margin("left", 80), margin("bottom", 60),
                   margin("right", 80)))
     header = el("w:tblStylePr", {"w:type": "firstRow"},

@@ -73,10 +73,12 @@ class BodyWriter:
         self.target.append(paragraph(self.styles.para(style), *children, props=props))
 
     def _page(self, props: list[etree._Element] | None = None) -> list[etree._Element]:
-        """A paragraph's own properties, with a page break before it if the body starts here."""
+        """A paragraph's own properties, with a page break before it if the body starts here, and then
+        no space above it: Word and LibreOffice keep a paragraph's space before at the top of a page
+        it starts by a break, where the PDF has none (note.css: the first chapter's heading)."""
         props = list(props or [])
         if self.new_page:
-            props.append(el("w:pageBreakBefore"))
+            props += [el("w:pageBreakBefore"), el("w:spacing", {"w:before": "0"})]
             self.new_page = False
         return props
 

@@ -6,8 +6,9 @@ an English note (Kitakyushu (北九州市)) prints letter-spaced. LibreOffice do
 Chinese or Japanese character and exempts only Korean, whose words are spaced (lcl_AddSpace
 in sw/source/core/text/portxt.cxx). No paragraph or run property justifies such a line by its
 spaces alone, so the paragraph is set flush left, as layout.md allows; a Chinese document is
-flush left throughout (reference/target.py). The PDF keeps these paragraphs justified:
-WeasyPrint stretches only spaces.
+flush left throughout (reference/target.py). The PDF sets the same paragraphs flush left
+(templates/note.css, `.ideographs`), though WeasyPrint would stretch only spaces: a paragraph
+looks the same in both formats.
 """
 
 from __future__ import annotations

@@ -3,17 +3,27 @@
 The look of emphasis, links and footnote calls comes from character styles of the
 reference document. The one property set on runs directly is the East Asian font and
 language of CJK runs, as Word itself does when someone types Korean or Japanese: it
-picks the face that draws Han characters the Korean, Japanese or Chinese way.
+picks the face that draws Han characters the Korean, Japanese or Chinese way; and
+w:noProof on the words a line's end never divides (render/hyphenation.py: names, months,
+numbers, symbols). OOXML has no run property "do not hyphenate" (only the paragraph's
+w:suppressAutoHyphens, and doNotHyphenateCaps for words in capitals). Word hyphenates no
+text marked "Do not check spelling or grammar" (w:noProof); LibreOffice 7.4 ignores
+w:noProof but hyphenates no text of the language "zxx" (no linguistic content), so a word
+in the document's language is marked both. A word in a language of its own (Russian,
+Korean) keeps its language, for screen readers: Word keeps it whole, LibreOffice may not.
+The price: Word does not spell-check these words.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Protocol
 
 from lxml import etree
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
+from docx.oxml.ns import qn
 from toolkit.model.document import (Code, Emphasis, FootnoteRef, Inline, LineBreak, Link, Ref, Strong, TableNoteRef,
                                     Text, Tracked)
 from toolkit.render.docx.oxml import styles as S
@@ -21,10 +31,14 @@ from toolkit.render.docx.write.fields import field, ref_instruction
 from toolkit.render.docx.oxml.ooxml import el, run
 from toolkit.render.docx.oxml.revisions import RevisionMarks
 from toolkit.render.docx.oxml.styles import StyleMap
+from toolkit.render.hyphenation import pieces
 
 # The faces of templates/note.css, for the same languages.
 CJK_FONTS = {"ko": "Noto Serif CJK KR", "ja": "Noto Serif CJK JP", "zh-CN": "Noto Serif CJK SC",
              "zh-TW": "Noto Serif CJK TC"}
+# LibreOffice hyphenates no text of this language (ISO 639 "no linguistic content"), and reads no
+# w:noProof: the language is what keeps a name whole there.
+NO_HYPHENATION_LANGUAGE = "zxx"
 # Word wants a region with the language (it maps "ko" to nothing).
 WORD_LANGUAGES = {"ko": "ko-KR", "ja": "ja-JP", "zh-CN": "zh-CN", "zh-TW": "zh-TW", "en": "en-GB", "fr": "fr-FR",
                   "ru": "ru-RU", "mn": "mn-MN"}
@@ -54,6 +68,33 @@ def cjk_properties(lang: str) -> list[etree._Element]:
         raise ValueError(f"the DOCX renderer has no East Asian font for language {lang!r}")
     return [el("w:rFonts", {"w:eastAsia": CJK_FONTS[lang], "w:hint": "eastAsia"}),
             el("w:lang", {"w:eastAsia": word_language(lang)})]
+
+
+def whole_words(words: str, style: str | None, extra: list[etree._Element] | None = None) -> list[etree._Element]:
+    """Runs of `words`, those a line's end never divides in runs of their own: marked w:noProof
+    (Word) and, in the document's language, of language "zxx" (LibreOffice)."""
+    extra = list(extra or [])
+    own_language = any(e.tag == qn("w:lang") and e.get(qn("w:val")) for e in extra)
+    out = []
+    for piece, whole in pieces(words) or [(words, False)]:
+        props = extra
+        if whole:  # CT_RPr order: rFonts, noProof, ..., lang
+            fonts = [e for e in extra if e.tag == qn("w:rFonts")]
+            rest = [e for e in extra if e.tag != qn("w:rFonts")]
+            if not own_language:
+                rest = [e for e in rest if e.tag != qn("w:lang")] + [_no_language(extra)]
+            props = fonts + [el("w:noProof")] + rest
+        out.append(run(piece, style, [deepcopy(e) for e in props]))
+    return out
+
+
+def _no_language(extra: list[etree._Element]) -> etree._Element:
+    """w:lang "zxx" (no linguistic content) for the run's Latin text, its East Asian language kept."""
+    node = el("w:lang", {"w:val": NO_HYPHENATION_LANGUAGE})
+    for e in extra:
+        if e.tag == qn("w:lang") and e.get(qn("w:eastAsia")):
+            node.set(qn("w:eastAsia"), e.get(qn("w:eastAsia")))
+    return node
 
 
 class InlineWriter:
@@ -92,7 +133,7 @@ class InlineWriter:
     def _node(self, node: Inline, marks: frozenset[str]) -> list[etree._Element]:
         if isinstance(node, Text):
             extra = language_properties(node.lang) if node.lang else []
-            return [run(node.text, self._style(marks), extra)]
+            return whole_words(node.text, self._style(marks), extra)
         if isinstance(node, Emphasis):
             return [r for child in node.children for r in self._node(child, marks | {"em"})]
         if isinstance(node, Strong):
@@ -117,7 +158,7 @@ class InlineWriter:
         if isinstance(node, Ref):
             style = self._style(marks)
             if node.anchor is None:  # the target is not in this document: plain words
-                return [run(node.text, style)]
+                return whole_words(node.text, style)
             # "paragraph " REF(12) " of annex II": the field's cached result is the model's number,
             # shown on opening; updating fields renumbers it after an edit.
             out = ([run(node.words, style)] if node.words else []) + [

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from docx.oxml.ns import qn
+
 from toolkit.model.document import Inline, Strong, Table
 from toolkit.model.plain import inline_text
 from toolkit.render.docx.oxml import styles as S
@@ -21,6 +23,7 @@ from toolkit.render.docx.write.fields import Bookmarks
 from toolkit.render.docx.write.measure import text_twips
 from toolkit.render.docx.oxml.ooxml import el, paragraph, val
 from toolkit.render.docx.oxml.styles import StyleMap
+from toolkit.render.table_breaks import kept_with_next
 
 # A cell's paragraph style by its base style and its column's alignment (the model's).
 _ALIGNED = {(S.TABLE_TEXT, "right"): S.TABLE_FIGURES, (S.TABLE_TEXT, "center"): S.TABLE_TEXT_CENTRED,
@@ -83,13 +86,19 @@ def table(block: Table, styles: StyleMap, inline: InlineRuns, text_width: int) -
     heading = S.TABLE_COLUMN_HEADING if numbered else S.TABLE_HEADING
     rows = [(block.header, heading, True, False)]
     rows += [(row, S.TABLE_TEXT, False, index in block.totals) for index, row in enumerate(block.rows)]
-    for cells, base, header, total in rows:
+    kept = kept_with_next(len(block.rows))
+    for index, (cells, base, header, total) in enumerate(rows):
         row_props = el("w:trPr", None, el("w:cantSplit"), *([el("w:tblHeader")] if header else []))
-        node.append(el("w:tr", None, row_props, *(
+        tr = el("w:tr", None, row_props, *(
             _cell((Strong(content),) if total else content, width, styles.para(_style(base, align)), inline,
                   align, total, header)
-            for content, width, align in zip(cells, widths, aligns, strict=True))))
+            for content, width, align in zip(cells, widths, aligns, strict=True)))
+        if index in kept:
+            for p_props in tr.iter(qn("w:pPr")):
+                p_props.append(el("w:keepNext"))  # ppr order: pStyle, then keepNext
+        node.append(tr)
     return node
+
 
 
 def _style(base: str, align: str | None) -> str:
