@@ -42,6 +42,12 @@ def test_every_generated_note_builds(stress):
     assert stress["pdfs"] >= NOTES + len(LONG)
 
 
+def test_every_generated_note_passes_the_typographers_preflight(stress):
+    """The build runs the preflight on every PDF it lays out and prints each finding as a warning."""
+    found = [line for line in stress["stderr"].splitlines() if ": warning: page " in line]
+    assert found == [], "\n".join(found[:20])
+
+
 def test_every_footnote_is_on_the_page_of_its_call(stress):
     assert stress["footnotes"] > 10 * NOTES  # the notes are dense with footnotes: the check saw them
     assert stress["on_last_line"] > NOTES  # and many are called on the last line of their page
