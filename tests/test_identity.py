@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, copy_meeting, run_cli
+from conftest import SAMPLE, copy_meeting, read_pdf, run_cli
 from toolkit.errors import Diagnostics
 from toolkit.issuing import record as records
 from toolkit.model.build import LoadedMeeting, load
@@ -185,3 +185,86 @@ def test_an_annex_alone_of_an_information_document_names_its_inf_symbol(tmp_path
     assert symbol is not None and "/INF/" in symbol
     alone = _note(loaded, "info-annex-I")
     assert (alone.masthead.symbol, alone.masthead.annex_heading) == (symbol, f"Annex I to {symbol}")
+
+
+# ---- 1. the provisional agenda once issued ----
+
+
+def _record_agenda(meeting: Path) -> None:
+    """issued/provisional-agenda.yaml as `toolkit issue` writes it for meeting.yaml as it is (outputs aside)."""
+    loaded = load(meeting)
+    agenda = next(d for d in loaded.agenda_documents if d.stem == "provisional-agenda")
+    sources = []
+    for file in loaded.issuing.files.get("provisional-agenda", ("meeting.yaml",)):
+        text = (meeting / file).read_text(encoding="utf-8")
+        sources.append(records.Source(file, records.text_digest(text), text=text))
+    sent = (records.Output("provisional-agenda.pdf", hashlib.sha256(b"").hexdigest()),)
+    made = records.Record("provisional-agenda", agenda.symbol, agenda.date, 0, 0, None, tuple(sources), sent,
+                          records.record_path("provisional-agenda"))
+    (meeting / records.ISSUED_DIR).mkdir(exist_ok=True)
+    (meeting / made.path).write_text(records.dump(made), encoding="utf-8")
+
+
+def test_an_issued_provisional_agenda_is_written_as_issued_its_changes_a_marked_draft(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    assert load(meeting).reading_copies == (), "unchanged since it was issued: no draft"
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    loaded = load(meeting)
+    agenda = next(d for d in loaded.agenda_documents if d.stem == "provisional-agenda")
+    said = repr(agenda.chapters)
+    assert "Opening of the meeting" in said and "Opening of the session" not in said
+    assert agenda.masthead.reading_copy is None
+    draft = next(d for d in loaded.reading_copies if d.stem == "provisional-agenda-draft")
+    assert "Opening of the session" in repr(draft.chapters)
+    assert draft.masthead.reading_copy and agenda.symbol in draft.masthead.reading_copy
+    assert draft not in loaded.agenda_documents
+    warned = [str(d) for d in loaded.diagnostics.warnings if "provisional-agenda" in d.message]
+    assert len(warned) == 1 and warned[0].startswith("meeting.yaml:1") and "provisional-agenda-draft" in warned[0]
+    # the annotated agenda is not recorded: it shows the meeting as it is now
+    annotated = next(d for d in loaded.agenda_documents if d.stem == "annotated-agenda")
+    assert "Opening of the session" in repr(annotated.chapters)
+
+
+def test_a_change_the_provisional_agenda_does_not_show_leaves_it_as_it_is(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    (meeting / "meeting.yaml").write_text((meeting / "meeting.yaml").read_text(encoding="utf-8") + "\n# a comment\n",
+                                          encoding="utf-8")
+    loaded = load(meeting)
+    assert loaded.reading_copies == ()
+    assert not [d for d in loaded.diagnostics.warnings if "provisional-agenda" in d.message]
+
+
+def test_check_warns_of_an_issued_provisional_agenda_changed(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    result = run_cli("check", meeting)
+    assert result.exit_code == 0, result.stderr
+    assert "meeting.yaml:1" in result.stderr and "provisional-agenda-draft" in result.stderr
+    assert "record" not in result.stderr.split("provisional-agenda")[0], "no orphan-record warning"
+
+
+def test_issue_takes_the_provisional_agenda(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    result = run_cli("issue", meeting, "provisional-agenda", "--out", tmp_path / "out")
+    assert result.exit_code != 0
+    assert "not a document" not in result.stderr and "build first" in result.stderr
+    assert "--only provisional-agenda" in result.stderr
+    refused = run_cli("issue", meeting, "list-of-documents", "--out", tmp_path / "out")
+    assert refused.exit_code != 0 and "not a document" in refused.stderr
+
+
+@pytest.mark.slow
+def test_the_issued_provisional_agenda_pdf_keeps_its_text_and_the_draft_has_the_new(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    out = tmp_path / "out"
+    done = run_cli("build", meeting, "--out", out, "--only", "provisional-agenda", "--format", "pdf", "-q")
+    assert done.exit_code == 0, done.stderr
+    issued = " ".join(p.text for p in read_pdf(out / "provisional-agenda.pdf"))
+    draft = " ".join(p.text for p in read_pdf(out / "provisional-agenda-draft.pdf"))
+    assert "Opening of the meeting" in issued and "Opening of the session" not in issued
+    assert "Opening of the session" in draft and "not an issued document" in draft.replace("\n", " ")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from toolkit.errors import Diagnostics, Refused, ToolkitError
 from toolkit.issuing import record as records
+from toolkit.issuing.apply import ISSUABLE_AGENDAS
 from toolkit.model.document import Note
 from toolkit.model.wording import ENGLISH
 from toolkit.pipeline.atomic import write_atomic
@@ -35,6 +36,8 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
 
     loaded = load(meeting_dir)  # a problem in the sources raises SourceError: nothing recorded
     documents = {note.stem: note for note in loaded.notes}
+    # the provisional agenda too (issuing/apply.py ISSUABLE_AGENDAS says why not the other agenda documents)
+    documents.update({d.stem: d for d in loaded.agenda_documents if d.stem in ISSUABLE_AGENDAS})
     name = next((stem for stem in documents if stem.lower() == name.lower()), name)  # any case, as --only
     if name not in documents:
         import click
@@ -42,7 +45,8 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
         from toolkit.suggest import did_you_mean
 
         raise click.UsageError(f"{name!r} is not a document of {meeting_dir}{did_you_mean(name, documents)} "
-                               "Give a note's file name without .md or a corrigendum's output name: "
+                               "Give a note's file name without .md, a corrigendum's output name or "
+                               "provisional-agenda: "
                                f"{', '.join(documents)}")
     note = documents[name]
     issuing = loaded.issuing
@@ -56,7 +60,7 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
     if name in issuing.as_issued and name not in issuing.corrected_by:
         # its outputs are the version recorded, not the sources now: recording these would pair them wrongly
         rel = records.record_path(name)
-        raise Refused(meeting_dir / "notes" / f"{name}.md",
+        raise Refused(meeting_dir / note.source,
                       f"{name} has changed since it was recorded in {rel}, and the build writes it as recorded: "
                       "declare 'revision' or 'corrigendum' for what goes out now; if the version recorded was never "
                       f"sent, delete {rel}, build, then issue")

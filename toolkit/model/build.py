@@ -9,7 +9,7 @@ from pathlib import Path
 from toolkit import checks
 from toolkit.sources.written import Written
 from toolkit.errors import Diagnostics, Position, ToolkitError
-from toolkit.issuing.apply import apply as apply_issuing
+from toolkit.issuing.apply import agendas as agendas_as_issued, apply as apply_issuing
 from toolkit.model.issued import Issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
@@ -71,6 +71,7 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     # an annex alone carries its document's symbol as settled: a Rev., an Add., an information document's INF/N
     built.annexes = annexes_of(built.annexes, built.notes)
     participants, participants_list, agenda_documents = built.made_documents()
+    agendas_as_issued(root, meeting, agenda_documents, built.issuing, diags)  # an issued agenda, as for notes
     listed = [participants_list] if participants_list is not None else []
     # the checks a careful officer makes before sending (toolkit/checks)
     checks.run(meeting, [*agenda_documents, *listed], built.notes, built.written, diags)
@@ -78,8 +79,9 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     diags.raise_if_errors(root)
     # Checked as they are now (a message points at the sources' lines), written as issued
     notes, annexes, reading_copies = stay_as_issued(built.notes, built.annexes, built.issuing)
+    agenda_documents, _, agenda_drafts = stay_as_issued(agenda_documents, [], built.issuing)
     return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
-                         participants, participants_list, built.issuing, tuple(reading_copies))
+                         participants, participants_list, built.issuing, tuple(reading_copies + agenda_drafts))
 
 
 @dataclass
