@@ -268,3 +268,24 @@ def test_the_issued_provisional_agenda_pdf_keeps_its_text_and_the_draft_has_the_
     draft = " ".join(p.text for p in read_pdf(out / "provisional-agenda-draft.pdf"))
     assert "Opening of the meeting" in issued and "Opening of the session" not in issued
     assert "Opening of the session" in draft and "not an issued document" in draft.replace("\n", " ")
+
+
+def test_an_issued_provisional_agenda_keeps_its_date_when_a_later_document_comes(tmp_path: Path):
+    """Without meeting.yaml `issued`, the agenda takes the latest document's date: a note added after the
+    agenda went out must not redate it under its symbol, nor in the list of documents."""
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    later = ((meeting / "notes" / "cities.md").read_text(encoding="utf-8").replace("item: 2(b)", "item: 2 (a)")
+             .replace("SOM(T)/2b", "SOM(T)/2a").replace("date: 2023-10-06", "date: 2023-10-20"))
+    (meeting / "notes" / "later.md").write_text(later, encoding="utf-8")
+    loaded = load(meeting)
+    agenda = next(d for d in loaded.agenda_documents if d.stem == "provisional-agenda")
+    assert agenda.masthead.date == "6\u00a0October 2023"
+    draft = next(d for d in loaded.reading_copies if d.stem == "provisional-agenda-draft")
+    assert draft.masthead.date == "20\u00a0October 2023"
+    warned = [d.message for d in loaded.diagnostics.warnings if "provisional-agenda" in d.message]
+    assert len(warned) == 1 and "'issued: 2023-10-06'" in warned[0]
+    listed = next(d for d in loaded.agenda_documents if d.stem == "list-of-documents")
+    row = next(r for c in listed.chapters for b in c.blocks if isinstance(b, Table) for r in b.rows
+               if inline_text(r[0]) == agenda.symbol)
+    assert inline_text(row[-1]) == "6\u00a0October 2023"

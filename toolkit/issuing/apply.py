@@ -117,22 +117,27 @@ def agendas(root: Path, meeting: Meeting, documents: list[Note], issuing: Issuin
                                f"({record.path}), it now has {document.symbol or 'no symbol'}: an issued document "
                                "keeps its symbol")
             continue
-        kept = {s.file: s.sha256 for s in record.sources}
-        if all(kept.get(f) == records.current_digest(root, f) for f in issuing.files[document.stem]):
-            continue
+        # Made again every time (it is short): its date may follow the latest note's, which meeting.yaml
+        # does not hold.
         issued = issued_agenda(root, record, diags)
         if issued is None:
             continue
         lined = replace(issued, masthead=replace(issued.masthead, language=document.masthead.language,
                                                  version_line=document.masthead.version_line))
         if content_digest(lined) == content_digest(document):
-            continue  # meeting.yaml changed in what this document does not show
+            continue  # unchanged, or meeting.yaml changed in what this document does not show
         issuing.as_issued[document.stem] = (issued, ())
+        kept = {s.file: s.sha256 for s in record.sources}
+        if (document.date != record.date
+                and all(kept.get(f) == records.current_digest(root, f) for f in issuing.files[document.stem])):
+            why = (f"its date would now be {ENGLISH.said_date(document.date)} (the latest document's): give "
+                   f"meeting.yaml 'issued: {record.date.isoformat()}'")
+        else:
+            why = f"what it shows of {MEETING_FILE} has changed since"
         diags.warning(where, f"{document.stem} was issued as {record.symbol or document.title} on "
-                             f"{ENGLISH.said_date(record.date)}; what it shows of {MEETING_FILE} has changed since: "
-                             f"it is built as issued, the changes as {document.stem}-draft, until a revised agenda "
-                             f"goes out; if the version recorded was never sent, delete {record.path} and issue it "
-                             "again")
+                             f"{ENGLISH.said_date(record.date)}; {why}: it is built as issued, the changes as "
+                             f"{document.stem}-draft, until a revised agenda goes out; if the version recorded was "
+                             f"never sent, delete {record.path} and issue it again")
 
 
 def _number_addenda(notes: list[Note], written: Written, by_stem: dict[str, Note],

@@ -71,7 +71,6 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     # an annex alone carries its document's symbol as settled: a Rev., an Add., an information document's INF/N
     built.annexes = annexes_of(built.annexes, built.notes)
     participants, participants_list, agenda_documents = built.made_documents()
-    agendas_as_issued(root, meeting, agenda_documents, built.issuing, diags)  # an issued agenda, as for notes
     listed = [participants_list] if participants_list is not None else []
     # the checks a careful officer makes before sending (toolkit/checks)
     checks.run(meeting, [*agenda_documents, *listed], built.notes, built.written, diags)
@@ -153,8 +152,14 @@ class _Built:
         listed = [participants_list] if participants_list is not None else []
         # A translation shares its original's symbol: the agenda documents list the document once.
         originals = [n for n in self.notes if n.original_stem in ("", n.stem)]
-        agenda_documents = make_agenda_documents(meeting, originals, read_annotations(self.root, meeting, diags), diags,
-                                                 listed)
+        annotations = read_annotations(self.root, meeting, diags)
+        agenda_documents = make_agenda_documents(meeting, originals, annotations, diags, listed)
+        # an issued provisional agenda is written as issued, as a note is; the list of documents shows that one
+        agendas_as_issued(self.root, meeting, agenda_documents, self.issuing, diags)
+        issued = self.issuing.as_issued.get(agenda_documents[0].stem)
+        if issued is not None:
+            listed_now = make_agenda_documents(meeting, originals, annotations, Diagnostics(), listed, issued[0])
+            agenda_documents = [*agenda_documents[:2], listed_now[2]]
         made = {DOCUMENTS_STEM: next(d for d in agenda_documents if d.kind == "documents").chapters}
         if participants_list is not None:
             made[PARTICIPANTS_STEM] = participants_list.chapters
