@@ -289,3 +289,25 @@ def test_an_issued_provisional_agenda_keeps_its_date_when_a_later_document_comes
     row = next(r for c in listed.chapters for b in c.blocks if isinstance(b, Table) for r in b.rows
                if inline_text(r[0]) == agenda.symbol)
     assert inline_text(row[-1]) == "6\u00a0October 2023"
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_toolkit_issue_records_the_provisional_agenda_then_keeps_it(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    out = tmp_path / "out"
+    assert run_cli("build", meeting, "--out", out, "--only", "provisional-agenda", "-q").exit_code == 0
+    done = run_cli("issue", meeting, "provisional-agenda", "--out", out)
+    assert done.exit_code == 0, done.stderr
+    record = records.read(meeting, records.record_path("provisional-agenda"), Diagnostics())
+    assert record is not None and [s.file for s in record.sources] == ["meeting.yaml"]
+    agenda = next(d for d in load(meeting).agenda_documents if d.stem == "provisional-agenda")
+    assert (record.symbol, record.date) == (agenda.symbol, agenda.date) and agenda.symbol
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    built = run_cli("build", meeting, "--out", out, "--only", "provisional-agenda", "--format", "pdf", "-q")
+    assert built.exit_code == 0, built.stderr
+    assert "provisional-agenda-draft" in built.stderr
+    issued = " ".join(p.text for p in read_pdf(out / "provisional-agenda.pdf"))
+    assert "Opening of the meeting" in issued and "Opening of the session" not in issued
+    again = run_cli("issue", meeting, "provisional-agenda", "--out", out)
+    assert again.exit_code != 0 and "revised agenda" in again.stderr

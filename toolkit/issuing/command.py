@@ -62,8 +62,7 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
         rel = records.record_path(name)
         raise Refused(meeting_dir / note.source,
                       f"{name} has changed since it was recorded in {rel}, and the build writes it as recorded: "
-                      "declare 'revision' or 'corrigendum' for what goes out now; if the version recorded was never "
-                      f"sent, delete {rel}, build, then issue")
+                      f"{_declare(name)}; if the version recorded was never sent, delete {rel}, build, then issue")
     job = next(j for j in plan(loaded) if j.name == name)
     late = stale(loaded, [job], Options(formats=job.formats, jobs=1, templates=templates), out_dir)
     if late:
@@ -102,6 +101,12 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
     if records.read(loaded.root, rel, check) is None:  # never expected: what is written must read back
         raise ToolkitError("\n".join(str(d) for d in check.errors))
     return done
+
+
+def _declare(name: str) -> str:
+    if name in ISSUABLE_AGENDAS:  # no front matter: a revised agenda is not yet something the toolkit makes
+        return "the toolkit does not yet make a revised agenda (<symbol>/Rev.1)"
+    return "declare 'revision' or 'corrigendum' for what goes out now"
 
 
 def _said(note: Note, made: records.Record) -> str:
