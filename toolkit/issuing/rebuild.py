@@ -99,13 +99,17 @@ def issued_agenda(root: Path, record: Record, diags: Diagnostics) -> Note | None
 def _set_out(root: Path, record: Record) -> Path:
     """A fresh folder holding the record's sources: texts as kept, copies from issued/NAME/."""
     folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
-    for source in record.sources:
-        target = folder / source.file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.text is not None:
-            target.write_bytes(source.text.encode("utf-8"))
-        elif source.copy is not None:
-            target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
+    try:
+        for source in record.sources:
+            target = folder / source.file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.text is not None:
+                target.write_bytes(source.text.encode("utf-8"))
+            elif source.copy is not None:
+                target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the caller removes it only once it is set out
+        raise
     return folder
 
 
