@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, copy_meeting, run_cli
+from conftest import SAMPLE, copy_meeting, read_pdf, run_cli
 from toolkit.errors import Diagnostics
 from toolkit.issuing import record as records
 from toolkit.model.build import LoadedMeeting, load
@@ -185,3 +185,129 @@ def test_an_annex_alone_of_an_information_document_names_its_inf_symbol(tmp_path
     assert symbol is not None and "/INF/" in symbol
     alone = _note(loaded, "info-annex-I")
     assert (alone.masthead.symbol, alone.masthead.annex_heading) == (symbol, f"Annex I to {symbol}")
+
+
+# ---- 1. the provisional agenda once issued ----
+
+
+def _record_agenda(meeting: Path) -> None:
+    """issued/provisional-agenda.yaml as `toolkit issue` writes it for meeting.yaml as it is (outputs aside)."""
+    loaded = load(meeting)
+    agenda = next(d for d in loaded.agenda_documents if d.stem == "provisional-agenda")
+    sources = []
+    for file in loaded.issuing.files.get("provisional-agenda", ("meeting.yaml",)):
+        text = (meeting / file).read_text(encoding="utf-8")
+        sources.append(records.Source(file, records.text_digest(text), text=text))
+    sent = (records.Output("provisional-agenda.pdf", hashlib.sha256(b"").hexdigest()),)
+    made = records.Record("provisional-agenda", agenda.symbol, agenda.date, 0, 0, None, tuple(sources), sent,
+                          records.record_path("provisional-agenda"))
+    (meeting / records.ISSUED_DIR).mkdir(exist_ok=True)
+    (meeting / made.path).write_text(records.dump(made), encoding="utf-8")
+
+
+def test_an_issued_provisional_agenda_is_written_as_issued_its_changes_a_marked_draft(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    assert load(meeting).reading_copies == (), "unchanged since it was issued: no draft"
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    loaded = load(meeting)
+    agenda = next(d for d in loaded.agenda_documents if d.stem == "provisional-agenda")
+    said = repr(agenda.chapters)
+    assert "Opening of the meeting" in said and "Opening of the session" not in said
+    assert agenda.masthead.reading_copy is None
+    draft = next(d for d in loaded.reading_copies if d.stem == "provisional-agenda-draft")
+    assert "Opening of the session" in repr(draft.chapters)
+    assert draft.masthead.reading_copy and agenda.symbol in draft.masthead.reading_copy
+    assert draft not in loaded.agenda_documents
+    warned = [str(d) for d in loaded.diagnostics.warnings if "provisional-agenda" in d.message]
+    assert len(warned) == 1 and warned[0].startswith("meeting.yaml:1") and "provisional-agenda-draft" in warned[0]
+    # the annotated agenda is not recorded: it shows the meeting as it is now
+    annotated = next(d for d in loaded.agenda_documents if d.stem == "annotated-agenda")
+    assert "Opening of the session" in repr(annotated.chapters)
+
+
+def test_a_change_the_provisional_agenda_does_not_show_leaves_it_as_it_is(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    (meeting / "meeting.yaml").write_text((meeting / "meeting.yaml").read_text(encoding="utf-8") + "\n# a comment\n",
+                                          encoding="utf-8")
+    loaded = load(meeting)
+    assert loaded.reading_copies == ()
+    assert not [d for d in loaded.diagnostics.warnings if "provisional-agenda" in d.message]
+
+
+def test_check_warns_of_an_issued_provisional_agenda_changed(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    result = run_cli("check", meeting)
+    assert result.exit_code == 0, result.stderr
+    assert "meeting.yaml:1" in result.stderr and "provisional-agenda-draft" in result.stderr
+    assert "record" not in result.stderr.split("provisional-agenda")[0], "no orphan-record warning"
+
+
+def test_issue_takes_the_provisional_agenda(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    result = run_cli("issue", meeting, "provisional-agenda", "--out", tmp_path / "out")
+    assert result.exit_code != 0
+    assert "not a document" not in result.stderr and "build first" in result.stderr
+    assert "--only provisional-agenda" in result.stderr
+    refused = run_cli("issue", meeting, "list-of-documents", "--out", tmp_path / "out")
+    assert refused.exit_code != 0 and "not a document" in refused.stderr
+
+
+@pytest.mark.slow
+def test_the_issued_provisional_agenda_pdf_keeps_its_text_and_the_draft_has_the_new(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    out = tmp_path / "out"
+    done = run_cli("build", meeting, "--out", out, "--only", "provisional-agenda", "--format", "pdf", "-q")
+    assert done.exit_code == 0, done.stderr
+    issued = " ".join(p.text for p in read_pdf(out / "provisional-agenda.pdf"))
+    draft = " ".join(p.text for p in read_pdf(out / "provisional-agenda-draft.pdf"))
+    assert "Opening of the meeting" in issued and "Opening of the session" not in issued
+    assert "Opening of the session" in draft and "not an issued document" in draft.replace("\n", " ")
+
+
+def test_an_issued_provisional_agenda_keeps_its_date_when_a_later_document_comes(tmp_path: Path):
+    """Without meeting.yaml `issued`, the agenda takes the latest document's date: a note added after the
+    agenda went out must not redate it under its symbol, nor in the list of documents."""
+    meeting = copy_meeting("basic", tmp_path)
+    _record_agenda(meeting)
+    later = ((meeting / "notes" / "cities.md").read_text(encoding="utf-8").replace("item: 2(b)", "item: 2 (a)")
+             .replace("SOM(T)/2b", "SOM(T)/2a").replace("date: 2023-10-06", "date: 2023-10-20"))
+    (meeting / "notes" / "later.md").write_text(later, encoding="utf-8")
+    loaded = load(meeting)
+    agenda = next(d for d in loaded.agenda_documents if d.stem == "provisional-agenda")
+    assert agenda.masthead.date == "6\u00a0October 2023"
+    draft = next(d for d in loaded.reading_copies if d.stem == "provisional-agenda-draft")
+    assert draft.masthead.date == "20\u00a0October 2023"
+    warned = [d.message for d in loaded.diagnostics.warnings if "provisional-agenda" in d.message]
+    assert len(warned) == 1 and "'issued: 2023-10-06'" in warned[0]
+    listed = next(d for d in loaded.agenda_documents if d.stem == "list-of-documents")
+    row = next(r for c in listed.chapters for b in c.blocks if isinstance(b, Table) for r in b.rows
+               if inline_text(r[0]) == agenda.symbol)
+    assert inline_text(row[-1]) == "6\u00a0October 2023"
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_toolkit_issue_records_the_provisional_agenda_then_keeps_it(tmp_path: Path):
+    meeting = copy_meeting("basic", tmp_path)
+    out = tmp_path / "out"
+    assert run_cli("build", meeting, "--out", out, "--only", "provisional-agenda", "-q").exit_code == 0
+    done = run_cli("issue", meeting, "provisional-agenda", "--out", out)
+    assert done.exit_code == 0, done.stderr
+    record = records.read(meeting, records.record_path("provisional-agenda"), Diagnostics())
+    assert record is not None and [s.file for s in record.sources] == ["meeting.yaml"]
+    agenda = next(d for d in load(meeting).agenda_documents if d.stem == "provisional-agenda")
+    assert (record.symbol, record.date) == (agenda.symbol, agenda.date) and agenda.symbol
+    _edit(meeting / "meeting.yaml", "title: Opening of the meeting", "title: Opening of the session")
+    built = run_cli("build", meeting, "--out", out, "--only", "provisional-agenda", "--format", "pdf", "-q")
+    assert built.exit_code == 0, built.stderr
+    assert "provisional-agenda-draft" in built.stderr
+    issued = " ".join(p.text for p in read_pdf(out / "provisional-agenda.pdf"))
+    assert "Opening of the meeting" in issued and "Opening of the session" not in issued
+    again = run_cli("issue", meeting, "provisional-agenda", "--out", out)
+    assert again.exit_code != 0 and "revised agenda" in again.stderr

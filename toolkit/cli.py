@@ -171,8 +171,8 @@ def issue(meeting_dir: Path, document: str, out_dir: Path | None, templates: Pat
     """Record that DOCUMENT was issued (sent out): writes issued/DOCUMENT.yaml in the meeting
     folder, with the text of each of its sources and the sha256 of its PDF and DOCX.
 
-    DOCUMENT is a note's file name without .md (5a-air-pollution) or a corrigendum's output
-    name (7-core-fund-corr1). Build first: the document must build without a problem and its
+    DOCUMENT is a note's file name without .md (5a-air-pollution), a corrigendum's output
+    name (7-core-fund-corr1) or provisional-agenda. Build first: the document must build without a problem and its
     files in the output folder must be those of its sources now. Keep the record with the
     sources (commit it): from then on `toolkit check` says when the document changes, and a
     revision or corrigendum declared in its front matter is made against the version recorded.

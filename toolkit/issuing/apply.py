@@ -18,7 +18,7 @@ from toolkit.errors import Diagnostics, Position
 from toolkit.issuing import record as records
 from toolkit.issuing.content import content_digest
 from toolkit.sources.declarations import Declared
-from toolkit.issuing.rebuild import issued_document, issued_note
+from toolkit.issuing.rebuild import issued_agenda, issued_document, issued_note
 from toolkit.model import supplements, wording
 from toolkit.model.wording import ENGLISH
 from toolkit.model.document import Note
@@ -85,13 +85,59 @@ def apply(root: Path, meeting: Meeting, notes: list[Note], written: Written, dia
         stem = name if name in by_stem else name.rsplit("-corr", 1)[0]
         if stem in by_stem:
             issuing.records[name] = path
-        elif others is not None and stem not in others:
+        elif others is not None and stem not in others and name not in ISSUABLE_AGENDAS:
             diags.warning(Position(path, 1), f"the record of {name}, which is no longer a document of the meeting "
                                              f"(no notes/{stem}.md): delete it if the document was withdrawn")
     # the documents in the build's order, each corrigendum right after its document
     index = {n.stem: i for i, n in enumerate(notes)}
     out.sort(key=lambda n: (index.get(n.base if n.kind == "corrigendum" else n.stem, 0), n.kind == "corrigendum"))
     return out, issuing
+
+
+# The agenda documents `toolkit issue` records. The provisional agenda shows meeting.yaml alone, so its record
+# holds all it is made of. The annotated agenda and the list of documents show every note's title, symbol and
+# date, and the list of documents each one's state: they are made afresh from the documents as they stand.
+ISSUABLE_AGENDAS = ("provisional-agenda",)
+
+
+def agendas(root: Path, meeting: Meeting, documents: list[Note], issuing: Issuing, diags: Diagnostics) -> None:
+    """An issued provisional agenda whose meeting.yaml changed in what it shows is written as issued, as a
+    note is (supplements.stay_as_issued): its text as issued in issuing.as_issued, a warning at meeting.yaml."""
+    emblem = (meeting.emblem.path,) if meeting.emblem else ()
+    found = _Records(root, diags)
+    for document in (d for d in documents if d.stem in ISSUABLE_AGENDAS):
+        issuing.files[document.stem] = (MEETING_FILE, *emblem)
+        record = found.get(document.stem)
+        if record is None:
+            continue
+        issuing.records[document.stem] = record.path
+        where = Position(MEETING_FILE, 1)
+        if record.symbol != document.symbol:
+            diags.error(where, f"{document.stem} was issued as {record.symbol or 'a document without a symbol'} "
+                               f"({record.path}), it now has {document.symbol or 'no symbol'}: an issued document "
+                               "keeps its symbol")
+            continue
+        # Made again every time (it is short): its date may follow the latest note's, which meeting.yaml
+        # does not hold.
+        issued = issued_agenda(root, record, diags)
+        if issued is None:
+            continue
+        lined = replace(issued, masthead=replace(issued.masthead, language=document.masthead.language,
+                                                 version_line=document.masthead.version_line))
+        if content_digest(lined) == content_digest(document):
+            continue  # unchanged, or meeting.yaml changed in what this document does not show
+        issuing.as_issued[document.stem] = (issued, ())
+        kept = {s.file: s.sha256 for s in record.sources}
+        if (document.date != record.date
+                and all(kept.get(f) == records.current_digest(root, f) for f in issuing.files[document.stem])):
+            why = (f"its date would now be {ENGLISH.said_date(document.date)} (the latest document's): give "
+                   f"meeting.yaml 'issued: {record.date.isoformat()}'")
+        else:
+            why = f"what it shows of {MEETING_FILE} has changed since"
+        diags.warning(where, f"{document.stem} was issued as {record.symbol or document.title} on "
+                             f"{ENGLISH.said_date(record.date)}; {why}: it is built as issued, the changes as "
+                             f"{document.stem}-draft, until a revised agenda goes out; if the version recorded was "
+                             f"never sent, delete {record.path} and issue it again")
 
 
 def _number_addenda(notes: list[Note], written: Written, by_stem: dict[str, Note],

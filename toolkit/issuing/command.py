@@ -12,6 +12,7 @@ from pathlib import Path
 
 from toolkit.errors import Diagnostics, Refused, ToolkitError
 from toolkit.issuing import record as records
+from toolkit.issuing.apply import ISSUABLE_AGENDAS
 from toolkit.model.document import Note
 from toolkit.model.wording import ENGLISH
 from toolkit.pipeline.atomic import write_atomic
@@ -35,6 +36,8 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
 
     loaded = load(meeting_dir)  # a problem in the sources raises SourceError: nothing recorded
     documents = {note.stem: note for note in loaded.notes}
+    # the provisional agenda too (issuing/apply.py ISSUABLE_AGENDAS says why not the other agenda documents)
+    documents.update({d.stem: d for d in loaded.agenda_documents if d.stem in ISSUABLE_AGENDAS})
     name = next((stem for stem in documents if stem.lower() == name.lower()), name)  # any case, as --only
     if name not in documents:
         import click
@@ -42,7 +45,8 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
         from toolkit.suggest import did_you_mean
 
         raise click.UsageError(f"{name!r} is not a document of {meeting_dir}{did_you_mean(name, documents)} "
-                               "Give a note's file name without .md or a corrigendum's output name: "
+                               "Give a note's file name without .md, a corrigendum's output name or "
+                               "provisional-agenda: "
                                f"{', '.join(documents)}")
     note = documents[name]
     issuing = loaded.issuing
@@ -56,10 +60,9 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
     if name in issuing.as_issued and name not in issuing.corrected_by:
         # its outputs are the version recorded, not the sources now: recording these would pair them wrongly
         rel = records.record_path(name)
-        raise Refused(meeting_dir / "notes" / f"{name}.md",
+        raise Refused(meeting_dir / note.source,
                       f"{name} has changed since it was recorded in {rel}, and the build writes it as recorded: "
-                      "declare 'revision' or 'corrigendum' for what goes out now; if the version recorded was never "
-                      f"sent, delete {rel}, build, then issue")
+                      f"{_declare(name)}; if the version recorded was never sent, delete {rel}, build, then issue")
     job = next(j for j in plan(loaded) if j.name == name)
     late = stale(loaded, [job], Options(formats=job.formats, jobs=1, templates=templates), out_dir)
     if late:
@@ -98,6 +101,12 @@ def issue(meeting_dir: Path, name: str, out_dir: Path, templates: Path, force: b
     if records.read(loaded.root, rel, check) is None:  # never expected: what is written must read back
         raise ToolkitError("\n".join(str(d) for d in check.errors))
     return done
+
+
+def _declare(name: str) -> str:
+    if name in ISSUABLE_AGENDAS:  # no front matter: a revised agenda is not yet something the toolkit makes
+        return "the toolkit does not yet make a revised agenda (<symbol>/Rev.1)"
+    return "declare 'revision' or 'corrigendum' for what goes out now"
 
 
 def _said(note: Note, made: records.Record) -> str:

@@ -1,4 +1,4 @@
-"""An issued record -> the Note as it was issued, read and built the same way as any note.
+"""An issued record -> the Note (or the provisional agenda) as it was issued, read and built the same way as any note.
 
 The record's sources are set out in a fresh temporary folder (texts as kept, copies from
 issued/NAME/), which is then read as a meeting folder: the same path rules, limits and checks
@@ -18,6 +18,7 @@ from toolkit.issuing.record import Record
 from toolkit.model.document import Attachment, Image, Note
 from toolkit.model.walk import transform
 from toolkit.sources.meeting import MEETING_FILE, load_meeting
+from toolkit.model.agenda import provisional_agenda
 from toolkit.model.assemble import build_note
 from toolkit.model.parts import NotePart
 from toolkit.sources.note import Reading, read_note
@@ -46,25 +47,14 @@ def issued_document(root: Path, record: Record, diags: Diagnostics,
                                               "with `toolkit issue`")
         return None
     local = Diagnostics()
-    folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
+    folder = _set_out(root, record)
     try:
-        for source in record.sources:
-            target = folder / source.file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if source.text is not None:
-                target.write_bytes(source.text.encode("utf-8"))
-            elif source.copy is not None:
-                target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
         meeting = load_meeting(folder, local)
         read = read_note(Reading(folder, meeting, local, documents=documents or {}), rel) if meeting else None
         loaded = build_note(read, local, GENERATED) if isinstance(read, NotePart) else None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    # The registration export is not kept (the note does not show it, and it holds personal data).
-    problems = [p for p in local.errors if not (p.position.path == MEETING_FILE
-                                                  and p.message.startswith("registration export"))]
-    for problem in problems:
-        diags.error(_in_record(record, problem.position), f"in {problem.position.path} as issued: {problem.message}")
+    problems = _reported(record, local, diags)
     if problems or not isinstance(loaded, tuple):
         if not problems:
             diags.error(Position(record.path, 1), f"the issued version of {rel} cannot be read again")
@@ -84,6 +74,53 @@ def issued_document(root: Path, record: Record, diags: Diagnostics,
 
     note, alone = loaded
     return as_issued(note), [as_issued(annex) for annex in alone]
+
+
+def issued_agenda(root: Path, record: Record, diags: Diagnostics) -> Note | None:
+    """The provisional agenda as issued: made again from the record's meeting.yaml under its date (it shows
+    nothing else), or None (a problem reported in the record)."""
+    if record.source(MEETING_FILE) is None:
+        diags.error(Position(record.path, 1), f"the record keeps no {MEETING_FILE}: write it again with "
+                                              "`toolkit issue`")
+        return None
+    local = Diagnostics()
+    folder = _set_out(root, record)
+    try:
+        meeting = load_meeting(folder, local)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if _reported(record, local, diags) or meeting is None:
+        return None
+    agenda = provisional_agenda(meeting, record.date)
+    masthead = replace(agenda.masthead, symbol=record.symbol)
+    return replace(agenda, symbol=record.symbol, running_head=record.symbol, masthead=masthead)
+
+
+def _set_out(root: Path, record: Record) -> Path:
+    """A fresh folder holding the record's sources: texts as kept, copies from issued/NAME/."""
+    folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
+    try:
+        for source in record.sources:
+            target = folder / source.file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.text is not None:
+                target.write_bytes(source.text.encode("utf-8"))
+            elif source.copy is not None:
+                target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the caller removes it only once it is set out
+        raise
+    return folder
+
+
+def _reported(record: Record, local: Diagnostics, diags: Diagnostics) -> list:
+    """The problems of the issued version, each reported at the record's line that kept it."""
+    # The registration export is not kept (the note does not show it, and it holds personal data).
+    problems = [p for p in local.errors if not (p.position.path == MEETING_FILE
+                                                  and p.message.startswith("registration export"))]
+    for problem in problems:
+        diags.error(_in_record(record, problem.position), f"in {problem.position.path} as issued: {problem.message}")
+    return problems
 
 
 def _in_record(record: Record, where: Position) -> Position:

@@ -161,10 +161,12 @@ def participants_list_date(meeting: Meeting) -> dt.date:
 
 
 def agenda_documents(meeting: Meeting, notes: list[Note], annotations: dict[str, tuple[Chapter, ...]],
-                     diags: Diagnostics, information: list[Note] | None = None) -> list[Note]:
+                     diags: Diagnostics, information: list[Note] | None = None,
+                     issued_agenda: Note | None = None) -> list[Note]:
     """-> the provisional agenda, the annotated agenda and the list of documents.
     annotations: each item's annotation as read (sources/agenda.py), lettered here;
-    information: other documents the list of documents lists after the notes (the list of participants)."""
+    information: other documents the list of documents lists after the notes (the list of participants);
+    issued_agenda: the provisional agenda as issued, which the list of documents then lists."""
     agenda = provisional_agenda(meeting, issue_date(meeting, notes))
     ordered = sorted(notes, key=lambda n: _agenda_order(meeting, n))
     lettered = {}
@@ -176,7 +178,7 @@ def agenda_documents(meeting: Meeting, notes: list[Note], annotations: dict[str,
     # as one reads it: INF/2 before INF/3 and INF/10
     on_agenda = [n for n in ordered if _agenda_order(meeting, n)[0] < _NO_ITEM]
     others = sorted([n for n in ordered if n not in on_agenda] + list(information or ()), key=_symbol_order)
-    listed = [agenda, annotated] + on_agenda + others
+    listed = [issued_agenda or agenda, annotated] + on_agenda + others
     return [agenda, annotated, documents_list(meeting, documents_list_date(meeting, listed), listed)]
 
 

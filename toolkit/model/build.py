@@ -9,7 +9,7 @@ from pathlib import Path
 from toolkit import checks
 from toolkit.sources.written import Written
 from toolkit.errors import Diagnostics, Position, ToolkitError
-from toolkit.issuing.apply import apply as apply_issuing
+from toolkit.issuing.apply import agendas as agendas_as_issued, apply as apply_issuing
 from toolkit.model.issued import Issuing
 from toolkit.model.document import Note
 from toolkit.model.meeting import Meeting
@@ -78,8 +78,9 @@ def load(root: Path, grids: GridCache | None = None) -> LoadedMeeting:
     diags.raise_if_errors(root)
     # Checked as they are now (a message points at the sources' lines), written as issued
     notes, annexes, reading_copies = stay_as_issued(built.notes, built.annexes, built.issuing)
+    agenda_documents, _, agenda_drafts = stay_as_issued(agenda_documents, [], built.issuing)
     return LoadedMeeting(root, meeting, tuple(notes), tuple(annexes), tuple(agenda_documents), diags,
-                         participants, participants_list, built.issuing, tuple(reading_copies))
+                         participants, participants_list, built.issuing, tuple(reading_copies + agenda_drafts))
 
 
 @dataclass
@@ -151,8 +152,14 @@ class _Built:
         listed = [participants_list] if participants_list is not None else []
         # A translation shares its original's symbol: the agenda documents list the document once.
         originals = [n for n in self.notes if n.original_stem in ("", n.stem)]
-        agenda_documents = make_agenda_documents(meeting, originals, read_annotations(self.root, meeting, diags), diags,
-                                                 listed)
+        annotations = read_annotations(self.root, meeting, diags)
+        agenda_documents = make_agenda_documents(meeting, originals, annotations, diags, listed)
+        # an issued provisional agenda is written as issued, as a note is; the list of documents shows that one
+        agendas_as_issued(self.root, meeting, agenda_documents, self.issuing, diags)
+        issued = self.issuing.as_issued.get(agenda_documents[0].stem)
+        if issued is not None:
+            listed_now = make_agenda_documents(meeting, originals, annotations, Diagnostics(), listed, issued[0])
+            agenda_documents = [*agenda_documents[:2], listed_now[2]]
         made = {DOCUMENTS_STEM: next(d for d in agenda_documents if d.kind == "documents").chapters}
         if participants_list is not None:
             made[PARTICIPANTS_STEM] = participants_list.chapters

@@ -59,7 +59,11 @@ def plan(loaded: LoadedMeeting) -> list[Job]:
         # The annotated agenda and the list of documents show every note: --only any note selects them.
         selectors = frozenset({doc.stem}) | (every_note if doc.kind != "agenda" else frozenset())
         sources = (meeting,) + (note_files if doc.kind != "agenda" else ())
-        jobs.append(Job(doc.stem, doc.kind, doc, sources, selectors, loaded.root))
+        # an agenda written as issued is made from its record too, its changes as a marked draft
+        kept = (loaded.issuing.records[doc.stem],) if doc.stem in loaded.issuing.as_issued else ()
+        jobs.append(Job(doc.stem, doc.kind, doc, (*sources, *kept), selectors, loaded.root))
+        for copy in (c for c in loaded.reading_copies if c.base == doc.stem):
+            jobs.append(Job(copy.stem, doc.kind, copy, sources, selectors | {copy.stem}, loaded.root))
     if loaded.participants_list is not None and loaded.meeting.participants is not None:
         # Built from meeting.yaml and the export alone: a new registration rebuilds only this list.
         doc = loaded.participants_list
