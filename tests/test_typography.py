@@ -30,12 +30,21 @@ def _hyphenated_words(pdf: Path) -> list[str]:
             if re.search(r"\w[-\u2010]$", line["text"].rstrip())]
 
 
+def _note_built(tmp: Path, title: str, body: list[str]) -> Path:
+    """The basic meeting with its note `cities` holding `body` under one chapter, built (that note only)."""
+    meeting = copy_meeting("basic", tmp)
+    head = ["---", "item: 2(b)", f"title: {title}", "date: 2023-10-06", "symbol: ESCAP/NEASPEC/SOM(T)/2b",
+            "---", "", "# Background", ""]
+    (meeting / "notes" / "cities.md").write_text("\n".join(head + body))
+    out = tmp / "out"
+    result = run_cli("build", meeting, "--out", out, "--only", "cities")
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="module")
 def names_build(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("names")
-    meeting = copy_meeting("basic", tmp)
-    body = ["---", "item: 2(b)", "title: Names", "date: 2023-10-06", "symbol: ESCAP/NEASPEC/SOM(T)/2b",
-            "---", "", "# Background", ""]
+    body: list[str] = []
     for n in range(14):  # the same words at every offset in the line
         body += [FILLER[: 3 * n] + NAMES * 2 + "and the intergovernmental considerations.", ""]
     # a table of narrow columns, whose words a justified paragraph would divide
@@ -43,11 +52,7 @@ def names_build(tmp_path_factory) -> Path:
              "|" + " --- |" * 5]
     body += ["| " + " | ".join(["timing arrangements considerations implementation"] * 5) + " |"] * 3
     body += [""]
-    (meeting / "notes" / "cities.md").write_text("\n".join(body))
-    out = tmp / "out"
-    result = run_cli("build", meeting, "--out", out, "--only", "cities")
-    assert result.exit_code == 0, result.stderr
-    return out
+    return _note_built(tmp_path_factory.mktemp("names"), "Names", body)
 
 
 def _office_pdf(docx: Path) -> Path:
@@ -253,21 +258,14 @@ def test_the_footnote_rule_stands_clear_of_the_first_note(sample_build: Path, sa
 @pytest.fixture(scope="module")
 def tables_build(tmp_path_factory) -> Path:
     """Four-row tables after paragraphs of one to eight lines: some fall on a page's last lines."""
-    tmp = tmp_path_factory.mktemp("short-tables")
-    meeting = copy_meeting("basic", tmp)
-    body = ["---", "item: 2(b)", "title: Tables", "date: 2023-10-06", "symbol: ESCAP/NEASPEC/SOM(T)/2b",
-            "---", "", "# Background", ""]
+    body: list[str] = []
     sentence = "The Secretariat reported on the work of the partnership over the period under review. "
     for n in range(16):
         body += [sentence * (2 + (n * 5) % 13), ""]
         body += [f"Table: Plan {n}", "", "| Activity | Timing |", "| --- | --- |"]
         body += [f"| Table {n} row {r} of the plan | 2024 |" for r in range(1, 5)]
         body += [""]
-    (meeting / "notes" / "cities.md").write_text("\n".join(body))
-    out = tmp / "out"
-    result = run_cli("build", meeting, "--out", out, "--only", "cities")
-    assert result.exit_code == 0, result.stderr
-    return out
+    return _note_built(tmp_path_factory.mktemp("short-tables"), "Tables", body)
 
 
 @pytest.mark.slow
