@@ -156,9 +156,23 @@ def test_word_numbers_show_in_order(key):
                     (column in (1, 2) and re.fullmatch(r"\(?(?:[a-z]{1,2}|[ivx]+)\)|\u2022", first)):  # (a); a) fr, ru
                 shown.append(None if first == "\u2022" else first)
     assert shown == numbered_labels(document(key))
-    numbers = [int(label[:-1]) for label in shown if label and label[0].isdigit()]
-    # 1..N through the note, from 1 again in each annex
-    assert numbers[:1] in ([], [1]) and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers)), numbers
+    own = _own_numbers(document(key))  # a list that keeps its own numbers (the report's adopted agenda)
+    numbered = [int(label[:-1]) for label in shown if label and label[0].isdigit()]
+    assert len(numbered) == len(own)
+    for counted in (False, True):
+        numbers = [n for n, is_own in zip(numbered, own, strict=True) if is_own == counted]
+        # 1..N through the note, from 1 again in each annex (and in each list with its own numbers)
+        assert numbers[:1] in ([], [1]) and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers)), numbers
+
+
+def _own_numbers(note) -> list[bool]:
+    """For each numbered paragraph of the note and its annexes, in order: whether it keeps a number of
+    its own (an agenda item in the report) rather than the note's count of paragraphs."""
+    from toolkit.model.document import Paragraph
+
+    chapters = [*note.chapters, *(c for annex in note.annexes for c in annex.chapters)]
+    return [block.own_number for chapter in chapters for block in chapter.blocks
+            if isinstance(block, Paragraph) and block.label and block.label[0].isdigit()]
 
 
 def _contents_page(pages: list[Page], key: str) -> int:

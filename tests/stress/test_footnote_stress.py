@@ -31,7 +31,7 @@ def stress(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("stress") / "meeting"
     write_meeting(root, SEED, range(NOTES + len(LONG)), LONG)  # notes 1 to 200, and the long note 0
     total = NOTES + len(LONG)
-    with announced(f"footnote stress: building {total} generated notes (about a quarter of an hour)"):
+    with announced(f"footnote stress: building {total} generated notes (about four minutes on two idle cores)"):
         return build_and_check(root, root.parent / "out", jobs=2, toolkit=TOOLKIT,
                                progress=lambda done: announce(f"footnote stress: {done} PDFs written so far "
                                                               f"({total} notes and their annexes)"))
