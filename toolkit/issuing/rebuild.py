@@ -9,6 +9,8 @@ the record, at the line of the kept text it stands on.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -47,13 +49,10 @@ def issued_document(root: Path, record: Record, diags: Diagnostics,
                                               "with `toolkit issue`")
         return None
     local = Diagnostics()
-    folder = _set_out(root, record)
-    try:
+    with _set_out(root, record) as folder:
         meeting = load_meeting(folder, local)
         read = read_note(Reading(folder, meeting, local, documents=documents or {}), rel) if meeting else None
         loaded = build_note(read, local, GENERATED) if isinstance(read, NotePart) else None
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
     problems = _reported(record, local, diags)
     if problems or not isinstance(loaded, tuple):
         if not problems:
@@ -84,11 +83,8 @@ def issued_agenda(root: Path, record: Record, diags: Diagnostics) -> Note | None
                                               "`toolkit issue`")
         return None
     local = Diagnostics()
-    folder = _set_out(root, record)
-    try:
+    with _set_out(root, record) as folder:
         meeting = load_meeting(folder, local)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
     if _reported(record, local, diags) or meeting is None:
         return None
     agenda = provisional_agenda(meeting, record.date)
@@ -96,8 +92,10 @@ def issued_agenda(root: Path, record: Record, diags: Diagnostics) -> Note | None
     return replace(agenda, symbol=record.symbol, running_head=record.symbol, masthead=masthead)
 
 
-def _set_out(root: Path, record: Record) -> Path:
-    """A fresh folder holding the record's sources: texts as kept, copies from issued/NAME/."""
+@contextmanager
+def _set_out(root: Path, record: Record) -> Iterator[Path]:
+    """A fresh folder holding the record's sources (texts as kept, copies from issued/NAME/), removed
+    when the reading is done or fails, however it fails."""
     folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     try:
         for source in record.sources:
@@ -107,10 +105,9 @@ def _set_out(root: Path, record: Record) -> Path:
                 target.write_bytes(source.text.encode("utf-8"))
             elif source.copy is not None:
                 target.write_bytes((root / source.copy).read_bytes())  # checked against its sha256 when read
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)  # the caller removes it only once it is set out
-        raise
-    return folder
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _reported(record: Record, local: Diagnostics, diags: Diagnostics) -> list:
