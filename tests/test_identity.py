@@ -311,3 +311,26 @@ def test_toolkit_issue_records_the_provisional_agenda_then_keeps_it(tmp_path: Pa
     assert "Opening of the meeting" in issued and "Opening of the session" not in issued
     again = run_cli("issue", meeting, "provisional-agenda", "--out", out)
     assert again.exit_code != 0 and "revised agenda" in again.stderr
+
+
+def test_the_folder_a_record_is_read_from_is_removed_even_when_reading_fails(tmp_path, monkeypatch):
+    """The record's sources are set out in a temporary folder: it is gone afterwards, read or not."""
+    import tempfile
+
+    from toolkit.errors import Diagnostics
+    from toolkit.issuing import rebuild
+    from toolkit.issuing.record import read
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    record = read(SAMPLE, "issued/7-core-fund.yaml", Diagnostics())
+    assert record is not None
+    assert rebuild.issued_document(SAMPLE, record, Diagnostics()) is not None
+
+    def broken(folder, diags):
+        assert any(folder.iterdir())  # the sources were set out
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(rebuild, "load_meeting", broken)
+    with pytest.raises(OSError):
+        rebuild.issued_agenda(SAMPLE, record, Diagnostics())
+    assert not list(tmp_path.glob(rebuild.TEMP_PREFIX + "*"))
